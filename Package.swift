@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "congdanso",
+    products: [
+        .executable(name: "congdanso", targets: ["congdanso"]),
+        .library(name: "CongDanSoCore", targets: ["CongDanSoCore"]),
+    ],
+    dependencies: [
+        // Command-line parsing, help text and shell-friendly errors for the subcommands.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The statistics core: data loading, statistics, Vietnamese text, reports. No terminal code.
+        .target(name: "CongDanSoCore"),
+        // The pure dashboard: state, messages, update, key table, cell buffer, widgets, views.
+        .target(name: "DashboardKit", dependencies: ["CongDanSoCore"]),
+        // The system ncursesw library, through a small C shim.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // The thin terminal backend: the only code that imports CNcursesw.
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "DashboardKit"]),
+        .executableTarget(
+            name: "congdanso",
+            dependencies: [
+                "CongDanSoCore", "DashboardKit", "CursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks that print figures: `swift run -c release congdanso-bench`.
+        .executableTarget(name: "congdanso-bench", dependencies: ["CongDanSoCore", "DashboardKit"]),
+        .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore"]),
+        .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "CongDanSoCore"]),
+        // Real-terminal tests: the built binary in tmux.
+        .testTarget(name: "TerminalTests", dependencies: []),
+    ]
+)

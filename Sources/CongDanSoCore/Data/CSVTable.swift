@@ -1,0 +1,106 @@
+import Foundation
+
+/// Reads a CSV file whose first record names its columns, turning syntax
+/// problems and missing columns into `DataIssue`s with positions.
+struct CSVTable {
+    let file: String
+    var reader: CSVReader
+    /// Column name (lower case, trimmed, NFC) → index in a record.
+    private(set) var columns: [String: Int] = [:]
+    private(set) var headerCount = 0
+    var fields: [CSVField] = []
+
+    init(bytes: [UInt8], file: String) {
+        self.file = file
+        self.reader = CSVReader(bytes: bytes)
+    }
+
+    /// Reads the header and checks the required columns. Returns false (with
+    /// issues added) when the file cannot be read further.
+    mutating func readHeader(required: [[String]], issues: inout [DataIssue]) -> Bool {
+        do {
+            guard try reader.next(into: &fields) else {
+                issues.append(DataIssue(.error, file: file, line: 1, column: 1,
+                    "the file is empty; it needs a header line naming the columns (\(required.map { $0.joined(separator: " or ") }.joined(separator: ",")))"))
+                return false
+            }
+        } catch {
+            issues.append(issue(error))
+            return false
+        }
+        headerCount = fields.count
+        for f in fields {
+            guard let raw = reader.string(f) else {
+                issues.append(DataIssue(.error, file: file, line: f.line, column: reader.column(of: f),
+                                        "the header is not UTF-8 text; save the file as \"CSV UTF-8\""))
+                return false
+            }
+            let name = VietnameseText.nfc(raw.trimmingSpaces).lowercased()
+            if columns[name] != nil {
+                issues.append(DataIssue(.error, file: file, line: f.line, column: reader.column(of: f),
+                                        "the column \"\(TextSanitizer.sanitize(name))\" appears twice in the header; keep one"))
+                return false
+            }
+            columns[name] = columns.count
+        }
+        var ok = true
+        for alternatives in required where !alternatives.contains(where: { columns[$0] != nil }) {
+            let names = alternatives.map { "\"\($0)\"" }.joined(separator: " or ")
+            let have = fields.compactMap { reader.string($0).map { TextSanitizer.sanitize($0.trimmingSpaces) } }.joined(separator: ",")
+            issues.append(DataIssue(.error, file: file, line: 1, column: 1,
+                                    "the header has no \(names) column (it has: \(have)); add it or rename the column"))
+            ok = false
+        }
+        return ok
+    }
+
+    func index(_ name: String) -> Int? { columns[name] }
+
+    /// Reads the next data record. Syntax errors are reported and reading
+    /// stops, because positions after a broken quote cannot be trusted.
+    mutating func next(issues: inout [DataIssue]) -> Bool {
+        do {
+            while try reader.next(into: &fields) {
+                if fields.count == headerCount { return true }
+                if fields.count > headerCount,
+                   fields[headerCount...].allSatisfy({ $0.end == $0.start }) { return true }
+                let f = fields.count > headerCount ? fields[headerCount] : fields[fields.count - 1]
+                issues.append(DataIssue(.error, file: file, line: f.line,
+                                        column: fields.count > headerCount ? reader.column(of: f) : reader.column(lineStart: f.lineStart, position: f.end) ,
+                                        "this row has \(fields.count) fields but the header has \(headerCount); check for a missing or extra comma (quote fields that contain commas)"))
+            }
+            return false
+        } catch {
+            issues.append(issue(error))
+            return false
+        }
+    }
+
+    func issue(_ e: CSVSyntaxError) -> DataIssue {
+        DataIssue(.error, file: file, line: e.line, column: reader.column(lineStart: e.lineStart, position: e.position), e.message)
+    }
+
+    /// An issue placed at a field of the current record.
+    func issue(_ severity: DataIssue.Severity, at column: Int, _ message: String) -> DataIssue {
+        let f = fields[column]
+        return DataIssue(severity, file: file, line: f.line, column: reader.column(of: f), message)
+    }
+
+    /// The text of a column in the current record, trimmed; nil when the
+    /// column is absent. Invalid UTF-8 is reported.
+    func text(_ column: Int?, issues: inout [DataIssue]) -> String? {
+        guard let column else { return nil }
+        guard let s = reader.string(fields[column]) else {
+            issues.append(issue(.error, at: column, "this field is not UTF-8 text; save the file as \"CSV UTF-8\""))
+            return nil
+        }
+        return s.trimmingSpaces
+    }
+
+    /// Shows a field's content in a message: quoted, sanitised, shortened.
+    func shown(_ column: Int) -> String {
+        let raw = reader.string(fields[column]) ?? "?"
+        let clean = TextSanitizer.sanitize(raw)
+        return "\"" + (clean.count > 40 ? String(clean.prefix(40)) + "…" : clean) + "\""
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// What loading a data directory gave: a dataset when there were no errors,
+/// and every issue found (errors and warnings), in file order.
+public struct LoadResult: Sendable {
+    public var dataset: Dataset?
+    public var issues: [DataIssue]
+}
+
+/// Loads a data directory as laid out in the README: `units.csv`,
+/// `snapshots/*.csv`, optional `config.toml`.
+public enum DataDirectory {
+    /// Loads `path`. Never throws and never crashes on bad input: problems
+    /// come back as issues naming file, line and column.
+    public static func load(_ path: String, overrides: ConfigOverrides = ConfigOverrides()) -> LoadResult {
+        var issues: [DataIssue] = []
+        let dir = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return LoadResult(dataset: nil, issues: [DataIssue(.error, file: dir,
+                "no such data directory; pass --data with a folder holding units.csv and snapshots/")])
+        }
+
+        // Settings first: the adult share is needed to read the units.
+        var config = ContestConfig()
+        let configPath = dir + "/" + ConfigLoader.fileName
+        if FileManager.default.fileExists(atPath: configPath) {
+            switch readText(configPath) {
+            case .success(let text):
+                let (parsed, configIssues) = ConfigLoader.load(text: text, file: configPath)
+                config = parsed
+                issues += configIssues
+            case .failure(let issue): issues.append(issue)
+            }
+        }
+        overrides.apply(to: &config)
+
+        let unitsPath = dir + "/units.csv"
+        guard FileManager.default.fileExists(atPath: unitsPath) else {
+            issues.append(DataIssue(.error, file: unitsPath, "units.csv is missing; the data directory needs one row per unit (code,name,type,population)"))
+            return LoadResult(dataset: nil, issues: issues)
+        }
+        let units: [Unit]
+        switch readBytes(unitsPath) {
+        case .success(let bytes):
+            let loaded = UnitsLoader.load(bytes: bytes, file: unitsPath, adultShare: config.adultShare)
+            units = loaded.units
+            issues += loaded.issues
+        case .failure(let issue):
+            issues.append(issue)
+            return LoadResult(dataset: nil, issues: issues)
+        }
+
+        var codeIndex: [String: Int] = [:]
+        for (i, u) in units.enumerated() { codeIndex[u.code] = i }
+        var snapshots = SnapshotsLoader(units: units, codeIndex: codeIndex)
+        snapshots.timeZone = config.timeZone
+        let snapshotFiles = listCSV(dir + "/snapshots")
+        for file in snapshotFiles {
+            switch readBytes(file) {
+            case .success(let bytes): snapshots.read(bytes: bytes, file: file)
+            case .failure(let issue): snapshots.issues.append(issue)
+            }
+        }
+        let histories = snapshots.finish()
+        issues += snapshots.issues
+        if snapshotFiles.isEmpty {
+            issues.append(DataIssue(.warning, file: dir + "/snapshots",
+                "no snapshot files (snapshots/*.csv); every unit shows 0 registered and 0 completed"))
+        }
+        guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues) }
+        let dataset = Dataset(config: config, units: units, histories: histories, warnings: issues.warnings)
+        return LoadResult(dataset: dataset, issues: issues)
+    }
+
+    /// The `.csv` files in a folder, sorted by name; none when it is absent.
+    static func listCSV(_ folder: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }
+            .sorted()
+            .map { folder + "/" + $0 }
+    }
+
+    static func readBytes(_ path: String) -> Result<[UInt8], DataIssue> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(DataIssue(.error, file: path, "cannot read the file; check that it exists and that you may read it"))
+        }
+        return .success([UInt8](data))
+    }
+
+    static func readText(_ path: String) -> Result<String, DataIssue> {
+        readBytes(path).flatMap { bytes in
+            guard let s = String(validating: bytes, as: UTF8.self) else {
+                return .failure(DataIssue(.error, file: path, "the file is not UTF-8 text; save it as UTF-8"))
+            }
+            return .success(s)
+        }
+    }
+}

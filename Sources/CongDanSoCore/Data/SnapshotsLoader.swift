@@ -1,0 +1,145 @@
+/// Reads snapshot files: cumulative counts with header
+/// `as_of,code,registered,completed` (`name` may stand in for `code`).
+struct SnapshotsLoader {
+    let units: [Unit]
+    let codeIndex: [String: Int]
+    let names: NameResolver
+    /// Per unit, every row read so far, with where it came from.
+    var rows: [[(Observation, RowOrigin)]]
+    var files: [String] = []
+    var issues: [DataIssue] = []
+    /// Offset used to write times in messages.
+    var timeZone: UTCOffset = .vietnam
+
+    init(units: [Unit], codeIndex: [String: Int]) {
+        self.units = units
+        self.codeIndex = codeIndex
+        self.names = NameResolver(units: units)
+        self.rows = Array(repeating: [], count: units.count)
+    }
+
+    mutating func read(bytes: [UInt8], file: String) {
+        let fileNumber = Int32(files.count)
+        files.append(file)
+        var table = CSVTable(bytes: bytes, file: file)
+        guard table.readHeader(required: [["as_of"], ["code", "name"], ["registered"], ["completed"]], issues: &issues) else { return }
+        let cTime = table.index("as_of")!, cReg = table.index("registered")!, cDone = table.index("completed")!
+        let cCode = table.index("code"), cName = table.index("name")
+        // Rows of one file usually share one as_of: parse it once.
+        var lastTimeBytes: ArraySlice<UInt8> = []
+        var lastTime: Timestamp? = nil
+
+        while table.next(issues: &issues) {
+            let line = table.fields[cTime].line
+            var ok = true
+            // When.
+            let timeBytes = table.reader.trimmedBytes(table.fields[cTime])
+            if lastTime == nil || timeBytes != lastTimeBytes {
+                switch Timestamp.parse(timeBytes, defaultOffset: nil) {
+                case .success(let t): lastTime = t; lastTimeBytes = timeBytes
+                case .failure(let why):
+                    lastTime = nil
+                    let what: String
+                    switch why {
+                    case .missingOffset: what = "has no UTC offset; write it like 2025-10-22T15:00:00+07:00"
+                    case .impossibleDate: what = "is not a real date and time"
+                    case .malformed: what = "is not an ISO 8601 time; write it like 2025-10-22T15:00:00+07:00"
+                    }
+                    issues.append(table.issue(.error, at: cTime, "the time \(table.shown(cTime)) \(what)"))
+                    ok = false
+                }
+            }
+            // Which unit.
+            var unit: Int? = nil
+            if let cCode, !table.reader.trimmedBytes(table.fields[cCode]).isEmpty {
+                let code = table.text(cCode, issues: &issues) ?? ""
+                unit = codeIndex[code]
+                if unit == nil {
+                    var hint = "check the code against units.csv"
+                    if let padded = codeIndex.keys.first(where: { $0.count > code.count && $0.hasSuffix(code) && $0.dropLast(code.count).allSatisfy { $0 == "0" } }) {
+                        hint = "did a spreadsheet drop its leading zeros? units.csv has \(padded)"
+                    }
+                    issues.append(table.issue(.error, at: cCode, "the unit code \(table.shown(cCode)) is not in units.csv; \(hint)"))
+                    ok = false
+                }
+            } else if let cName, let name = table.text(cName, issues: &issues), !name.isEmpty {
+                switch names.resolve(name) {
+                case .unit(let i): unit = i
+                case .unknown:
+                    issues.append(table.issue(.error, at: cName, "no unit in units.csv is named \(table.shown(cName)); check the spelling, including accents, or use the code"))
+                    ok = false
+                case .ambiguous(let candidates):
+                    let list = candidates.map { "\(units[$0].fullName()) (\(units[$0].code))" }.joined(separator: ", ")
+                    issues.append(table.issue(.error, at: cName, "the name \(table.shown(cName)) fits several units: \(list); use the code or add the type word"))
+                    ok = false
+                }
+            } else {
+                let column = cCode ?? cName!
+                issues.append(table.issue(.error, at: column, "the row names no unit; fill in its code"))
+                ok = false
+            }
+            // How many.
+            let registered = count(&table, cReg, "registered")
+            let completed = count(&table, cDone, "completed")
+            if let r = registered, let c = completed, c > r {
+                issues.append(table.issue(.error, at: cDone, "completed (\(c)) is more than registered (\(r)); a candidate must register before completing"))
+                ok = false
+            }
+            guard ok, let unit, let time = lastTime, let registered, let completed else { continue }
+            rows[unit].append((Observation(time: time, registered: registered, completed: completed),
+                               RowOrigin(file: fileNumber, line: Int32(line))))
+        }
+    }
+
+    private mutating func count(_ table: inout CSVTable, _ column: Int, _ what: String) -> Int? {
+        if let n = table.reader.integer(table.fields[column]) { return n }
+        let text = table.reader.string(table.fields[column])?.trimmingSpaces ?? ""
+        let why: String
+        if text.isEmpty { why = "is empty; write 0 if there are none" }
+        else if text.hasPrefix("-"), Int(text) != nil { why = "is negative; counts start at 0" }
+        else { why = "is not a whole number; write digits only, without separators or decimals" }
+        issues.append(table.issue(.error, at: column, "the \(what) count \(table.shown(column)) \(why)"))
+        return nil
+    }
+
+    /// Sorts each unit's rows by time and checks them: two different rows
+    /// for one moment are an error; a count that goes down is a warning.
+    mutating func finish() -> [[Observation]] {
+        var histories: [[Observation]] = []
+        histories.reserveCapacity(rows.count)
+        for (u, unitRows) in rows.enumerated() {
+            let sorted = unitRows.enumerated().sorted { a, b in
+                a.element.0.time != b.element.0.time ? a.element.0.time < b.element.0.time : a.offset < b.offset
+            }.map(\.element)
+            var history: [Observation] = []
+            history.reserveCapacity(sorted.count)
+            var previousOrigin: RowOrigin? = nil
+            for (obs, origin) in sorted {
+                if let last = history.last, let previousOrigin {
+                    if last.time == obs.time {
+                        if last != obs {
+                            issues.append(DataIssue(.error, file: files[Int(origin.file)], line: Int(origin.line), column: 1,
+                                "\(units[u].fullName()) (\(units[u].code)) has two different rows for \(obs.time.iso8601(offset: timeZone)): this one and \(place(previousOrigin, from: origin)); keep one"))
+                        }
+                        continue
+                    }
+                    if obs.registered < last.registered || obs.completed < last.completed {
+                        let what = obs.registered < last.registered
+                            ? "registered fell from \(last.registered) to \(obs.registered)"
+                            : "completed fell from \(last.completed) to \(obs.completed)"
+                        issues.append(DataIssue(.warning, file: files[Int(origin.file)], line: Int(origin.line), column: 1,
+                            "\(units[u].fullName()) (\(units[u].code)): \(what) since \(place(previousOrigin, from: origin)); counts are cumulative and should not go down"))
+                    }
+                }
+                history.append(obs)
+                previousOrigin = origin
+            }
+            histories.append(history)
+        }
+        return histories
+    }
+
+    private func place(_ o: RowOrigin, from here: RowOrigin) -> String {
+        o.file == here.file ? "line \(o.line)" : "\(files[Int(o.file)]):\(o.line)"
+    }
+}

@@ -1,0 +1,48 @@
+/// Contest settings from the data directory's `config.toml`, overridable on
+/// the command line. Defaults apply where the file is silent or absent.
+public struct ContestConfig: Hashable, Sendable {
+    public var title: String
+    /// The goal: this share of adults completing the test (0.80).
+    public var targetShare: Double
+    /// The last day of the campaign; the goal is due at its end (24:00 local).
+    public var deadline: CalendarDate
+    /// Share of the population that is adult, for units without `adults`.
+    public var adultShare: Double
+    /// The local time zone of the contest, for dates on screen and the deadline.
+    public var timeZone: UTCOffset
+
+    public init(title: String = ContestConfig.defaultTitle, targetShare: Double = 0.80,
+                deadline: CalendarDate = CalendarDate(year: 2025, month: 12, day: 31),
+                adultShare: Double = 0.68, timeZone: UTCOffset = .vietnam) {
+        self.title = title; self.targetShare = targetShare; self.deadline = deadline
+        self.adultShare = adultShare; self.timeZone = timeZone
+    }
+
+    public static let defaultTitle = "Cuộc thi Công dân số"
+
+    /// The moment the goal falls due.
+    public var deadlineMoment: Timestamp { deadline.endOfDay(offset: timeZone) }
+}
+
+/// Command-line values that replace the config file's.
+public struct ConfigOverrides: Hashable, Sendable {
+    public var title: String?
+    public var targetShare: Double?
+    public var deadline: CalendarDate?
+    public var adultShare: Double?
+    public var timeZone: UTCOffset?
+
+    public init(title: String? = nil, targetShare: Double? = nil, deadline: CalendarDate? = nil,
+                adultShare: Double? = nil, timeZone: UTCOffset? = nil) {
+        self.title = title; self.targetShare = targetShare; self.deadline = deadline
+        self.adultShare = adultShare; self.timeZone = timeZone
+    }
+
+    func apply(to config: inout ContestConfig) {
+        if let title { config.title = title }
+        if let targetShare { config.targetShare = targetShare }
+        if let deadline { config.deadline = deadline }
+        if let adultShare { config.adultShare = adultShare }
+        if let timeZone { config.timeZone = timeZone }
+    }
+}

@@ -1,0 +1,62 @@
+/// Everything loaded from a data directory: the units, each unit's history of
+/// cumulative counts, and the contest settings. Immutable; statistics are
+/// computed from it for a chosen moment.
+public struct Dataset: Sendable {
+    public let config: ContestConfig
+    /// Units in the order of `units.csv`.
+    public let units: [Unit]
+    /// Code → index into `units`.
+    public let unitIndex: [String: Int]
+    /// Per unit (same index as `units`), its observations sorted by time.
+    public let histories: [[Observation]]
+    /// Every distinct moment in the data, sorted.
+    public let moments: [Timestamp]
+    /// Warnings found while loading (errors prevent a Dataset).
+    public let warnings: [DataIssue]
+    /// Per unit, its name folded for search (`VietnameseText.fold`), computed
+    /// once so that filtering as you type stays cheap.
+    public let foldedNames: [String]
+
+    public init(config: ContestConfig, units: [Unit], histories: [[Observation]], warnings: [DataIssue] = []) {
+        precondition(units.count == histories.count, "one history per unit")
+        self.config = config
+        self.units = units
+        var index: [String: Int] = [:]
+        for (i, u) in units.enumerated() { index[u.code] = i }
+        self.unitIndex = index
+        self.histories = histories
+        self.moments = Array(Set(histories.joined().map(\.time))).sorted()
+        self.warnings = warnings
+        self.foldedNames = units.map { VietnameseText.fold($0.name) }
+    }
+
+    /// The current moment: the latest in the data (nil when there is none).
+    public var latestMoment: Timestamp? { moments.last }
+    /// The first moment in the data.
+    public var firstMoment: Timestamp? { moments.first }
+
+    /// A unit's counts at `time`: its row with the greatest time ≤ `time`,
+    /// or zeros when it has none yet.
+    public func value(unit: Int, at time: Timestamp) -> (registered: Int, completed: Int) {
+        let history = histories[unit]
+        // Binary search for the last observation at or before `time`.
+        var lo = 0, hi = history.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if history[mid].time <= time { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return (0, 0) }
+        let o = history[lo - 1]
+        return (o.registered, o.completed)
+    }
+
+    /// City-wide totals at `time`.
+    public func totals(at time: Timestamp) -> (registered: Int, completed: Int) {
+        var r = 0, c = 0
+        for u in units.indices {
+            let v = value(unit: u, at: time)
+            r += v.registered; c += v.completed
+        }
+        return (r, c)
+    }
+}

@@ -1,0 +1,70 @@
+extension Timestamp {
+    /// Why a timestamp did not parse, in words a clerk can act on.
+    public enum ParseFailure: Error, Equatable, Sendable {
+        case malformed
+        case missingOffset
+        case impossibleDate
+    }
+
+    /// Parses ISO 8601 `YYYY-MM-DDTHH:MM[:SS[.fff]]±HH:MM` (or `Z`); a space
+    /// may stand for `T`. Without an offset, `defaultOffset` applies when
+    /// given, else it is an error (data files must say their offset).
+    public static func parse(_ text: String, defaultOffset: UTCOffset? = nil) -> Result<Timestamp, ParseFailure> {
+        parse(Array(text.trimmingSpaces.utf8)[...], defaultOffset: defaultOffset)
+    }
+
+    static func parse(_ b: ArraySlice<UInt8>, defaultOffset: UTCOffset?) -> Result<Timestamp, ParseFailure> {
+        var i = b.startIndex
+        func number(_ width: Int) -> Int? {
+            guard b.endIndex - i >= width else { return nil }
+            var n = 0
+            for _ in 0..<width {
+                let c = b[i]
+                guard c >= 48, c <= 57 else { return nil }
+                n = n * 10 + Int(c - 48); i += 1
+            }
+            return n
+        }
+        func expect(_ c: UInt8) -> Bool {
+            guard i < b.endIndex, b[i] == c else { return false }
+            i += 1; return true
+        }
+        guard let year = number(4), expect(UInt8(ascii: "-")), let month = number(2),
+              expect(UInt8(ascii: "-")), let day = number(2) else { return .failure(.malformed) }
+        guard i < b.endIndex, b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: " ") || b[i] == UInt8(ascii: "t")
+        else { return .failure(.malformed) }
+        i += 1
+        guard let hour = number(2), expect(UInt8(ascii: ":")), let minute = number(2) else { return .failure(.malformed) }
+        var second = 0, millisecond = 0
+        if i < b.endIndex, b[i] == UInt8(ascii: ":") {
+            i += 1
+            guard let s = number(2) else { return .failure(.malformed) }
+            second = s
+            if i < b.endIndex, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",") {
+                i += 1
+                var digits = 0, value = 0
+                while i < b.endIndex, b[i] >= 48, b[i] <= 57 {
+                    if digits < 3 { value = value * 10 + Int(b[i] - 48) }
+                    digits += 1; i += 1
+                }
+                guard digits > 0 else { return .failure(.malformed) }
+                for _ in digits..<max(digits, 3) { value *= 10 }
+                millisecond = value
+            }
+        }
+        let offset: UTCOffset
+        if i == b.endIndex {
+            guard let defaultOffset else { return .failure(.missingOffset) }
+            offset = defaultOffset
+        } else {
+            guard let parsed = UTCOffset.parse(b[i...]) else { return .failure(.malformed) }
+            offset = parsed
+        }
+        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(year: year, month: month),
+              hour <= 24, minute < 60, second < 60,
+              hour < 24 || (minute == 0 && second == 0 && millisecond == 0)
+        else { return .failure(.impossibleDate) }
+        return .success(Timestamp.from(year: year, month: month, day: day, hour: hour, minute: minute,
+                                       second: second, millisecond: millisecond, offset: offset))
+    }
+}

@@ -1,0 +1,77 @@
+/// `report --format json`: one object with the moment, totals, top and
+/// bottom ten, the goal and every unit in rank order. Rates are fractions.
+public enum JSONReport {
+    public static func render(_ s: Standings, pretty: Bool = true) -> String {
+        let tz = s.config.timeZone
+        var w = JSONWriter(pretty: pretty)
+        w.openObject()
+        w.string("title", s.config.title)
+        w.string("as_of", s.moment.iso8601(offset: tz))
+        w.int("units_total", s.figures.count)
+        w.int("units_participating", s.city.participating)
+        w.int("registered", s.city.registered)
+        w.int("completed", s.city.completed)
+        w.number("completion_rate", s.city.completionRate)
+        w.int("registered_change_24h", s.city.registeredChange24h)
+        w.int("completed_change_24h", s.city.completedChange24h)
+        for (key, rows) in [("top", s.top()), ("bottom", s.bottom())] {
+            w.openArray(key)
+            for f in rows {
+                w.openObject()
+                w.int("rank", f.rank); w.string("code", f.unit.code); w.string("name", f.unit.name)
+                w.string("type", f.unit.type.rawValue); w.int("registered", f.registered); w.int("completed", f.completed)
+                w.closeObject()
+            }
+            w.closeArray()
+        }
+        let g = s.goal
+        w.openObject("target")
+        w.number("share", g.targetShare)
+        w.int("adults", g.adults)
+        w.bool("adults_estimated", s.dataset.units.contains(where: \.adultsEstimated))
+        w.number("completed_share", g.completedShare)
+        w.string("deadline", g.deadline.description)
+        w.number("days_left", g.daysLeft)
+        w.number("pace_per_day", g.pacePerDay)
+        w.number("pace_days", g.paceDays)
+        w.number("required_per_day", g.requiredPerDay)
+        w.closeObject()
+        w.openArray("by_type")
+        for (type, t) in s.byType { group(&w, "type", type.rawValue, t) }
+        w.closeArray()
+        w.openArray("by_former_province")
+        for (province, t) in s.byFormerProvince { group(&w, "former_province", province.isEmpty ? nil : province, t) }
+        w.closeArray()
+        w.openArray("units")
+        for f in s.ranked { unit(&w, f) }
+        w.closeArray()
+        w.int("warnings", s.dataset.warnings.count)
+        w.closeObject()
+        return w.output + "\n"
+    }
+
+    static func unit(_ w: inout JSONWriter, _ f: UnitFigures) {
+        w.openObject()
+        w.int("rank", f.rank)
+        w.string("code", f.unit.code)
+        w.string("name", f.unit.name)
+        w.string("type", f.unit.type.rawValue)
+        w.int("registered", f.registered)
+        w.int("completed", f.completed)
+        w.number("completion_rate", f.completionRate)
+        w.int("adults", f.unit.adults)
+        w.number("coverage", f.coverage)
+        w.int("registered_change_24h", f.registeredChange24h)
+        w.int("completed_change_24h", f.completedChange24h)
+        w.closeObject()
+    }
+
+    private static func group(_ w: inout JSONWriter, _ key: String, _ name: String?, _ t: GroupTotals) {
+        w.openObject()
+        w.string(key, name)
+        w.int("units", t.units); w.int("participating", t.participating)
+        w.int("registered", t.registered); w.int("completed", t.completed)
+        w.number("completion_rate", t.completionRate); w.int("adults", t.adults); w.number("coverage", t.coverage)
+        w.closeObject()
+    }
+}

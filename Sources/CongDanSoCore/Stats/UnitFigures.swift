@@ -1,0 +1,50 @@
+/// One unit's figures at a moment, as the table, the report and the export show them.
+public struct UnitFigures: Hashable, Sendable, Identifiable {
+    /// Index of the unit in `Dataset.units`.
+    public let index: Int
+    public let unit: Unit
+    /// 1-based place in the city ranking (registered ↓, completed ↓, code ↑).
+    public internal(set) var rank: Int
+    public let registered: Int
+    public let completed: Int
+    /// Value now minus value 24 hours earlier.
+    public let registeredChange24h: Int
+    public let completedChange24h: Int
+
+    public var id: String { unit.code }
+
+    /// Taking part: at least one registration.
+    public var isParticipating: Bool { registered > 0 }
+    /// completed / registered; nil when nobody registered.
+    public var completionRate: Double? { registered > 0 ? Double(completed) / Double(registered) : nil }
+    /// completed / adults; nil when the unit has no adults.
+    public var coverage: Double? { unit.adults > 0 ? Double(completed) / Double(unit.adults) : nil }
+}
+
+/// Sums over a set of units: the city, a type, a former province.
+public struct GroupTotals: Hashable, Sendable {
+    public var units = 0
+    public var participating = 0
+    public var registered = 0
+    public var completed = 0
+    public var registeredChange24h = 0
+    public var completedChange24h = 0
+    public var adults = 0
+    public var population = 0
+
+    public init() {}
+
+    public var completionRate: Double? { registered > 0 ? Double(completed) / Double(registered) : nil }
+    public var coverage: Double? { adults > 0 ? Double(completed) / Double(adults) : nil }
+
+    mutating func add(_ f: UnitFigures) {
+        units += 1
+        if f.isParticipating { participating += 1 }
+        registered += f.registered
+        completed += f.completed
+        registeredChange24h += f.registeredChange24h
+        completedChange24h += f.completedChange24h
+        adults += f.unit.adults
+        population += f.unit.population
+    }
+}

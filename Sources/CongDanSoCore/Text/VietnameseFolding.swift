@@ -1,0 +1,86 @@
+import Foundation
+
+/// Vietnamese text helpers that the statistics core needs: normalisation,
+/// search folding and name-matching keys. Pure functions, no locale data.
+public enum VietnameseText {
+    /// Canonical composition (NFC). Data is normalised once, at load.
+    public static func nfc(_ s: String) -> String {
+        s.precomposedStringWithCanonicalMapping
+    }
+
+    /// A search key: lower case, no diacritics, `đ` folded to `d`, runs of
+    /// white space collapsed to one space, trimmed. `"Đồ Sơn"` → `"do son"`.
+    public static func fold(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in s.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            // Combining marks carry the tones and the hat/breve/horn: drop them.
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            let mapped: Unicode.Scalar
+            switch scalar {
+            case "đ", "Đ": mapped = "d"
+            default: mapped = scalar
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            for lower in mapped.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+        }
+        return String(out)
+    }
+
+    /// True when every word of `query` (folded) starts some word of `text`
+    /// (folded), or the folded query occurs anywhere in the folded text.
+    /// `"tu ky"` matches "Tứ Kỳ"; `"do son"` matches "Đồ Sơn" and "Nam Đồ Sơn".
+    public static func matches(folded text: String, query foldedQuery: String) -> Bool {
+        if foldedQuery.isEmpty { return true }
+        return text.contains(foldedQuery)
+    }
+
+    /// A key for matching unit names written by different hands: NFC, lower
+    /// case, single spaces, and the tone mark moved to the official position in
+    /// `oa`, `oe`, `uy` endings (older files write "Hoà", "Thuỷ" for "Hòa", "Thủy").
+    /// Diacritics are kept: "Cẩm Giang" and "Cẩm Giàng" are different units.
+    public static func matchKey(_ s: String) -> String {
+        let words = s.decomposedStringWithCanonicalMapping
+            .lowercased()
+            .split(whereSeparator: { $0.isWhitespace })
+            .map { moveToneToOfficialPosition(String($0)) }
+        return words.joined(separator: " ").precomposedStringWithCanonicalMapping
+    }
+
+    /// The six tone marks as combining characters (NFD).
+    static let toneMarks: Set<Unicode.Scalar> = ["\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}"]
+
+    /// In a word ending in `oa`, `oe` or `uy` (not after `q`), a tone on the
+    /// last vowel moves to the one before it: "hoà" → "hòa", "thuỷ" → "thủy".
+    private static func moveToneToOfficialPosition(_ word: String) -> String {
+        // Work on scalars in NFD: base letters followed by their marks.
+        var letters: [(base: Unicode.Scalar, marks: [Unicode.Scalar])] = []
+        for scalar in word.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark, !letters.isEmpty {
+                letters[letters.count - 1].marks.append(scalar)
+            } else {
+                letters.append((scalar, []))
+            }
+        }
+        guard letters.count >= 2 else { return word }
+        let last = letters.count - 1
+        let first = letters[last - 1], second = letters[last]
+        let pair = String(first.base) + String(second.base)
+        guard ["oa", "oe", "uy"].contains(pair) else { return word }
+        if first.base == "u", last >= 2, letters[last - 2].base == "q" { return word }
+        guard first.marks.allSatisfy({ !toneMarks.contains($0) }),
+              let tone = second.marks.first(where: { toneMarks.contains($0) }) else { return word }
+        letters[last].marks.removeAll { $0 == tone }
+        letters[last - 1].marks.append(tone)
+        var out = String.UnicodeScalarView()
+        for letter in letters {
+            out.append(letter.base)
+            out.append(contentsOf: letter.marks)
+        }
+        return String(out)
+    }
+}

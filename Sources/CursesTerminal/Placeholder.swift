@@ -1,0 +1,1 @@
+// The thin ncurses backend.

@@ -1,0 +1,78 @@
+import ArgumentParser
+import CongDanSoCore
+import Foundation
+
+/// Options every command shares: where the data is and the settings that
+/// override its `config.toml`.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: "The data directory (units.csv, snapshots/, config.toml). Default: the project's sample-data/.")
+    var data: String?
+
+    @Option(name: .long, help: "Goal share of adults, e.g. 0.80.")
+    var target: Double?
+
+    @Option(name: .long, help: "Deadline day, YYYY-MM-DD; the goal is due at its end.")
+    var deadline: String?
+
+    @Option(name: .customLong("adult-share"), help: "Share of the population that is adult, for units without an adults column.")
+    var adultShare: Double?
+
+    @Option(name: .long, help: "UTC offset of the contest's local time, e.g. +07:00.")
+    var timezone: String?
+
+    @Option(name: .long, help: "Contest title shown in reports.")
+    var title: String?
+
+    func validate() throws {
+        if let target, !(target > 0 && target <= 1) { throw ValidationError("--target must be above 0 and at most 1, e.g. 0.80") }
+        if let adultShare, !(adultShare > 0 && adultShare <= 1) { throw ValidationError("--adult-share must be above 0 and at most 1, e.g. 0.68") }
+        if let deadline, CalendarDate(parsing: deadline) == nil { throw ValidationError("--deadline must be a date written YYYY-MM-DD, e.g. 2025-12-31") }
+        if let timezone, UTCOffset(parsing: timezone) == nil { throw ValidationError("--timezone must be a UTC offset like +07:00") }
+    }
+
+    var overrides: ConfigOverrides {
+        ConfigOverrides(title: title, targetShare: target, deadline: deadline.flatMap(CalendarDate.init(parsing:)),
+                        adultShare: adultShare, timeZone: timezone.flatMap(UTCOffset.init(parsing:)))
+    }
+
+    /// The data directory: `--data`, else `./sample-data` when present, else
+    /// the sample data of the source tree this binary was built from.
+    var directory: String {
+        if let data { return data }
+        if FileManager.default.fileExists(atPath: "sample-data/units.csv") { return "sample-data" }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent("sample-data").path
+    }
+
+    /// Loads the data, printing warnings to standard error; on errors prints
+    /// them all and exits with status 1.
+    func load() throws -> Dataset {
+        let result = DataDirectory.load(directory, overrides: overrides)
+        let stderr = StandardError()
+        for issue in result.issues { stderr.write(issue.description) }
+        guard let dataset = result.dataset else {
+            stderr.write("congdanso: the data in \(directory) has \(result.issues.errors.count) error(s); fix them and try again (`congdanso validate --data \(directory)` lists them).")
+            throw ExitCode(1)
+        }
+        return dataset
+    }
+}
+
+/// Writes lines to standard error.
+struct StandardError {
+    func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Parses `--at`: ISO 8601; without an offset, the contest's time zone.
+func parseMoment(_ text: String, offset: UTCOffset) throws -> Timestamp {
+    switch Timestamp.parse(text, defaultOffset: offset) {
+    case .success(let t): return t
+    case .failure:
+        throw ValidationError("--at must be a time like 2025-10-21T15:30:00+07:00 (the offset may be left out)")
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+extension SortColumn: ExpressibleByArgument {}

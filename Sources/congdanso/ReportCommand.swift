@@ -1,0 +1,40 @@
+import ArgumentParser
+import CongDanSoCore
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print the day's statistics: the letter's sentences, the goal, the totals.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+
+    @OptionGroup var options: DataOptions
+
+    @Option(name: .long, help: "Report the state at this moment instead of the latest, e.g. 2025-10-21T15:30:00+07:00.")
+    var at: String?
+
+    @Option(name: .long, help: "Output format: text, json or markdown.")
+    var format: Format = .text
+
+    @Option(name: .long, help: "Language of text and Markdown: vi or en.")
+    var lang: Language = .vi
+
+    func run() throws {
+        let dataset = try options.load()
+        let moment = try at.map { try parseMoment($0, offset: dataset.config.timeZone) }
+        let standings = Standings(dataset: dataset, at: moment, now: Clock.now)
+        switch format {
+        case .text: print(TextReport.render(standings, lang), terminator: "")
+        case .json: print(JSONReport.render(standings), terminator: "")
+        case .markdown: print(MarkdownReport.render(standings, lang), terminator: "")
+        }
+    }
+}
+
+/// The wall clock, used only when the data has no moment at all.
+enum Clock {
+    static var now: Timestamp {
+        Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+}
