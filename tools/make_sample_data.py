@@ -6,7 +6,7 @@
 Reads the committed reference list tools/reference/haiphong-units-2025.csv
 (the 114 real units of Hải Phòng) and writes:
 
-    sample-data/units.csv          the 114 real units, adults estimated at 68%
+    sample-data/units.csv          the 114 real units (adults are estimated by congdanso at 68%)
     sample-data/snapshots/*.csv    SYNTHETIC cumulative counts per unit, one
                                    file per moment, fitted to the public totals
     sample-data/config.toml        contest settings
@@ -470,7 +470,7 @@ quoted (RFC 4180) only where needed.
 
 ### `units.csv`
 
-`code,name,type,former_province,former_districts,area_km2,population,adults`
+`code,name,type,former_province,former_districts,area_km2,population`
 
 One row per unit, in the order of the reference list. Real (from
 `tools/reference/haiphong-units-2025.csv`, see its README for sources:
@@ -485,10 +485,12 @@ administrative map portal):
   2025 merger (districts joined with ` + `);
 - `area_km2` (sums to 3,194.72) and `population` (sums to {pop_total:,}).
 
-**An estimate:** `adults` = round(population × 0.68), halves up. No per-unit
-age breakdown is published; 0.68 is the city-wide share of voters on the
-electoral roll ("more than 3.18 million" of 4,664,124 people). The 114 values
-sum to {adults_total:,}.
+**Adults are an estimate.** The file has no `adults` column, so congdanso
+estimates each unit's adults as round(population × `adult_share`), halves up,
+with `adult_share = 0.68` from `config.toml`, and labels them as estimates.
+No per-unit age breakdown is published; 0.68 is the city-wide share of voters
+on the electoral roll ("more than 3.18 million" of 4,664,124 people). The 114
+estimates sum to {adults_total:,}.
 
 ### `snapshots/*.csv`
 
@@ -527,13 +529,15 @@ deadline), `deadline` (2025-12-31), `adult_share` (0.68) and `timezone`
 
 
 def write_all(units, reg, comp):
+    # No `adults` column: congdanso estimates adults from `adult_share` in
+    # config.toml and marks them as estimates on screen and in reports.
     unit_rows = [[u["code"], u["name"], u["type"], u["former_province"],
-                  u["former_districts"], u["area_km2"], u["population"],
-                  adults(u["population"])] for u in units]
+                  u["former_districts"], u["area_km2"], u["population"]]
+                 for u in units]
     files = {
         OUT / "units.csv": csv_text(
             ["code", "name", "type", "former_province", "former_districts",
-             "area_km2", "population", "adults"], unit_rows),
+             "area_km2", "population"], unit_rows),
         OUT / "config.toml": CONFIG_TOML,
         OUT / "README.md": readme_text(units, reg, comp),
     }
