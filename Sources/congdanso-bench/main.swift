@@ -1,1 +1,20 @@
-print("bench")
+// Benchmarks that print figures (not timed tests). Run in release:
+//   swift run -c release congdanso-bench [report|dashboard|all]
+// The national-scale data directory is made by tools/make_national_data.py
+// into bench-data/national (git-ignored) when it is missing.
+import CongDanSoCore
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let which = arguments.first ?? "all"
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let nationalDirectory = root.appendingPathComponent("bench-data/national").path
+
+if which == "report" || which == "all" {
+    ensureNationalData(at: nationalDirectory, root: root)
+    reportBenchmark(directory: nationalDirectory, root: root)
+}
+if which == "dashboard" || which == "all" {
+    ensureNationalData(at: nationalDirectory, root: root)
+    dashboardBenchmark(sample: root.appendingPathComponent("sample-data").path, national: nationalDirectory)
+}

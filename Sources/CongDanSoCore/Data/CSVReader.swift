@@ -44,80 +44,100 @@ struct CSVReader {
     /// `,,,` rows from spreadsheets) are skipped.
     mutating func next(into fields: inout [CSVField]) throws(CSVSyntaxError) -> Bool {
         while offset < bytes.count {
-            fields.removeAll(keepingCapacity: true)
-            try readRecord(into: &fields)
-            if fields.contains(where: { $0.end > $0.start }) { return true }
+            var count = 0
+            let failure = bytes.withUnsafeBufferPointer { readRecord($0, into: &fields, count: &count) }
+            // Slots are reused from record to record; drop the extra ones.
+            if fields.count > count { fields.removeSubrange(count...) }
+            if let failure { throw failure }
+            for f in fields where f.end > f.start { return true }
         }
         return false
     }
 
-    private mutating func readRecord(into fields: inout [CSVField]) throws(CSVSyntaxError) {
-        let n = bytes.count
+    /// One record, over raw bytes: this loop is the hot path for large files.
+    private mutating func readRecord(_ b: UnsafeBufferPointer<UInt8>, into fields: inout [CSVField],
+                                     count: inout Int) -> CSVSyntaxError? {
+        func store(_ f: CSVField) {
+            if count < fields.count { fields[count] = f } else { fields.append(f) }
+            count += 1
+        }
+        let n = b.count
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf: UInt8 = 10, cr: UInt8 = 13
+        var i = offset
+        defer { offset = i }
         while true {
-            let fieldStart = offset
+            let fieldStart = i
             let fieldLine = line, fieldLineStart = lineStart
-            if offset < n, bytes[offset] == UInt8(ascii: "\"") {
+            if i < n, b[i] == quote {
                 // Quoted field: runs to the closing quote, which must be
                 // followed by a separator or the end of the record.
-                offset += 1
-                let contentStart = offset
+                i += 1
+                let contentStart = i
                 var escaped = false
                 while true {
-                    guard offset < n else {
-                        throw CSVSyntaxError(line: fieldLine, lineStart: fieldLineStart, position: fieldStart,
-                                             message: "a quoted field is never closed; add the missing \" at its end")
+                    guard i < n else {
+                        return CSVSyntaxError(line: fieldLine, lineStart: fieldLineStart, position: fieldStart,
+                                              message: "a quoted field is never closed; add the missing \" at its end")
                     }
-                    let b = bytes[offset]
-                    if b == UInt8(ascii: "\"") {
-                        if offset + 1 < n, bytes[offset + 1] == UInt8(ascii: "\"") {
-                            escaped = true; offset += 2; continue
-                        }
+                    let c = b[i]
+                    if c == quote {
+                        if i + 1 < n, b[i + 1] == quote { escaped = true; i += 2; continue }
                         break
                     }
-                    if b == 10 { line += 1; lineStart = offset + 1 }
-                    offset += 1
+                    if c == lf { line += 1; lineStart = i + 1 }
+                    i += 1
                 }
-                let contentEnd = offset
-                offset += 1  // closing quote
-                fields.append(CSVField(start: contentStart, end: contentEnd, hasEscapedQuotes: escaped,
-                                       line: fieldLine, lineStart: fieldLineStart, position: fieldStart))
-                if offset < n, bytes[offset] != UInt8(ascii: ","), bytes[offset] != 10,
-                   !(bytes[offset] == 13 && (offset + 1 == n || bytes[offset + 1] == 10)) {
-                    throw CSVSyntaxError(line: line, lineStart: lineStart, position: offset,
-                                         message: "text follows a closing quote; put the whole field inside the quotes")
+                let contentEnd = i
+                i += 1  // closing quote
+                store(CSVField(start: contentStart, end: contentEnd, hasEscapedQuotes: escaped,
+                               line: fieldLine, lineStart: fieldLineStart, position: fieldStart))
+                if i < n, b[i] != comma, b[i] != lf, !(b[i] == cr && (i + 1 == n || b[i + 1] == lf)) {
+                    return CSVSyntaxError(line: line, lineStart: lineStart, position: i,
+                                          message: "text follows a closing quote; put the whole field inside the quotes")
                 }
             } else {
-                while offset < n {
-                    let b = bytes[offset]
-                    if b == UInt8(ascii: ",") || b == 10 { break }
-                    if b == 13, offset + 1 == n || bytes[offset + 1] == 10 { break }
-                    if b == UInt8(ascii: "\"") {
-                        throw CSVSyntaxError(line: line, lineStart: lineStart, position: offset,
-                                             message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+                while i < n {
+                    let c = b[i]
+                    if c == comma || c == lf { break }
+                    if c == cr, i + 1 == n || b[i + 1] == lf { break }
+                    if c == quote {
+                        return CSVSyntaxError(line: line, lineStart: lineStart, position: i,
+                                              message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
                     }
-                    offset += 1
+                    i += 1
                 }
-                fields.append(CSVField(start: fieldStart, end: offset, hasEscapedQuotes: false,
-                                       line: fieldLine, lineStart: fieldLineStart, position: fieldStart))
+                store(CSVField(start: fieldStart, end: i, hasEscapedQuotes: false,
+                               line: fieldLine, lineStart: fieldLineStart, position: fieldStart))
             }
             // Separator or end of record.
-            if offset >= n { return }
-            let b = bytes[offset]
-            if b == UInt8(ascii: ",") { offset += 1; continue }
-            if b == 13 { offset += 1 }
-            if offset < n, bytes[offset] == 10 { offset += 1 }
+            if i >= n { return nil }
+            if b[i] == comma { i += 1; continue }
+            if b[i] == cr { i += 1 }
+            if i < n, b[i] == lf { i += 1 }
             line += 1
-            lineStart = offset
-            return
+            lineStart = i
+            return nil
         }
     }
 
     /// The field's text, with `""` unescaped; nil when it is not valid UTF-8.
     func string(_ f: CSVField) -> String? {
-        let slice = bytes[f.start..<f.end]
-        guard var s = String(validating: slice, as: UTF8.self) else { return nil }
+        guard var s = bytes.withUnsafeBufferPointer({
+            String(validating: UnsafeBufferPointer(rebasing: $0[f.start..<f.end]), as: UTF8.self)
+        }) else { return nil }
         if f.hasEscapedQuotes { s = s.replacingOccurrences(of: "\"\"", with: "\"") }
         return s
+    }
+
+    /// The field trimmed of spaces, when it is plain ASCII without quotes to
+    /// unescape: the fast path for codes. Nil otherwise (use `string`).
+    func asciiString(_ f: CSVField) -> String? {
+        guard !f.hasEscapedQuotes else { return nil }
+        let t = trimmedBytes(f)
+        guard t.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[t.startIndex..<t.endIndex]), as: UTF8.self)
+        }
     }
 
     /// The field's bytes, trimmed of spaces and tabs.
@@ -131,14 +151,19 @@ struct CSVReader {
     /// The field as a non-negative decimal integer without signs, spaces or
     /// separators; nil otherwise.
     func integer(_ f: CSVField) -> Int? {
-        let b = trimmedBytes(f)
-        guard !b.isEmpty, b.count <= 18 else { return nil }
-        var n = 0
-        for c in b {
-            guard c >= 48, c <= 57 else { return nil }
-            n = n * 10 + Int(c - 48)
+        bytes.withUnsafeBufferPointer { b in
+            var s = f.start, e = f.end
+            while s < e, b[s] == 32 || b[s] == 9 { s += 1 }
+            while e > s, b[e - 1] == 32 || b[e - 1] == 9 { e -= 1 }
+            guard s < e, e - s <= 18 else { return nil }
+            var n = 0
+            for i in s..<e {
+                let c = b[i]
+                guard c >= 48, c <= 57 else { return nil }
+                n = n * 10 + Int(c - 48)
+            }
+            return n
         }
-        return n
     }
 
     /// 1-based character column of a byte position on a line.

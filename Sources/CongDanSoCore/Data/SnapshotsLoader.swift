@@ -3,7 +3,8 @@
 struct SnapshotsLoader {
     let units: [Unit]
     let codeIndex: [String: Int]
-    let names: NameResolver
+    /// Built on first use: most files key rows on codes.
+    var names: NameResolver?
     /// Per unit, every row read so far, with where it came from.
     var rows: [[(Observation, RowOrigin)]]
     var files: [String] = []
@@ -14,7 +15,6 @@ struct SnapshotsLoader {
     init(units: [Unit], codeIndex: [String: Int]) {
         self.units = units
         self.codeIndex = codeIndex
-        self.names = NameResolver(units: units)
         self.rows = Array(repeating: [], count: units.count)
     }
 
@@ -52,7 +52,7 @@ struct SnapshotsLoader {
             // Which unit.
             var unit: Int? = nil
             if let cCode, !table.reader.trimmedBytes(table.fields[cCode]).isEmpty {
-                let code = table.text(cCode, issues: &issues) ?? ""
+                let code = table.reader.asciiString(table.fields[cCode]) ?? table.text(cCode, issues: &issues) ?? ""
                 unit = codeIndex[code]
                 if unit == nil {
                     var hint = "check the code against units.csv"
@@ -63,7 +63,8 @@ struct SnapshotsLoader {
                     ok = false
                 }
             } else if let cName, let name = table.text(cName, issues: &issues), !name.isEmpty {
-                switch names.resolve(name) {
+                if names == nil { names = NameResolver(units: units) }
+                switch names!.resolve(name) {
                 case .unit(let i): unit = i
                 case .unknown:
                     issues.append(table.issue(.error, at: cName, "no unit in units.csv is named \(table.shown(cName)); check the spelling, including accents, or use the code"))

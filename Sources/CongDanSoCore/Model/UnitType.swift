@@ -12,6 +12,7 @@ public enum UnitType: String, CaseIterable, Sendable, Codable, Comparable {
     /// Parses a type in any case, NFC or NFD, with or without diacritics:
     /// `xã`, `XA`, `Phuong`, `đặc khu`, `dac khu`, `dac-khu`.
     public init?(parsing text: String) {
+        if let exact = UnitType(rawValue: text) { self = exact; return }
         let folded = VietnameseText.fold(text).replacingOccurrences(of: "-", with: " ")
             .replacingOccurrences(of: "_", with: " ")
         switch folded {

@@ -1,50 +1,70 @@
 /// A minimal JSON writer that keeps keys in the order written, so reports
 /// are stable to diff and read. Values are escaped per RFC 8259.
 struct JSONWriter {
-    private(set) var output = ""
+    /// UTF-8 bytes written so far; appending bytes is much cheaper than
+    /// growing a String piece by piece.
+    private var bytes: [UInt8] = []
+    var output: String { String(decoding: bytes, as: UTF8.self) }
     private var needsComma: [Bool] = [false]
     private let indentUnit: String
     private var pretty: Bool { !indentUnit.isEmpty }
 
-    init(pretty: Bool = true) { indentUnit = pretty ? "  " : "" }
+    /// "\n" plus the indentation of each depth, made once.
+    private var newlines: [String] = []
 
-    private mutating func beginValue(key: String?) {
-        if needsComma[needsComma.count - 1] { output += "," }
-        needsComma[needsComma.count - 1] = true
-        if needsComma.count > 1, pretty {
-            output += "\n" + String(repeating: indentUnit, count: needsComma.count - 1)
-        }
-        if let key { output += Self.quote(key) + (pretty ? ": " : ":") }
+    init(pretty: Bool = true) {
+        indentUnit = pretty ? "  " : ""
+        bytes.reserveCapacity(1 << 16)
     }
 
-    mutating func openObject(_ key: String? = nil) { beginValue(key: key); output += "{"; needsComma.append(false) }
-    mutating func openArray(_ key: String? = nil) { beginValue(key: key); output += "["; needsComma.append(false) }
+    private mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    private mutating func newline(depth: Int) {
+        while newlines.count <= depth { newlines.append("\n" + String(repeating: indentUnit, count: newlines.count)) }
+        append(newlines[depth])
+    }
+
+    private mutating func beginValue(key: String?) {
+        if needsComma[needsComma.count - 1] { append(",") }
+        needsComma[needsComma.count - 1] = true
+        if needsComma.count > 1, pretty {
+            newline(depth: needsComma.count - 1)
+        }
+        if let key { append(Self.quote(key)); append(pretty ? ": " : ":") }
+    }
+
+    mutating func openObject(_ key: String? = nil) { beginValue(key: key); append("{"); needsComma.append(false) }
+    mutating func openArray(_ key: String? = nil) { beginValue(key: key); append("["); needsComma.append(false) }
     mutating func closeObject() { close("}") }
     mutating func closeArray() { close("]") }
 
     private mutating func close(_ bracket: String) {
         let hadItems = needsComma.removeLast()
-        if hadItems, pretty { output += "\n" + String(repeating: indentUnit, count: needsComma.count - 1) }
-        output += bracket
+        if hadItems, pretty { newline(depth: needsComma.count - 1) }
+        append(bracket)
     }
 
     mutating func string(_ key: String? = nil, _ value: String?) {
-        beginValue(key: key); output += value.map(Self.quote) ?? "null"
+        beginValue(key: key); append(value.map(Self.quote) ?? "null")
     }
     mutating func int(_ key: String? = nil, _ value: Int?) {
-        beginValue(key: key); output += value.map { String($0) } ?? "null"
+        beginValue(key: key); append(value.map { String($0) } ?? "null")
     }
     mutating func number(_ key: String? = nil, _ value: Double?) {
         beginValue(key: key)
-        guard let value, value.isFinite else { output += "null"; return }
+        guard let value, value.isFinite else { append("null"); return }
         // Whole numbers print without ".0"; others in Swift's shortest form.
-        if value == value.rounded(), abs(value) < 1e15 { output += String(Int64(value)) } else { output += "\(value)" }
+        if value == value.rounded(), abs(value) < 1e15 { append(String(Int64(value))) } else { append("\(value)") }
     }
     mutating func bool(_ key: String? = nil, _ value: Bool) {
-        beginValue(key: key); output += value ? "true" : "false"
+        beginValue(key: key); append(value ? "true" : "false")
     }
 
     static func quote(_ s: String) -> String {
+        // Fast path: nothing to escape.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -83,9 +83,10 @@ public struct Standings: Sendable {
     public var byFormerProvince: [(province: String, totals: GroupTotals)] {
         var groups: [String: GroupTotals] = [:]
         for f in figures { groups[f.unit.formerProvince ?? "", default: GroupTotals()].add(f) }
+        let keys = Dictionary(uniqueKeysWithValues: groups.keys.map { ($0, VietnameseCollation.key($0)) })
         return groups.keys.sorted { a, b in
             if a.isEmpty != b.isEmpty { return !a.isEmpty }
-            return VietnameseCollation.areInIncreasingOrder(a, b)
+            return keys[a]! < keys[b]!
         }.map { ($0, groups[$0]!) }
     }
 

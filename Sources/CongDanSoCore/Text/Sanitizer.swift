@@ -24,6 +24,9 @@ public enum TextSanitizer {
 
     static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
+        // Fast paths: printable ASCII and the Vietnamese letters are safe.
+        if v >= 0x20 && v < 0x7F { return false }
+        if (0xC0...0x1B0).contains(v) || (0x1EA0...0x1EF9).contains(v) { return false }
         if v < 0x20 || (0x7F...0x9F).contains(v) { return true }
         // Line/paragraph separators can break a row in some terminals.
         if v == 0x2028 || v == 0x2029 { return true }

@@ -5,7 +5,11 @@ import Foundation
 public enum VietnameseText {
     /// Canonical composition (NFC). Data is normalised once, at load.
     public static func nfc(_ s: String) -> String {
-        s.precomposedStringWithCanonicalMapping
+        // Fast path: text made only of scalars below U+0300 (ASCII, Latin-1,
+        // Latin Extended) and precomposed Vietnamese letters (U+1E00–U+1EFF),
+        // with no combining mark, is already NFC.
+        if s.unicodeScalars.allSatisfy({ $0.value < 0x300 || (0x1E00..<0x1F00).contains($0.value) }) { return s }
+        return s.precomposedStringWithCanonicalMapping
     }
 
     /// A search key: lower case, no diacritics, `đ` folded to `d`, runs of
@@ -13,23 +17,38 @@ public enum VietnameseText {
     public static func fold(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in s.decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                // ASCII: the common case, without Unicode property look-ups.
+                if v == 0x20 || (0x09...0x0D).contains(v) { pendingSpace = !out.isEmpty; continue }
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append((0x41...0x5A).contains(v) ? Unicode.Scalar(v + 0x20)! : scalar)
                 continue
             }
+            if scalar.properties.isWhitespace { pendingSpace = !out.isEmpty; continue }
             // Combining marks carry the tones and the hat/breve/horn: drop them.
             if scalar.properties.generalCategory == .nonspacingMark { continue }
-            let mapped: Unicode.Scalar
-            switch scalar {
-            case "đ", "Đ": mapped = "d"
-            default: mapped = scalar
-            }
             if pendingSpace { out.append(" "); pendingSpace = false }
-            for lower in mapped.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+            if let base = foldedLatin[v] { out.append(base); continue }
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
         }
         return String(out)
     }
+
+    /// Precomposed Latin letters (Vietnamese among them) → their lower-case
+    /// ASCII base letter; `đ`/`Đ` → `d`. Built once from the Unicode
+    /// decompositions, so NFC input folds without normalising first.
+    private static let foldedLatin: [UInt32: Unicode.Scalar] = {
+        var table: [UInt32: Unicode.Scalar] = [0x111: "d", 0x110: "d"]
+        for v in Array(UInt32(0xC0)..<0x250) + Array(UInt32(0x1E00)..<0x1F00) {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first!
+            let lower = base.properties.lowercaseMapping.unicodeScalars
+            if base != scalar, lower.count == 1, let l = lower.first, l.isASCII { table[v] = l }
+        }
+        return table
+    }()
 
     /// True when every word of `query` (folded) starts some word of `text`
     /// (folded), or the folded query occurs anywhere in the folded text.
