@@ -29,9 +29,11 @@ let package = Package(
         ),
         // Benchmarks that print figures: `swift run -c release congdanso-bench`.
         .executableTarget(name: "congdanso-bench", dependencies: ["CongDanSoCore", "DashboardKit"]),
-        .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore"]),
+        // The command-line tests run the built `congdanso`; depending on it
+        // makes `swift test` build it first.
+        .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore", "congdanso"]),
         .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "CongDanSoCore"]),
         // Real-terminal tests: the built binary in tmux.
-        .testTarget(name: "TerminalTests", dependencies: []),
+        .testTarget(name: "TerminalTests", dependencies: ["congdanso"]),
     ]
 )
