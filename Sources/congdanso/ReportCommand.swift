@@ -31,10 +31,3 @@ struct ReportCommand: ParsableCommand {
         }
     }
 }
-
-/// The wall clock, used only when the data has no moment at all.
-enum Clock {
-    static var now: Timestamp {
-        Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
-    }
-}

@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the data files of a directory look like on disk (size, modification
+/// time, inode), so a watcher can tell cheaply whether anything changed
+/// without reading contents. An atomic replace changes the inode; an append
+/// changes the size and time.
+public struct DirectoryFingerprint: Hashable, Sendable {
+    struct Stamp: Hashable, Sendable {
+        var size: Int64
+        var modifiedNanoseconds: Int64
+        var inode: UInt64
+    }
+
+    private var stamps: [String: Stamp]
+
+    /// Reads the stamps of `units.csv`, `config.toml`, `events.csv` and
+    /// `snapshots/*.csv` under `directory`. Missing files are simply absent.
+    public static func read(_ directory: String) -> DirectoryFingerprint {
+        var stamps: [String: Stamp] = [:]
+        var paths = ["units.csv", ConfigLoader.fileName, "events.csv"].map { directory + "/" + $0 }
+        paths += DataDirectory.listCSV(directory + "/snapshots")
+        paths.append(directory + "/snapshots")
+        for path in paths {
+            var st = stat()
+            guard stat(path, &st) == 0 else { continue }
+            #if canImport(Darwin)
+            let ns = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
+            #else
+            let ns = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+            #endif
+            stamps[path] = Stamp(size: Int64(st.st_size), modifiedNanoseconds: ns, inode: UInt64(st.st_ino))
+        }
+        return DirectoryFingerprint(stamps: stamps)
+    }
+}
