@@ -166,16 +166,13 @@ struct CSVReader {
         }
     }
 
-    /// 1-based character column of a byte position on a line.
+    /// 1-based character column of a byte position on a line. Characters
+    /// as the eye counts them (grapheme clusters), so that an NFD name before
+    /// the field ("Tứ" as T, u, horn, acute) counts as in NFC; a run of
+    /// invalid bytes counts as one.
     func column(lineStart: Int, position: Int) -> Int {
-        var count = 0
-        var i = lineStart
-        // Count UTF-8 lead bytes (not continuation bytes 10xxxxxx).
-        while i < position, i < bytes.count {
-            if bytes[i] & 0xC0 != 0x80 { count += 1 }
-            i += 1
-        }
-        return count + 1
+        let end = min(max(position, lineStart), bytes.count)
+        return String(decoding: bytes[lineStart..<end], as: UTF8.self).count + 1
     }
 
     func column(of f: CSVField) -> Int { column(lineStart: f.lineStart, position: f.position) }

@@ -29,19 +29,21 @@ struct CSVTable {
             return false
         }
         headerCount = fields.count
-        for f in fields {
+        for (index, f) in fields.enumerated() {
             guard let raw = reader.string(f) else {
                 issues.append(DataIssue(.error, file: file, line: f.line, column: reader.column(of: f),
                                         "the header is not UTF-8 text; save the file as \"CSV UTF-8\""))
                 return false
             }
             let name = VietnameseText.nfc(raw.trimmingSpaces).lowercased()
+            // Unnamed columns (Excel's trailing ",,,") are ignored, however many.
+            if name.isEmpty { continue }
             if columns[name] != nil {
                 issues.append(DataIssue(.error, file: file, line: f.line, column: reader.column(of: f),
                                         "the column \"\(TextSanitizer.sanitize(name))\" appears twice in the header; keep one"))
                 return false
             }
-            columns[name] = columns.count
+            columns[name] = index
         }
         var ok = true
         for alternatives in required where !alternatives.contains(where: { columns[$0] != nil }) {
@@ -65,8 +67,10 @@ struct CSVTable {
                 if fields.count > headerCount,
                    fields[headerCount...].allSatisfy({ $0.end == $0.start }) { return true }
                 let f = fields.count > headerCount ? fields[headerCount] : fields[fields.count - 1]
+                // Too few: point just past the last field (past its closing quote when quoted).
+                let end = f.end + (f.position < f.start ? 1 : 0)
                 issues.append(DataIssue(.error, file: file, line: f.line,
-                                        column: fields.count > headerCount ? reader.column(of: f) : reader.column(lineStart: f.lineStart, position: f.end) ,
+                                        column: fields.count > headerCount ? reader.column(of: f) : reader.column(lineStart: f.lineStart, position: end) ,
                                         "this row has \(fields.count) fields but the header has \(headerCount); check for a missing or extra comma (quote fields that contain commas)"))
             }
             return false

@@ -8,7 +8,9 @@ enum ConfigLoader {
         var config = ContestConfig()
         var issues: [DataIssue] = []
         var seen: [String: Int] = [:]
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift: split on it too, or a file saved
+        // with CRLF (Notepad) reads as a single line.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (i, rawLine) in lines.enumerated() {
             let lineNumber = i + 1
             var line = Substring(rawLine)

@@ -41,10 +41,12 @@ public enum DataDirectory {
             return LoadResult(dataset: nil, issues: issues)
         }
         let units: [Unit]
+        var rejectedCodes: Set<String> = []
         switch readBytes(unitsPath) {
         case .success(let bytes):
             let loaded = UnitsLoader.load(bytes: bytes, file: unitsPath, adultShare: config.adultShare)
             units = loaded.units
+            rejectedCodes = loaded.rejectedCodes
             issues += loaded.issues
         case .failure(let issue):
             issues.append(issue)
@@ -55,6 +57,10 @@ public enum DataDirectory {
         for (i, u) in units.enumerated() { codeIndex[u.code] = i }
         var snapshots = SnapshotsLoader(units: units, codeIndex: codeIndex)
         snapshots.timeZone = config.timeZone
+        // A broken units.csv row is its own error: rows naming it (or any
+        // unit, when no row of units.csv could be read) are not also "unknown".
+        snapshots.rejectedCodes = rejectedCodes
+        snapshots.unitsUnreadable = units.isEmpty
         let snapshotFiles = listCSV(dir + "/snapshots")
         for file in snapshotFiles {
             switch readBytes(file) {

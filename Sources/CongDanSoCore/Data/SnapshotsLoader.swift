@@ -11,6 +11,10 @@ struct SnapshotsLoader {
     var issues: [DataIssue] = []
     /// Offset used to write times in messages.
     var timeZone: UTCOffset = .vietnam
+    /// Codes of units.csv rows rejected for an error, and whether units.csv
+    /// gave no unit at all: rows naming those are skipped without a second error.
+    var rejectedCodes: Set<String> = []
+    var unitsUnreadable = false
 
     init(units: [Unit], codeIndex: [String: Int]) {
         self.units = units
@@ -52,9 +56,11 @@ struct SnapshotsLoader {
             // Which unit.
             var unit: Int? = nil
             if let cCode, !table.reader.trimmedBytes(table.fields[cCode]).isEmpty {
-                let code = table.reader.asciiString(table.fields[cCode]) ?? table.text(cCode, issues: &issues) ?? ""
-                unit = codeIndex[code]
-                if unit == nil {
+                // nil when not UTF-8, which `text` has reported.
+                let code = table.reader.asciiString(table.fields[cCode]) ?? table.text(cCode, issues: &issues)
+                unit = code.flatMap { codeIndex[$0] }
+                if unit == nil { ok = false }
+                if unit == nil, let code, !unitsUnreadable, !rejectedCodes.contains(code) {
                     var hint = "check the code against units.csv"
                     if let padded = codeIndex.keys.first(where: { $0.count > code.count && $0.hasSuffix(code) && $0.dropLast(code.count).allSatisfy { $0 == "0" } }) {
                         hint = "did a spreadsheet drop its leading zeros? units.csv has \(padded)"
@@ -62,14 +68,17 @@ struct SnapshotsLoader {
                     issues.append(table.issue(.error, at: cCode, "the unit code \(table.shown(cCode)) is not in units.csv; \(hint)"))
                     ok = false
                 }
-            } else if let cName, let name = table.text(cName, issues: &issues), !name.isEmpty {
+            } else if let cName, !table.reader.trimmedBytes(table.fields[cName]).isEmpty {
                 if names == nil { names = NameResolver(units: units) }
-                switch names!.resolve(name) {
-                case .unit(let i): unit = i
-                case .unknown:
+                // nil when not UTF-8, which `text` has reported.
+                switch table.text(cName, issues: &issues).map({ names!.resolve($0) }) {
+                case nil: ok = false
+                case .unit(let i)?: unit = i
+                case .unknown? where unitsUnreadable: ok = false
+                case .unknown?:
                     issues.append(table.issue(.error, at: cName, "no unit in units.csv is named \(table.shown(cName)); check the spelling, including accents, or use the code"))
                     ok = false
-                case .ambiguous(let candidates):
+                case .ambiguous(let candidates)?:
                     let list = candidates.map { "\(units[$0].fullName()) (\(units[$0].code))" }.joined(separator: ", ")
                     issues.append(table.issue(.error, at: cName, "the name \(table.shown(cName)) fits several units: \(list); use the code or add the type word"))
                     ok = false

@@ -2,11 +2,14 @@
 /// `code,name,type,population`, optional `adults`, `former_province`,
 /// `former_districts`, `area_km2`; other columns are ignored.
 enum UnitsLoader {
-    static func load(bytes: [UInt8], file: String, adultShare: Double) -> (units: [Unit], issues: [DataIssue]) {
+    /// `rejectedCodes`: codes of rows left out for an error, so that snapshot
+    /// rows naming them are not also reported as unknown units.
+    static func load(bytes: [UInt8], file: String, adultShare: Double)
+        -> (units: [Unit], issues: [DataIssue], rejectedCodes: Set<String>) {
         var issues: [DataIssue] = []
         var table = CSVTable(bytes: bytes, file: file)
         guard table.readHeader(required: [["code"], ["name"], ["type"], ["population"]], issues: &issues) else {
-            return ([], issues)
+            return ([], issues, [])
         }
         let cCode = table.index("code")!, cName = table.index("name")!
         let cType = table.index("type")!, cPop = table.index("population")!
@@ -15,11 +18,15 @@ enum UnitsLoader {
 
         var units: [Unit] = []
         var lineOfCode: [String: Int] = [:]
+        var rejectedCodes: Set<String> = []
         while table.next(issues: &issues) {
             let line = table.fields[cCode].line
             guard let code = table.text(cCode, issues: &issues),
                   let rawName = table.text(cName, issues: &issues),
-                  let rawType = table.text(cType, issues: &issues) else { continue }
+                  let rawType = table.text(cType, issues: &issues) else {
+                if let code = table.reader.string(table.fields[cCode])?.trimmingSpaces { rejectedCodes.insert(code) }
+                continue
+            }
             var rowOK = true
             if code.isEmpty {
                 issues.append(table.issue(.error, at: cCode, "the unit code is empty; every unit needs its code"))
@@ -69,7 +76,7 @@ enum UnitsLoader {
             }
             let province = table.text(cProvince, issues: &issues).map { TextSanitizer.sanitize(VietnameseText.nfc($0)) }
             let districts = table.text(cDistricts, issues: &issues).map { TextSanitizer.sanitize(VietnameseText.nfc($0)) }
-            guard rowOK, let type, let population else { continue }
+            guard rowOK, let type, let population else { rejectedCodes.insert(code); continue }
             lineOfCode[code] = line
             units.append(Unit(code: code, name: name, type: type, population: population,
                               adults: adults ?? Unit.estimatedAdults(population: population, share: adultShare),
@@ -81,6 +88,6 @@ enum UnitsLoader {
         if units.isEmpty, !issues.hasErrors {
             issues.append(DataIssue(.error, file: file, line: 0, column: 0, "the file lists no units; add one row per unit under the header"))
         }
-        return (units, issues)
+        return (units, issues, rejectedCodes)
     }
 }

@@ -42,8 +42,10 @@ public struct Unit: Hashable, Sendable, Identifiable {
 
     /// Adults from population and the adult share, halves rounded up.
     public static func estimatedAdults(population: Int, share: Double) -> Int {
-        // Decimal-safe: 0.68 × 686 = 466.48 must not become 466.4799….
+        // Decimal-safe: 0.7 × 5 = 3.4999… in binary must still round to 4. The
+        // nudge is relative and far below any decimal digit of the product
+        // (1e-9 wrongly rounded 204891 × 0.6789 = 139100.4999 up).
         let exact = Double(population) * share
-        return Int((exact + 0.5 + 1e-9 * max(1, exact)).rounded(.down))
+        return Int((exact + 0.5 + 1e-12 * max(1, exact)).rounded(.down))
     }
 }

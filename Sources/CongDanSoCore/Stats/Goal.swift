@@ -17,8 +17,10 @@ public struct GoalProgress: Hashable, Sendable {
 
     /// completed / adults; nil without adults.
     public var completedShare: Double? { adults > 0 ? Double(completed) / Double(adults) : nil }
-    /// Completions the goal needs: target share × adults (not rounded).
-    public var targetCompletions: Double { targetShare * Double(adults) }
+    /// Completions the goal needs: target share × adults (not rounded to
+    /// people). Binary noise below a millionth is dropped, so that 0.07 × 100
+    /// is 7 (met by 7 completions), not 7.000000000000001 (needing an 8th).
+    public var targetCompletions: Double { (targetShare * Double(adults) * 1e6).rounded() / 1e6 }
     /// Completions still needed, never below 0.
     public var remaining: Double { max(0, targetCompletions - Double(completed)) }
     /// Completions needed a day from now to the deadline; nil once the

@@ -41,30 +41,37 @@ public struct TableQuery: Hashable, Sendable {
     public func apply(to standings: Standings) -> [UnitFigures] {
         let folded = VietnameseText.fold(text)
         let province = formerProvince.map(VietnameseText.fold)
+        // "phuong do son" matches the type word then the name: fold(type + " " + name)
+        // is the folded type word, a space and the folded name.
+        let typePrefixes = Dictionary(uniqueKeysWithValues: UnitType.allCases.map { ($0, VietnameseText.fold($0.rawValue) + " ") })
         var rows = standings.ranked.filter { f in
             if let type, f.unit.type != type { return false }
             if let province, VietnameseText.fold(f.unit.formerProvince ?? "") != province { return false }
             if !folded.isEmpty {
                 let name = standings.dataset.foldedNames[f.index]
-                if !name.contains(folded), !f.unit.code.hasPrefix(folded),
-                   !VietnameseText.fold(f.unit.type.rawValue + " " + f.unit.name).hasPrefix(folded) { return false }
+                if !name.contains(folded), !f.unit.code.hasPrefix(folded) {
+                    let prefix = typePrefixes[f.unit.type] ?? ""
+                    let matchesTypeAndName = prefix.hasPrefix(folded)
+                        || (folded.hasPrefix(prefix) && name.hasPrefix(folded.dropFirst(prefix.count)))
+                    if !matchesTypeAndName { return false }
+                }
             }
             return true
         }
         let descending = sort.descendingByDefault != reversed
         // Sort by the column; equal values keep ranking order (stable sort
-        // over ranked rows), in both directions.
+        // over ranked rows), in both directions. Keys are computed once per
+        // row, not per comparison.
         switch sort {
         case .rank:
             if descending { rows.reverse() }
         case .name:
-            let keys = Dictionary(uniqueKeysWithValues: rows.map { ($0.index, VietnameseCollation.key($0.unit.name)) })
-            rows = stableSorted(rows, descending) { keys[$0.index]! < keys[$1.index]! } equal: { keys[$0.index]! == keys[$1.index]! }
+            rows = Self.stableSorted(rows, keys: rows.map { VietnameseCollation.key($0.unit.name) }, descending)
         case .type:
-            rows = stableSorted(rows, descending) { $0.unit.type < $1.unit.type } equal: { $0.unit.type == $1.unit.type }
+            let order = Dictionary(uniqueKeysWithValues: UnitType.allCases.enumerated().map { ($1, $0) })
+            rows = Self.stableSorted(rows, keys: rows.map { order[$0.unit.type] ?? 0 }, descending)
         default:
-            let value = Self.numericValue(sort)
-            rows = stableSorted(rows, descending) { value($0) < value($1) } equal: { value($0) == value($1) }
+            rows = Self.stableSorted(rows, keys: rows.map(Self.numericValue(sort)), descending)
         }
         return rows
     }
@@ -83,17 +90,14 @@ public struct TableQuery: Hashable, Sendable {
         }
     }
 
-    /// Sorts ascending or descending by `less`, keeping the incoming order
-    /// among equal rows in both directions.
-    private func stableSorted(_ rows: [UnitFigures], _ descending: Bool,
-                              less: (UnitFigures, UnitFigures) -> Bool,
-                              equal: (UnitFigures, UnitFigures) -> Bool) -> [UnitFigures] {
-        let indexed = Array(rows.enumerated())
-        return indexed.sorted { a, b in
-            if !equal(a.element, b.element) {
-                return descending ? less(b.element, a.element) : less(a.element, b.element)
-            }
-            return a.offset < b.offset
-        }.map(\.element)
+    /// Sorts rows ascending or descending by their keys (`keys[i]` is the
+    /// key of `rows[i]`), keeping the incoming order among equal keys in
+    /// both directions.
+    private static func stableSorted<K: Comparable>(_ rows: [UnitFigures], keys: [K], _ descending: Bool) -> [UnitFigures] {
+        let order = rows.indices.sorted { a, b in
+            if keys[a] != keys[b] { return descending ? keys[b] < keys[a] : keys[a] < keys[b] }
+            return a < b
+        }
+        return order.map { rows[$0] }
     }
 }

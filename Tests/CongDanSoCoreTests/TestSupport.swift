@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+@testable import CongDanSoCore
+
+// Helpers shared by the core tests: temporary data directories written from
+// strings (or exact bytes), loading, time stamps, and paths in the project.
+
+/// The package root, found from this file's path (Tests/CongDanSoCoreTests/…).
+let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The project's sample data, the source of the daily letter's figures.
+let sampleDataPath: String = packageRoot.appendingPathComponent("sample-data").path
+
+/// A data directory in a fresh temporary folder, removed when the value goes away.
+final class TempDataDir: @unchecked Sendable {
+    let url: URL
+    var path: String { url.path }
+
+    /// Writes `units.csv`, `snapshots/<name>` and `config.toml` from text
+    /// (UTF-8, exactly as given: put "\r\n" or a BOM in the string to test them).
+    init(units: String? = nil, snapshots: [String: String] = [:], config: String? = nil) {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("congdanso-coretests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        if let units { write("units.csv", units) }
+        for (name, text) in snapshots { write("snapshots/" + name, text) }
+        if let config { write("config.toml", config) }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func write(_ relative: String, _ text: String) {
+        write(relative, bytes: Array(text.utf8))
+    }
+
+    func write(_ relative: String, bytes: [UInt8]) {
+        let file = url.appendingPathComponent(relative)
+        try! FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(bytes).write(to: file)
+    }
+
+    func remove(_ relative: String) {
+        try? FileManager.default.removeItem(at: url.appendingPathComponent(relative))
+    }
+
+    func load(_ overrides: ConfigOverrides = ConfigOverrides()) -> LoadResult {
+        DataDirectory.load(path, overrides: overrides)
+    }
+
+    /// The dataset; records the issues and fails the test when loading failed.
+    func dataset(
+        _ overrides: ConfigOverrides = ConfigOverrides(), sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Dataset {
+        let result = load(overrides)
+        #expect(
+            result.issues.errors.isEmpty, "unexpected errors: \(result.issues.map(\.description))",
+            sourceLocation: sourceLocation)
+        return try #require(result.dataset, sourceLocation: sourceLocation)
+    }
+}
+
+/// A moment from ISO 8601 text with an offset ("2025-10-22T15:00:00+07:00").
+func ts(_ text: String) -> Timestamp {
+    switch Timestamp.parse(text) {
+    case .success(let t): return t
+    case .failure(let why): fatalError("bad time in a test: \(text) (\(why))")
+    }
+}
+
+/// The standings at the latest moment (or `at`), with a fixed clock.
+func standings(_ dataset: Dataset, at: String? = nil) -> Standings {
+    Standings(dataset: dataset, at: at.map(ts), now: ts("2025-10-22T15:00:00+07:00"))
+}
+
+/// A figure by unit code.
+func figure(_ s: Standings, _ code: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> UnitFigures {
+    try #require(s.figures.first(where: { $0.unit.code == code }), "no unit \(code)", sourceLocation: sourceLocation)
+}
+
+/// Text compared scalar by scalar: Swift's `==` treats NFD and NFC as equal,
+/// so checks of normalisation must look at the scalars.
+func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+
+/// NFD form of a string (for feeding decomposed input).
+func nfd(_ s: String) -> String { s.decomposedStringWithCanonicalMapping }
+
+/// Rounds a fraction to compare floating results computed in different orders.
+func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
+    switch (a, b) {
+    case (nil, nil): return true
+    case (let x?, let y?): return abs(x - y) <= tolerance * max(1, abs(x), abs(y))
+    default: return false
+    }
+}
+
+/// Characters that must never reach a terminal or a spreadsheet raw: C0
+/// controls (except the line ends a format uses), DEL, C1, bidi controls,
+/// line/paragraph separators.
+func hasControlCharacters(_ s: String, allowing allowed: Set<UInt32> = [0x0A]) -> Bool {
+    s.unicodeScalars.contains { u in
+        let v = u.value
+        if allowed.contains(v) { return false }
+        if v < 0x20 || (0x7F...0x9F).contains(v) { return true }
+        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F
+            || v == 0x061C || v == 0x2028 || v == 0x2029
+        {
+            return true
+        }
+        return false
+    }
+}
+
+/// A small deterministic random generator (SplitMix64), so that generated
+/// data and fuzzing are the same on every run.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A minimal RFC 4180 parser for checking what the program writes (export
+/// CSV): independent of the loader under test. Strips a BOM; records end
+/// at CRLF or LF.
+func parseCSV(_ text: String) -> [[String]] {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var inQuotes = false
+    var chars = Array(text.unicodeScalars)
+    if chars.first == "\u{FEFF}" { chars.removeFirst() }
+    var i = 0
+    while i < chars.count {
+        let c = chars[i]
+        if inQuotes {
+            if c == "\"" {
+                if i + 1 < chars.count, chars[i + 1] == "\"" {
+                    field.unicodeScalars.append("\"")
+                    i += 1
+                } else {
+                    inQuotes = false
+                }
+            } else {
+                field.unicodeScalars.append(c)
+            }
+        } else if c == "\"" {
+            inQuotes = true
+        } else if c == "," {
+            row.append(field)
+            field = ""
+        } else if c == "\r" || c == "\n" {
+            if c == "\r", i + 1 < chars.count, chars[i + 1] == "\n" { i += 1 }
+            row.append(field)
+            rows.append(row)
+            row = []
+            field = ""
+        } else {
+            field.unicodeScalars.append(c)
+        }
+        i += 1
+    }
+    if !field.isEmpty || !row.isEmpty {
+        row.append(field)
+        rows.append(row)
+    }
+    return rows
+}
