@@ -58,13 +58,12 @@ public struct Buffer: Equatable, Sendable {
         if let maxWidth { limit = min(limit, x + max(0, maxWidth)) }
         guard x < limit else { return 0 }
         var column = x
-        if let ascii = TextWidth.printableASCIICount(text) {
+        if TextWidth.printableASCIICount(text) != nil {
             // Fast path: one byte, one column.
             for scalar in text.unicodeScalars.prefix(max(0, limit - x)) {
                 if column >= 0 { put(String(Character(scalar)), width: 1, style: style, x: column, y: y) }
                 column += 1
             }
-            _ = ascii
             return column - x
         }
         for character in TerminalText.sanitize(text) {

@@ -2,7 +2,10 @@
 /// (the version of glibc 2.36 on our Debian 12 machines, which the terminal
 /// and ncurses use through `wcwidth`). Ranges between non-wide assigned code
 /// points absorb the unassigned ones, and the CJK blocks that default to wide
-/// are included whole. Sorted, non-overlapping.
+/// are included whole. Checked against glibc's `wcwidth` on every assigned
+/// code point: they agree except for regional indicators (a flag pair is one
+/// wide cluster here) and code points newer than glibc's tables. Sorted,
+/// non-overlapping.
 let eastAsianWideRanges: [ClosedRange<UInt32>] = [
     0x1100...0x115F,
     0x231A...0x231B,
@@ -40,9 +43,7 @@ let eastAsianWideRanges: [ClosedRange<UInt32>] = [
     0x2B50...0x2B50,
     0x2B55...0x2B55,
     0x2E80...0x303E,
-    0x3041...0x3247,
-    0x3250...0x4DBF,
-    0x4E00...0xA4C6,
+    0x3041...0xA4C6,    // with U+3248–324F and U+4DC0–4DFF, which glibc also makes wide
     0xA960...0xA97C,
     0xAC00...0xD7A3,
     0xF900...0xFAFF,

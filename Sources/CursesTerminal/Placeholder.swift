@@ -1,1 +1,0 @@
-// The thin ncurses backend.
