@@ -49,8 +49,10 @@ struct DashboardCommand: ParsableCommand {
                 throw ExitCode(128 + signal)
             }
         } catch let unavailable as TerminalUnavailable {
+            // The table first, then why there is no dashboard, so the reason
+            // stays in sight at the bottom of a terminal.
+            FileHandle.standardOutput.write(Data(PlainScreen.text(dataset: dataset, language: lang, ascii: ascii).utf8))
             StandardError().write("congdanso: \(unavailable)")
-            print(PlainScreen.text(dataset: dataset, language: lang, ascii: ascii), terminator: "")
             if unavailable != .notATerminal { throw ExitCode(1) }
         }
     }

@@ -1,0 +1,168 @@
+import CongDanSoCore
+
+/// The unit table screen: summary, goal gauge and the table of every unit
+/// shown by the query.
+///
+/// Columns, left to right (the ones marked † give way on narrow terminals,
+/// in this order: trend, +24h completed, coverage, +24h registered, type,
+/// completion rate, completed; the name column flexes from 10 columns up):
+/// band marker (▲ top ten, ▼ bottom ten of the city ranking, whatever the
+/// sort or filter) with the city rank, name, type†, registered, completed†,
+/// completion rate†, coverage of adults†, 24-hour change in registered† and
+/// completed†, and the trend†: new registrations a day over the last ten
+/// days (see `DailySeries`), each row scaled to its own busiest day.
+enum MainView {
+    static func draw(_ p: inout Painter, _ state: DashboardState) {
+        let layout = TableScreenLayout(width: p.width, height: p.height)
+        Header.drawSummary(&p, state, layout.summary)
+        Header.drawGoal(&p, state, layout.gauge)
+        if let rule = layout.topRule { p.rule(rule) }
+        if let rule = layout.bottomRule { p.rule(rule) }
+        drawTable(&p, state, header: layout.header, body: layout.body)
+    }
+
+    /// The column header of a sort column, as the status line names it.
+    static func header(for sort: SortColumn, _ lang: Language) -> String {
+        switch sort {
+        case .rank: return Label.rankHeader.text(lang)
+        case .name: return Label.unitHeader.text(lang)
+        case .type: return Label.typeHeader.text(lang)
+        case .registered: return Label.registered.text(lang)
+        case .completed: return Label.completed.text(lang)
+        case .completionRate: return Label.completionRate.text(lang)
+        case .coverage: return Label.coverage.text(lang)
+        case .registeredChange24h: return Label.changeRegisteredHeader.text(lang)
+        case .completedChange24h: return Label.changeCompletedHeader.text(lang)
+        }
+    }
+
+    static func sortColumn(of id: Column.ID) -> SortColumn? {
+        switch id {
+        case .rank: return .rank
+        case .name: return .name
+        case .type: return .type
+        case .registered: return .registered
+        case .completed: return .completed
+        case .completionRate: return .completionRate
+        case .coverage: return .coverage
+        case .registeredChange: return .registeredChange24h
+        case .completedChange: return .completedChange24h
+        default: return nil
+        }
+    }
+
+    /// The table's columns at their natural widths. Every header leaves a
+    /// column for the sort arrow, so cycling the sort never moves columns;
+    /// in ASCII the sorted header gets one more for the space in " v".
+    static func columns(_ state: DashboardState, _ lang: Language, asciiArrow: Bool = false) -> [Column] {
+        let c = state.cache
+        func h(_ s: SortColumn) -> String { header(for: s, lang) }
+        func arrow(_ s: SortColumn) -> Int { asciiArrow && s == state.query.sort ? 2 : 1 }
+        func w(_ s: SortColumn, _ values: Int) -> Int { max(TextWidth.of(h(s)) + arrow(s), values) }
+        let typeWidth = UnitType.allCases.map { TextWidth.of(Phrase.typeShort($0, lang)) }.max() ?? 0
+        return [
+            // The band marker and the city rank share a column: "▲  1".
+            Column(.rank, header: h(.rank), width: 2 + max(c.rankWidth, arrow(.rank) + 1), alignRight: true),
+            Column(.name, header: h(.name), width: max(c.nameWidth, TextWidth.of(h(.name)) + arrow(.name)), alignRight: false,
+                   flexible: true, minWidth: 10),
+            Column(.type, header: h(.type), width: w(.type, typeWidth), alignRight: false, dropOrder: 3),
+            Column(.registered, header: h(.registered), width: w(.registered, c.registeredWidth)),
+            Column(.completed, header: h(.completed), width: w(.completed, c.completedWidth), dropOrder: 1),
+            Column(.completionRate, header: h(.completionRate), width: w(.completionRate, 6), dropOrder: 2),
+            Column(.coverage, header: h(.coverage), width: w(.coverage, 6), dropOrder: 5),
+            Column(.registeredChange, header: h(.registeredChange24h),
+                   width: w(.registeredChange24h, c.registeredChangeWidth), dropOrder: 4),
+            Column(.completedChange, header: h(.completedChange24h),
+                   width: w(.completedChange24h, c.completedChangeWidth), dropOrder: 6),
+            Column(.trend, header: Label.trendHeader.text(lang),
+                   width: max(DashboardState.trendDays, TextWidth.of(Label.trendHeader.text(lang))),
+                   alignRight: false, dropOrder: 7),
+        ]
+    }
+
+    static func drawTable(_ p: inout Painter, _ state: DashboardState, header: Rect, body: Rect) {
+        guard !header.isEmpty else { return }
+        let lang = p.lang
+        let inner = header.inset(left: 1, right: 1)
+        let arrow = StatusBar.sortArrow(state.query, p.glyphs)
+        let placed = TableWidget.layout(columns(state, lang, asciiArrow: p.ascii), x: inner.x, width: inner.width)
+
+        // Header row.
+        for col in placed {
+            let sorted = sortColumn(of: col.column.id) == state.query.sort
+            let text = col.column.header + (sorted ? arrow : "")
+            p.cell(text, x: col.x, y: header.y, width: col.width,
+                   align: col.column.alignRight ? .right : .left, sorted ? .headerSorted : .header)
+        }
+
+        guard !body.isEmpty else { return }
+        if state.rows.isEmpty {
+            let message = state.standings.figures.isEmpty ? Label.noUnits : Label.noRows
+            p.write(message.text(lang), x: body.x + 1, y: body.y, maxWidth: max(0, body.width - 2), .dim)
+            return
+        }
+        let offset = DashboardState.scrollOffset(current: state.scroll, selected: state.selectedIndex,
+                                                 count: state.rows.count, page: body.height)
+        let end = min(state.rows.count, offset + body.height)
+        guard offset < end else { return }
+        for (line, i) in (offset..<end).enumerated() {
+            let y = body.y + line
+            drawRow(&p, state, state.rows[i], columns: placed, y: y)
+            if i == state.selectedIndex {
+                p.emphasise(Rect(x: body.x, y: y, width: body.width, height: 1), .reverse)
+            }
+        }
+    }
+
+    static func drawRow(_ p: inout Painter, _ state: DashboardState, _ f: UnitFigures, columns: [PlacedColumn], y: Int) {
+        let lang = p.lang
+        let band = state.standings.band(of: f.index)
+        let nameRole: Role = band.isTop ? .top : band.isBottom ? .bottom : .plain
+        for col in columns {
+            let align: Align = col.column.alignRight ? .right : .left
+            switch col.column.id {
+            case .rank:
+                p.cell(String(f.rank), x: col.x, y: y, width: col.width, align: align, nameRole)
+                if band.isTop {
+                    p.cell(p.glyphs.markerTop, x: col.x, y: y, width: 1, .markerTop)
+                } else if band.isBottom {
+                    p.cell(p.glyphs.markerBottom, x: col.x, y: y, width: 1, .markerBottom)
+                }
+            case .name:
+                let cached = state.cache.nameWidths.indices.contains(f.index)
+                if cached {
+                    p.cell(p.ascii ? state.cache.asciiNames[f.index] : f.unit.name, x: col.x, y: y, width: col.width,
+                           align: align, nameRole, knownWidth: state.cache.nameWidths[f.index], alreadyShown: true)
+                } else {
+                    p.cell(f.unit.name, x: col.x, y: y, width: col.width, align: align, nameRole)
+                }
+            case .type:
+                p.cell(Phrase.typeShort(f.unit.type, lang), x: col.x, y: y, width: col.width, align: align, .dim)
+            case .registered:
+                p.cell(NumberForms.integer(f.registered, lang), x: col.x, y: y, width: col.width, align: align, .value)
+            case .completed:
+                p.cell(NumberForms.integer(f.completed, lang), x: col.x, y: y, width: col.width, align: align)
+            case .completionRate:
+                p.cell(NumberForms.percent(f.completionRate, lang), x: col.x, y: y, width: col.width, align: align)
+            case .coverage:
+                p.cell(NumberForms.percent(f.coverage, digits: 2, lang), x: col.x, y: y, width: col.width, align: align)
+            case .registeredChange:
+                p.cell(NumberForms.signed(f.registeredChange24h, lang), x: col.x, y: y, width: col.width,
+                       align: align, changeRole(f.registeredChange24h))
+            case .completedChange:
+                p.cell(NumberForms.signed(f.completedChange24h, lang), x: col.x, y: y, width: col.width,
+                       align: align, changeRole(f.completedChange24h))
+            case .trend:
+                let texts = p.ascii ? state.cache.asciiTrendTexts : state.cache.trendTexts
+                if texts.indices.contains(f.index) {
+                    p.cell(texts[f.index], x: col.x, y: y, width: col.width, .trend,
+                           knownWidth: texts[f.index].count, alreadyShown: true)
+                }
+            case .marker, .group, .units, .adults:
+                break
+            }
+        }
+    }
+
+    static func changeRole(_ v: Int) -> Role { v > 0 ? .positive : v < 0 ? .negative : .dim }
+}

@@ -1,0 +1,75 @@
+import CongDanSoCore
+
+/// Draws the dashboard into a new buffer of `width` × `height` cells.
+///
+/// Pure and total: any size works, including 0×0 and 1×1 (all layout
+/// arithmetic is clamped). Below `DashboardState.minimumWidth` ×
+/// `minimumHeight` (40×10) the buffer only says how big the window must be.
+/// With `colorEnabled == false` no cell carries a colour (bold, dim,
+/// reverse and underline only); with `ascii == true` every cell holds
+/// printable ASCII. The size given here wins over the state's own (which
+/// only drives paging): the selection is kept visible at this size.
+public func render(_ state: DashboardState, width: Int, height: Int) -> Buffer {
+    let w = max(0, width), h = max(0, height)
+    var p = Painter(width: w, height: h, colorEnabled: state.colorEnabled, ascii: state.ascii, language: state.language)
+    guard w > 0, h > 0 else { return p.buffer }
+    if w < DashboardState.minimumWidth || h < DashboardState.minimumHeight {
+        TooSmall.draw(&p, width: w, height: h)
+        return finish(p, state)
+    }
+    let frame = ScreenLayout(width: w, height: h)
+    Header.drawTitle(&p, state, frame.title)
+    // Help is drawn over the screen beneath it.
+    let screens = state.routes.filter { $0 != .help }
+    switch screens.last ?? .table {
+    case .table, .help: MainView.draw(&p, state)
+    case .detail(let code): DetailView.draw(&p, state, code: code, in: frame.content)
+    case .summary: SummaryView.draw(&p, state, in: frame.content)
+    }
+    if state.route == .help {
+        HelpOverlay.draw(&p, state, in: frame.content)
+    }
+    StatusBar.drawStatus(&p, state, frame.status)
+    StatusBar.drawKeys(&p, state, frame.keys)
+    return finish(p, state)
+}
+
+/// The same as `render(_:width:height:)`: the view of the Elm shape.
+public func view(_ state: DashboardState, width: Int, height: Int) -> Buffer {
+    render(state, width: width, height: height)
+}
+
+/// Guarantees of the monochrome and ASCII modes, whatever the views drew:
+/// colours removed; non-ASCII clusters transliterated, keeping widths.
+private func finish(_ p: Painter, _ state: DashboardState) -> Buffer {
+    var buffer = p.buffer
+    if !state.colorEnabled {
+        buffer.setStyle(buffer.area) { $0.foreground = .terminalDefault; $0.background = .terminalDefault }
+    }
+    if state.ascii {
+        for y in 0..<buffer.height {
+            var x = 0
+            while x < buffer.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation || cell.text.allSatisfy({ $0.isASCII }) { x += 1; continue }
+                let wide = x + 1 < buffer.width && buffer[x + 1, y].isContinuation
+                let replacement = cell.text.first.map { TerminalText.ascii(cluster: $0, width: wide ? 2 : 1) } ?? " "
+                buffer.write(replacement, x: x, y: y, maxWidth: wide ? 2 : 1, style: cell.style)
+                x += wide ? 2 : 1
+            }
+        }
+    }
+    return buffer
+}
+
+/// How far the detail, summary or help screen can scroll at the state's
+/// size, so `update` never scrolls past the end.
+func maxPageScroll(_ state: DashboardState) -> Int {
+    let frame = ScreenLayout(width: state.width, height: state.height)
+    switch state.route {
+    case .detail(let code): return Page.maxOffset(count: DetailView.rows(state, code: code).count, height: frame.content.height)
+    case .summary: return Page.maxOffset(count: SummaryView.rows(state).count, height: frame.content.height)
+    case .help: return HelpOverlay.maxScroll(state)
+    case .table: return 0
+    }
+}
