@@ -13,12 +13,15 @@ struct ValidateCommand: ParsableCommand {
         let result = DataDirectory.load(options.directory, overrides: options.overrides)
         for issue in result.issues { print(issue.description) }
         let errors = result.issues.errors.count, warnings = result.issues.warnings.count
+        let counts = "\(count(errors, "error")), \(count(warnings, "warning"))"
         if let dataset = result.dataset {
             let rows = dataset.histories.reduce(0) { $0 + $1.count }
-            print("\(options.directory): \(dataset.units.count) units, \(rows) rows at \(dataset.moments.count) moments; \(errors) errors, \(warnings) warnings")
+            print("\(options.directory): \(count(dataset.units.count, "unit")), \(count(rows, "row")) at \(count(dataset.moments.count, "moment")); \(counts)")
         } else {
-            print("\(options.directory): \(errors) errors, \(warnings) warnings")
+            print("\(options.directory): \(counts)")
         }
         if errors > 0 { throw ExitCode(1) }
     }
+
+    private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
