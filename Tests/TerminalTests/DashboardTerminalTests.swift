@@ -175,6 +175,20 @@ struct DashboardTerminalTests {
         #expect(state.cursorVisible)
     }
 
+    @Test(arguments: [SIGSEGV, SIGABRT])
+    func restoresTheTerminalOnACrash(_ signal: Int32) async throws {
+        let tmux = try start()
+        defer { tmux.kill() }
+        _ = try await tmux.waitFor("Tứ Kỳ")
+        try tmux.signal(signal)
+        // The crash report may take a moment; the status is the signal's.
+        let status = try await tmux.waitForExit(timeout: .seconds(30))
+        #expect(status == 128 + signal)
+        let state = tmux.paneState()
+        #expect(!state.alternateScreen)
+        #expect(state.cursorVisible)
+    }
+
     @Test func showsNoColourUnderNoColor() async throws {
         let tmux = try start(environment: ["NO_COLOR": "1"])
         defer { tmux.kill() }
