@@ -50,14 +50,6 @@ public enum VietnameseText {
         return table
     }()
 
-    /// True when every word of `query` (folded) starts some word of `text`
-    /// (folded), or the folded query occurs anywhere in the folded text.
-    /// `"tu ky"` matches "Tứ Kỳ"; `"do son"` matches "Đồ Sơn" and "Nam Đồ Sơn".
-    public static func matches(folded text: String, query foldedQuery: String) -> Bool {
-        if foldedQuery.isEmpty { return true }
-        return text.contains(foldedQuery)
-    }
-
     /// A key for matching unit names written by different hands: NFC, lower
     /// case, single spaces, and the tone mark moved to the official position in
     /// `oa`, `oe`, `uy` endings (older files write "Hoà", "Thuỷ" for "Hòa", "Thủy").
