@@ -16,10 +16,31 @@ struct SnapshotsLoader {
     var rejectedCodes: Set<String> = []
     var unitsUnreadable = false
 
+    /// Codes of up to 8 ASCII bytes packed into an integer → unit index:
+    /// looking a row's code up this way needs no String per row.
+    let packedCodes: [UInt64: Int]
+
     init(units: [Unit], codeIndex: [String: Int]) {
         self.units = units
         self.codeIndex = codeIndex
         self.rows = Array(repeating: [], count: units.count)
+        var packed: [UInt64: Int] = [:]
+        for (code, index) in codeIndex {
+            if let key = Self.pack(Array(code.utf8)[...]) { packed[key] = index }
+        }
+        self.packedCodes = packed
+    }
+
+    /// Packs 1 to 8 ASCII bytes into an integer (each byte non-zero, so
+    /// "01" and "1" differ); nil for anything else.
+    static func pack(_ bytes: ArraySlice<UInt8>) -> UInt64? {
+        guard !bytes.isEmpty, bytes.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for b in bytes {
+            guard b > 0, b < 0x80 else { return nil }
+            key = key << 8 | UInt64(b)
+        }
+        return key
     }
 
     mutating func read(bytes: [UInt8], file: String) {
@@ -55,7 +76,10 @@ struct SnapshotsLoader {
             }
             // Which unit.
             var unit: Int? = nil
-            if let cCode, !table.reader.trimmedBytes(table.fields[cCode]).isEmpty {
+            if let cCode, let key = Self.pack(table.reader.trimmedBytes(table.fields[cCode])),
+               !table.fields[cCode].hasEscapedQuotes, let found = packedCodes[key] {
+                unit = found  // the fast path: a known code
+            } else if let cCode, !table.reader.trimmedBytes(table.fields[cCode]).isEmpty {
                 // nil when not UTF-8, which `text` has reported.
                 let code = table.reader.asciiString(table.fields[cCode]) ?? table.text(cCode, issues: &issues)
                 unit = code.flatMap { codeIndex[$0] }
