@@ -11,6 +11,16 @@ Reads the committed reference list tools/reference/haiphong-units-2025.csv
                                    file per moment, fitted to the public totals
     sample-data/config.toml        contest settings
     sample-data/README.md          what all this is
+    sample-data/events.csv         SYNTHETIC anonymised event log (opaque ids
+                                   c000001, ...), consistent with the snapshots
+
+    The event log is written by default (WRITE_EVENTS, below); with it in
+    sample-data/ congdanso uses it as the source of the counts (snapshots
+    are then only checked against it). Other choices:
+    python3 tools/make_sample_data.py --events           to sample-data/events.csv
+    python3 tools/make_sample_data.py --events-to PATH   to PATH instead
+    python3 tools/make_sample_data.py --no-events        not at all (an
+                                                         existing one stays)
 
 The output is byte-for-byte identical on every run: one seeded
 random.Random, exact integer and Fraction arithmetic only (no float sums, no
@@ -404,6 +414,177 @@ def verify(units, reg, comp, top, bottom):
     return order
 
 
+# --- The event log -----------------------------------------------------------
+# Events happen between 07:00 and 15:00 local on each snapshot's day (and
+# between 15:00:01 and 15:30:00 for the 21/10 15:30 moment), so a unit's
+# distinct candidates up to each as_of are exactly that snapshot's figures,
+# and a day's end-of-day value equals its 15:00 (or 15:30) value.
+
+# With events.csv in sample-data/ it becomes the source of every report
+# and view there: histories then change at every event, not at the 11
+# snapshots (--at between snapshots gives the log's count; the dashboard's
+# detail view shows its history one row a day).
+WRITE_EVENTS = True
+EVENTS_SEED = SEED + 4
+EVENT_DAY_START = 7 * 3600      # 07:00 local
+EVENT_DAY_END = 15 * 3600       # 15:00 local (inclusive)
+
+
+def local_seconds(as_of):
+    """Seconds since 1970 of an as_of written YYYY-MM-DDTHH:MM:SS+07:00."""
+    check(as_of.endswith("+07:00"), f"as_of {as_of} must be at +07:00")
+    y, mo, d = int(as_of[0:4]), int(as_of[5:7]), int(as_of[8:10])
+    h, mi, se = int(as_of[11:13]), int(as_of[14:16]), int(as_of[17:19])
+    # Days from the civil date (Howard Hinnant's algorithm), exact.
+    yy = y - (1 if mo <= 2 else 0)
+    era = yy // 400
+    yoe = yy - era * 400
+    doy = (153 * ((mo + 9) % 12) + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    days = era * 146097 + doe - 719468
+    return days * 86400 + h * 3600 + mi * 60 + se - 7 * 3600
+
+
+def format_time(t):
+    """Seconds since 1970 as YYYY-MM-DDTHH:MM:SS+07:00."""
+    local = t + 7 * 3600
+    days, rest = divmod(local, 86400)
+    z = days + 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = mp + 3 if mp < 10 else mp - 9
+    y = yoe + era * 400 + (1 if m <= 2 else 0)
+    return f"{y:04d}-{m:02d}-{d:02d}T{rest // 3600:02d}:{rest % 3600 // 60:02d}:{rest % 60:02d}+07:00"
+
+
+def event_window(k):
+    """(first, last) second, inclusive, in which moment k's new events fall."""
+    t = local_seconds(MOMENTS[k][0])
+    if k == I_2130:
+        return local_seconds(MOMENTS[k - 1][0]) + 1, t
+    day_start = t - (t + 7 * 3600) % 86400
+    return day_start + EVENT_DAY_START, day_start + EVENT_DAY_END
+
+
+def build_events(units, reg, comp):
+    """The event log as (time, code, id, event) rows, in file order."""
+    rng = random.Random(EVENTS_SEED)
+    n = len(units)
+    pending = [[] for _ in range(n)]     # registered, not completed: (id, reg time)
+    next_id = 1
+    out = []
+    for k in range(len(MOMENTS)):
+        lo, hi = event_window(k)
+        final = local_seconds(MOMENTS[k][0])
+        check(hi == final, f"moment {k}: events must end at its as_of")
+        interval = []
+        for i, u in enumerate(units):
+            code = u["code"]
+            new_r = reg[k][i] - (reg[k - 1][i] if k else 0)
+            new_c = comp[k][i] - (comp[k - 1][i] if k else 0)
+            check(new_r >= 0 and new_c >= 0, f"{code}: counts go down at moment {k}")
+            fresh = []
+            for _ in range(new_r):
+                cid = f"c{next_id:06d}"
+                next_id += 1
+                fresh.append((cid, rng.randint(lo, hi)))
+            # Completions: candidates waiting from earlier moments first
+            # (oldest first), then some of this moment's new ones.
+            from_pool = min(new_c, len(pending[i]))
+            done = pending[i][:from_pool]
+            pending[i] = pending[i][from_pool:]
+            rest = new_c - from_pool
+            check(rest <= len(fresh), f"{code}: more completions than candidates at moment {k}")
+            fresh_done = set(rng.sample(range(len(fresh)), rest))
+            for j, (cid, t) in enumerate(fresh):
+                if j in fresh_done:
+                    roll = rng.random()
+                    if roll < 0.05:
+                        # Completion logged without a registration line.
+                        interval.append((t, code, cid, "completed"))
+                        continue
+                    interval.append((t, code, cid, "registered"))
+                    # Same minute as the registration, or later in the window.
+                    if roll < 0.30:
+                        tc = min(hi, t - t % 60 + 59)
+                        tc = rng.randint(t, tc)
+                    else:
+                        tc = rng.randint(t, hi)
+                    interval.append((tc, code, cid, "completed"))
+                else:
+                    interval.append((t, code, cid, "registered"))
+                    pending[i].append((cid, t))
+            for cid, _ in done:
+                interval.append((rng.randint(lo, hi), code, cid, "completed"))
+            # Repeats: a registration or completion sent twice.
+            for cid, t in fresh[: max(0, len(fresh) // 200)]:
+                interval.append((rng.randint(t, hi), code, cid, "registered"))
+            for cid, _ in done[: max(0, len(done) // 300)]:
+                interval.append((hi, code, cid, "completed"))
+        interval.sort()
+        # The platform logs roughly in time order: a few lines come late.
+        for _ in range(len(interval) // 500):
+            a = rng.randrange(len(interval) - 3)
+            interval[a], interval[a + 3] = interval[a + 3], interval[a]
+        out += interval
+    # The last events fall at 15:00:00 on 22/10 exactly.
+    final = local_seconds(MOMENTS[I_FINAL][0])
+    if max(t for t, _, _, _ in out) != final:
+        t, code, cid, ev = out[-1]
+        out[-1] = (final, code, cid, ev)
+    return out
+
+
+def verify_events(units, reg, comp, events):
+    """Counts the log independently at each as_of and compares."""
+    first = {}      # id -> (unit code, first time of any event)
+    done = {}       # id -> first completion time
+    for t, code, cid, ev in events:
+        if cid in first:
+            check(first[cid][0] == code, f"{cid}: events in two units")
+            first[cid] = (code, min(first[cid][1], t))
+        else:
+            first[cid] = (code, t)
+        if ev == "completed":
+            done[cid] = min(done.get(cid, t), t)
+        else:
+            check(ev == "registered", f"bad event {ev}")
+    index = {u["code"]: i for i, u in enumerate(units)}
+    for k, m in enumerate(MOMENTS):
+        at = local_seconds(m[0])
+        r = [0] * len(units)
+        c = [0] * len(units)
+        for cid, (code, t) in first.items():
+            if t <= at:
+                r[index[code]] += 1
+            if cid in done and done[cid] <= at:
+                c[index[code]] += 1
+        check(r == reg[k], f"event log disagrees with registered at {m[0]}")
+        check(c == comp[k], f"event log disagrees with completed at {m[0]}")
+    last = max(t for t, _, _, _ in events)
+    check(format_time(last) == MOMENTS[I_FINAL][0], f"last event at {format_time(last)}")
+    check(len(first) == sum(reg[I_FINAL]), "candidates != final registered")
+    times = [t for t, _, _, _ in events]
+    check(any(b < a for a, b in zip(times, times[1:])), "no line out of time order")
+    pairs = [(cid, ev) for _, _, cid, ev in events]
+    check(len(pairs) > len(set(pairs)), "no repeated event")
+    registered_ids = {cid for _, _, cid, ev in events if ev == "registered"}
+    check(any(cid not in registered_ids for cid in done), "no completion without a registration line")
+    reg_minute = {cid: t // 60 for t, _, cid, ev in events if ev == "registered"}
+    check(any(reg_minute.get(cid) == t // 60 for t, _, cid, ev in events if ev == "completed"),
+          "no completion in the same minute as its registration")
+
+
+def events_text(events):
+    lines = ["time,unit_code,candidate_id,event"]
+    lines += [f"{format_time(t)},{code},{cid},{ev}" for t, code, cid, ev in events]
+    return "\n".join(lines) + "\n"
+
+
 # --- Writing -----------------------------------------------------------------
 
 def csv_field(s):
@@ -423,7 +604,7 @@ def adults(population):
     return (population * ADULT_PERCENT + 50) // 100
 
 
-def readme_text(units, reg, comp):
+def readme_text(units, reg, comp, events=None):
     adults_total = sum(adults(u["population"]) for u in units)
     pop_total = sum(u["population"] for u in units)
     rows = []
@@ -438,7 +619,9 @@ def readme_text(units, reg, comp):
         width=76, initial_indent="  ", subsequent_indent="  ")
     change_r = sum(reg[I_FINAL]) - sum(reg[I_2115])
     change_c = sum(comp[I_FINAL]) - sum(comp[I_2115])
-    return f"""\
+    n_events = len(events) if events is not None else 0
+    n_repeats = n_events - len({(e[2], e[3]) for e in events}) if events is not None else 0
+    text = f"""\
 # sample-data
 
 The data the dashboard opens by default: Hải Phòng's 114 commune-level
@@ -519,6 +702,35 @@ What the data is shaped to exercise:
 - registered is 0.5-6% of each unit's population; đặc khu Bạch Long Vĩ
   (686 people) has a handful.
 
+### `events.csv`
+
+`time,unit_code,candidate_id,event`
+
+A **synthetic** event log, one line per event, made by the same script
+from the snapshot counts above ({n_events:,} lines). Candidate ids are
+opaque and anonymised (`c000001`, `c000002`, ...; numbered in the order the
+script makes them, tied to no person); `unit_code` is a code from
+`units.csv`; `event` is `registered` or `completed`; `time` is ISO 8601 with
+the +07:00 offset.
+
+It is consistent with the snapshots: a candidate counts as registered from
+its first event and as completed from its first `completed`, and counting
+the log up to each snapshot's `as_of` gives that snapshot's figures, unit by
+unit, exactly (the script checks this before writing). Events fall between
+07:00 and 15:00 on each snapshot's day (between 15:00:01 and 15:30 for the
+21/10 15:30 figure), so each day's end-of-day count equals that day's last
+snapshot. Like a real platform log it has a few lines out of time order, a
+few events sent twice ({n_repeats:,}), and some completions with no
+`registered` line before them.
+
+**With `events.csv` present, the dashboard and the reports use it as the
+live source**: the counts come from the log (the snapshots are only checked
+against it, and any difference is a warning), the dashboard follows lines
+appended to it, and values between two snapshot moments (`--at`, the
+detail view's history, one row a day) are the log's own. To go back to the
+snapshots alone, delete it (and regenerate with `--no-events`, which
+leaves it out).
+
 ### `config.toml`
 
 The contest settings, a small TOML subset (`key = value`, strings in double
@@ -526,9 +738,14 @@ quotes, `#` comments): `title`, `target_share` (0.80 of adults by the
 deadline), `deadline` (2025-12-31), `adult_share` (0.68) and `timezone`
 (+07:00).
 """
+    if events is None:
+        # No log written: describe only the snapshots.
+        start = text.index("### `events.csv`")
+        text = text[:start] + text[text.index("### `config.toml`"):]
+    return text
 
 
-def write_all(units, reg, comp):
+def write_all(units, reg, comp, events_to=None, events=None):
     # No `adults` column: congdanso estimates adults from `adult_share` in
     # config.toml and marks them as estimates on screen and in reports.
     unit_rows = [[u["code"], u["name"], u["type"], u["former_province"],
@@ -539,12 +756,14 @@ def write_all(units, reg, comp):
             ["code", "name", "type", "former_province", "former_districts",
              "area_km2", "population"], unit_rows),
         OUT / "config.toml": CONFIG_TOML,
-        OUT / "README.md": readme_text(units, reg, comp),
+        OUT / "README.md": readme_text(units, reg, comp, events),
     }
     for k, (as_of, stem, _, _) in enumerate(MOMENTS):
         rows = [[as_of, u["code"], reg[k][i], comp[k][i]] for i, u in enumerate(units)]
         files[OUT / "snapshots" / f"{stem}.csv"] = csv_text(
             ["as_of", "code", "registered", "completed"], rows)
+    if events is not None:
+        files[events_to] = events_text(events)
 
     for path, text in files.items():
         check(text == nfc(text), f"{path}: not NFC")
@@ -555,6 +774,7 @@ def write_all(units, reg, comp):
         if old not in files:
             old.unlink()
     for path in sorted(files):
+        path.parent.mkdir(parents=True, exist_ok=True)
         data = files[path].encode("utf-8")
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
@@ -583,17 +803,30 @@ def summary(units, reg, comp, order):
 
 
 def main():
+    args = sys.argv[1:]
+    events_to = OUT / "events.csv" if WRITE_EVENTS or "--events" in args else None
+    if "--no-events" in args:
+        events_to = None
+    elif "--events-to" in args:
+        events_to = Path(args[args.index("--events-to") + 1]).resolve()
     try:
         units = read_reference()
         reg, comp, top, bottom = build(units)
         order = verify(units, reg, comp, top, bottom)
-        write_all(units, reg, comp)
+        events = None
+        if events_to is not None:
+            events = build_events(units, reg, comp)
+            verify_events(units, reg, comp, events)
+        write_all(units, reg, comp, events_to, events)
     except CheckFailed as e:
         print(f"make_sample_data: check failed: {e}", file=sys.stderr)
         print("make_sample_data: nothing written", file=sys.stderr)
         return 1
     summary(units, reg, comp, order)
     print(f"wrote {OUT}/ ({len(MOMENTS)} snapshots)")
+    if events is not None:
+        repeats = len(events) - len({(e[2], e[3]) for e in events})
+        print(f"wrote {events_to} ({len(events):,} events, {repeats:,} repeats)")
     return 0
 
 

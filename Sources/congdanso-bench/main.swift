@@ -1,5 +1,6 @@
 // Benchmarks that print figures (not timed tests). Run in release:
 //   swift run -c release congdanso-bench [report|dashboard|all]
+//   swift run -c release congdanso-bench events [DIR]   (10 M events; not in all)
 // The national-scale data directory is made by tools/make_national_data.py
 // into bench-data/national (git-ignored) when it is missing.
 import CongDanSoCore
@@ -17,4 +18,11 @@ if which == "report" || which == "all" {
 if which == "dashboard" || which == "all" {
     ensureNationalData(at: nationalDirectory, root: root)
     dashboardBenchmark(sample: root.appendingPathComponent("sample-data").path, national: nationalDirectory)
+}
+if which == "events" {
+    // Not in "all": it makes and reads a 530 MB log.
+    // `congdanso-bench events [DIR]`: DIR holds units.csv and events.csv.
+    let eventsDirectory = arguments.count > 1 ? arguments[1] : root.appendingPathComponent("bench-data/national-events").path
+    ensureNationalEvents(at: eventsDirectory, root: root)
+    eventsBenchmark(directory: eventsDirectory, root: root)
 }

@@ -40,7 +40,8 @@ struct DashboardCommand: ParsableCommand {
         let fingerprint = DirectoryFingerprint.read(directory)
         let dataset = try options.load()
         let runner = DashboardRunner(
-            directory: directory, overrides: options.overrides, dataset: dataset, fingerprint: fingerprint,
+            directory: directory, events: options.events, overrides: options.overrides, dataset: dataset,
+            fingerprint: fingerprint,
             language: lang, refreshSeconds: refresh,
             terminal: .standard(noColorFlag: noColor, forceASCII: ascii ? true : utf8 ? false : nil))
         do {

@@ -8,6 +8,9 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "The data directory (units.csv, snapshots/, config.toml). Default: the project's sample-data/.")
     var data: String?
 
+    @Option(name: .long, help: "An event log (time,unit_code,candidate_id,event) to use as the source of the counts instead of the data directory's events.csv or snapshots/.")
+    var events: String?
+
     @Option(name: .long, help: "Goal share of adults, e.g. 0.80.")
     var target: Double?
 
@@ -37,8 +40,10 @@ struct DataOptions: ParsableArguments {
 
     /// The data directory: `--data`, else `./sample-data` when present, else
     /// the sample data of the source tree this binary was built from.
-    var directory: String {
-        if let data { return data }
+    var directory: String { data ?? DataOptions.defaultDirectory }
+
+    /// `./sample-data` when present, else the source tree's sample data.
+    static var defaultDirectory: String {
         if FileManager.default.fileExists(atPath: "sample-data/units.csv") { return "sample-data" }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return root.appendingPathComponent("sample-data").path
@@ -47,7 +52,7 @@ struct DataOptions: ParsableArguments {
     /// Loads the data, printing warnings to standard error; on errors prints
     /// them all and exits with status 1.
     func load() throws -> Dataset {
-        let result = DataDirectory.load(directory, overrides: overrides)
+        let result = DataDirectory.load(directory, overrides: overrides, events: events)
         let stderr = StandardError()
         for issue in result.issues { stderr.write(issue.description) }
         guard let dataset = result.dataset else {

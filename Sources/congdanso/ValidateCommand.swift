@@ -10,18 +10,24 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var options: DataOptions
 
     func run() throws {
-        let result = DataDirectory.load(options.directory, overrides: options.overrides)
+        let result = DataDirectory.load(options.directory, overrides: options.overrides, events: options.events)
         for issue in result.issues { print(issue.description) }
         let errors = result.issues.errors.count, warnings = result.issues.warnings.count
         let counts = "\(count(errors, "error")), \(count(warnings, "warning"))"
         if let dataset = result.dataset {
             let rows = dataset.histories.reduce(0) { $0 + $1.count }
-            print("\(options.directory): \(count(dataset.units.count, "unit")), \(count(rows, "row")) at \(count(dataset.moments.count, "moment")); \(counts)")
+            let tz = dataset.config.timeZone
+            let span = dataset.firstMoment.map { first in
+                " from \(first.iso8601(offset: tz)) to \(dataset.latestMoment!.iso8601(offset: tz))"
+            } ?? ""
+            print("\(options.directory): \(count(dataset.units.count, "unit")), \(count(rows, "history entry"))\(span); \(counts)")
         } else {
             print("\(options.directory): \(counts)")
         }
         if errors > 0 { throw ExitCode(1) }
     }
 
-    private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    private func count(_ n: Int, _ noun: String) -> String {
+        n == 1 ? "1 \(noun)" : "\(n) " + (noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s")
+    }
 }

@@ -44,9 +44,42 @@ struct ReportTests {
             LetterSentences.overview(s, .vi)
                 == "Tính đến 15h30 ngày 21/10/2025, toàn thành phố đã có 114 xã, phường, đặc khu tham gia Cuộc thi với 70.949 thí sinh đăng ký tham gia, 42.117 thí sinh hoàn thành bài thi."
         )
-        // Between the two moments the value carries forward.
+        // The next snapshot moment: the letter's figures, from either source.
+        let next = standings(try Self.sample(), at: "2025-10-22T15:00:00+07:00")
+        #expect(next.city.registered == 84360 && next.city.completed == 49317)
+        // Between two snapshot moments: snapshots alone carry the earlier
+        // value forward; with sample-data/events.csv (the source when present)
+        // it is the log counted up to that moment, counted here on its own.
         let between = standings(try Self.sample(), at: "2025-10-22T09:00:00+07:00")
-        #expect(between.city.registered == 70949 && between.city.completed == 42117)
+        let expected = try Self.cityFromEventLog(upTo: "2025-10-22T09:00:00+07:00") ?? (70949, 42117)
+        #expect(between.city.registered == expected.registered && between.city.completed == expected.completed)
+        if FileManager.default.fileExists(atPath: sampleDataPath + "/events.csv") {
+            // Strictly between the two figures: the log moves during 22/10.
+            #expect(70949 < between.city.registered && between.city.registered < 84360)
+            #expect(42117 < between.city.completed && between.city.completed < 49317)
+        }
+    }
+
+    /// City totals from sample-data/events.csv at `time` (nil without the
+    /// file), independently of the loader: a candidate counts as registered
+    /// from its first event of any kind, as completed from its first
+    /// `completed`. Every time in the sample log is written with +07:00, as
+    /// is `time`, so comparing the text compares the moments.
+    static func cityFromEventLog(upTo time: String) throws -> (registered: Int, completed: Int)? {
+        let path = sampleDataPath + "/events.csv"
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var registered = Set<Substring>(), completed = Set<Substring>()
+        var lines = text.split(separator: "\n")
+        #expect(lines.removeFirst() == "time,unit_code,candidate_id,event")
+        for line in lines {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            try #require(f.count == 4 && f[0].count == 25 && f[0].hasSuffix("+07:00"), "\(line)")
+            guard f[0] <= time else { continue }
+            registered.insert(f[2])
+            if f[3] == "completed" { completed.insert(f[2]) }
+        }
+        return (registered.count, completed.count)
     }
 
     @Test("English report: English number and date forms")

@@ -312,7 +312,7 @@ import Testing
         press(&s, .enter)
         for _ in 0..<50 { press(&s, .down) }
         let limit = maxPageScroll(s)
-        #expect(limit > 0, "11 snapshots do not fit in 80x24")
+        #expect(limit > 0, "10 days of history do not fit in 80x24")
         #expect(s.pageScroll == limit)
         press(&s, .up)
         #expect(s.pageScroll == limit - 1)

@@ -1,3 +1,4 @@
+import Foundation
 import CongDanSoCore
 import Testing
 @testable import DashboardKit
@@ -106,7 +107,90 @@ import Testing
         #expect(text.contains { $0.contains("Người trưởng thành: 69.527 (ước tính)") })
         #expect(text.contains { $0.contains("Đăng ký") && $0.contains("2.000") && $0.contains("+289") && $0.contains("3/114") && $0.contains("2,37%") })
         #expect(text.contains { $0.contains("Còn cần 54.336 HT để đạt 80% người trưởng thành") })
-        #expect(text.contains { $0.contains("13/10/2025 15:00") && $0.contains("41") })
-        #expect(text.contains { $0.contains("21/10/2025 15:30") })
+        // sample-data/events.csv is the source: one history row a day, the
+        // moment's own day at the moment; past days at their end (for 21/10
+        // the 15:30 figure, +24h = that day's new registrations).
+        #expect(text.contains { $0.contains("Lịch sử theo ngày (số cuối ngày)") })
+        #expect(text.contains { $0.contains("22/10/2025 15:00") && $0.contains("2.000") && $0.contains("+289") })
+        #expect(text.contains { $0.hasPrefix(" 21/10/2025  ") && $0.contains("1.718") && $0.contains("+288") })
+        #expect(text.contains { $0.hasPrefix(" 13/10/2025  ") && $0.contains("41") })
+        #expect(!text.contains { $0.contains("21/10/2025 15:30") || $0.contains("21/10/2025 15:00") })
+    }
+}
+
+/// The detail view's history rows: one per snapshot from snapshots, one per
+/// local day from an event log.
+@Suite struct HistoryRowTests {
+    /// sample-data/ without its event log: the snapshots are the source.
+    static func snapshotsOnly() throws -> Dataset {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("congdanso-history-\(UUID().uuidString)").path
+        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: dir) }
+        for name in ["units.csv", "config.toml", "snapshots"] {
+            try fm.copyItem(atPath: Fixtures.sampleDirectory + "/" + name, toPath: dir + "/" + name)
+        }
+        let result = DataDirectory.load(dir)
+        return try #require(result.dataset)
+    }
+
+    static let giaVien = "11359"
+    static func time(_ day: Int, _ hour: Int, _ minute: Int = 0) -> Timestamp {
+        Timestamp.from(year: 2025, month: 10, day: day, hour: hour, minute: minute, offset: .vietnam)
+    }
+
+    @Test func snapshotsGiveOneRowPerSnapshot() throws {
+        let d = try Self.snapshotsOnly()
+        #expect(!HistoryRow.isDense(d))
+        let unit = try #require(d.unitIndex[Self.giaVien])
+        let rows = HistoryRow.rows(d, unit: unit, upTo: Self.time(22, 15))
+        #expect(rows.count == 11)
+        #expect(rows.allSatisfy { !$0.wholeDay })
+        #expect(rows.map(\.time).prefix(3) == [Self.time(22, 15), Self.time(21, 15, 30), Self.time(21, 15)])
+        #expect(rows.map(\.registered).prefix(3) == [2000, 1718, 1711])
+        #expect(rows.map(\.registeredChange24h).prefix(3) == [289, 288, 281])
+        #expect(rows[1].label(offset: .vietnam, .vi) == "21/10/2025 15:30")
+    }
+
+    @Test func anEventLogGivesOneRowPerDay() throws {
+        let d = Fixtures.dataset
+        try #require(FileManager.default.fileExists(atPath: Fixtures.sampleDirectory + "/events.csv"))
+        #expect(HistoryRow.isDense(d))
+        let snapshots = try Self.snapshotsOnly()
+        let unit = try #require(d.unitIndex[Self.giaVien])
+        let rows = HistoryRow.rows(d, unit: unit, upTo: Self.time(22, 15))
+        #expect(rows.count == 10, "13/10 to 22/10")
+        #expect(rows[0].time == Self.time(22, 15) && !rows[0].wholeDay)
+        #expect(rows.dropFirst().allSatisfy { $0.wholeDay })
+        #expect(rows[1].label(offset: .vietnam, .vi) == "21/10/2025")
+        #expect(rows[1].label(offset: .vietnam, .en) == "2025-10-21")
+        // A past day's row: its end-of-day value, which in the sample is the
+        // day's last snapshot; its change is the day's own (vs the row below).
+        for (i, r) in rows.enumerated().dropFirst() {
+            #expect(r.time == Timestamp(milliseconds: Self.time(23 - i, 0).milliseconds - 1))
+            let v = snapshots.value(unit: unit, at: r.time)
+            #expect(r.registered == v.registered && r.completed == v.completed)
+            let below = i + 1 < rows.count ? rows[i + 1] : HistoryRow(time: r.time, registered: 0, completed: 0,
+                                                                      registeredChange24h: 0, completedChange24h: 0)
+            #expect(r.registeredChange24h == r.registered - below.registered)
+            #expect(r.completedChange24h == r.completed - below.completed)
+        }
+        // The moment's own day: the value at the moment, +24h rolling.
+        let v = d.value(unit: unit, at: Self.time(22, 15))
+        let before = d.value(unit: unit, at: Self.time(21, 15))
+        #expect(rows[0].registered == v.registered && rows[0].registeredChange24h == v.registered - before.registered)
+    }
+
+    @Test func betweenSnapshotsTheDayRowIsTheLogAtTheMoment() throws {
+        let d = Fixtures.dataset
+        #expect(HistoryRow.isDense(d))
+        let unit = try #require(d.unitIndex[Self.giaVien])
+        let moment = Self.time(22, 9)
+        let rows = HistoryRow.rows(d, unit: unit, upTo: moment)
+        let v = d.value(unit: unit, at: moment)
+        #expect(rows.count == 10)
+        #expect(rows[0].time == moment && rows[0].registered == v.registered && rows[0].completed == v.completed)
+        #expect(1718 < v.registered && v.registered < 2000, "the log moves during 22/10")
+        #expect(rows[1].registered == 1718)
     }
 }

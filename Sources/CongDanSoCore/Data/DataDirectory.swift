@@ -8,11 +8,33 @@ public struct LoadResult: Sendable {
 }
 
 /// Loads a data directory as laid out in the README: `units.csv`,
-/// `snapshots/*.csv`, optional `config.toml`.
+/// `snapshots/*.csv`, optional `config.toml`, optional `events.csv`.
 public enum DataDirectory {
     /// Loads `path`. Never throws and never crashes on bad input: problems
     /// come back as issues naming file, line and column.
-    public static func load(_ path: String, overrides: ConfigOverrides = ConfigOverrides()) -> LoadResult {
+    ///
+    /// The event log (`events` when given, else `events.csv` in the
+    /// directory when present) is then THE source of the counts; snapshot
+    /// files are only checked against it (differences are warnings, their
+    /// own problems are warnings too).
+    public static func load(_ path: String, overrides: ConfigOverrides = ConfigOverrides(),
+                            events: String? = nil) -> LoadResult {
+        loadLive(path, overrides: overrides, events: events, live: false).result
+    }
+
+    /// Like `load`, and also hands back the event log's tail (when the log is
+    /// the source) positioned after what was read, to follow the log with
+    /// `EventTail.poll()`. With `live`, a last line without its newline is
+    /// left for the tail (it may be half-written); otherwise it counts.
+    public static func loadLive(_ path: String, overrides: ConfigOverrides = ConfigOverrides(), events: String? = nil,
+                                live: Bool = true) -> (result: LoadResult, tail: EventTail?) {
+        var tail: EventTail? = nil
+        let result = load(path, overrides: overrides, events: events, live: live, tail: &tail)
+        return (result, tail)
+    }
+
+    private static func load(_ path: String, overrides: ConfigOverrides, events: String?, live: Bool,
+                             tail: inout EventTail?) -> LoadResult {
         var issues: [DataIssue] = []
         let dir = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         var isDirectory: ObjCBool = false
@@ -61,6 +83,8 @@ public enum DataDirectory {
         // unit, when no row of units.csv could be read) are not also "unknown".
         snapshots.rejectedCodes = rejectedCodes
         snapshots.unitsUnreadable = units.isEmpty
+        let eventsPath = events ?? (FileManager.default.fileExists(atPath: dir + "/" + EventLogSource.fileName)
+            ? dir + "/" + EventLogSource.fileName : nil)
         let snapshotFiles = listCSV(dir + "/snapshots")
         for file in snapshotFiles {
             switch readBytes(file) {
@@ -69,6 +93,29 @@ public enum DataDirectory {
             }
         }
         let histories = snapshots.finish()
+        if let eventsPath {
+            // The event log is the source: snapshot problems do not block it.
+            let snapshotIssues = snapshots.issues.map { issue -> DataIssue in
+                var i = issue
+                i.severity = .warning
+                i.message += " (snapshots are only checked: \(eventsPath) is the source)"
+                return i
+            }
+            guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues + snapshotIssues) }
+            let log = EventLogSource.load(path: eventsPath, units: units, timeZone: config.timeZone, leavePartialLine: live)
+            tail = log.tail
+            issues += log.issues
+            if !snapshots.issues.hasErrors {
+                issues += EventLogSource.checkSnapshots(histories, against: log.histories, units: units,
+                                                        folder: dir + "/snapshots", logPath: eventsPath,
+                                                        timeZone: config.timeZone, upTo: log.latestMoment)
+            }
+            issues += snapshotIssues
+            guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues) }
+            let dataset = Dataset(config: config, units: units, histories: log.histories, warnings: issues.warnings,
+                                  firstMoment: log.firstMoment, latestMoment: log.latestMoment)
+            return LoadResult(dataset: dataset, issues: issues)
+        }
         issues += snapshots.issues
         if snapshotFiles.isEmpty {
             issues.append(DataIssue(.warning, file: dir + "/snapshots",

@@ -9,15 +9,31 @@ public struct Dataset: Sendable {
     public let unitIndex: [String: Int]
     /// Per unit (same index as `units`), its observations sorted by time.
     public let histories: [[Observation]]
-    /// Every distinct moment in the data, sorted.
-    public let moments: [Timestamp]
+    /// Every distinct moment in the data, sorted. Computed on each use
+    /// (an event log can hold millions of moments): prefer `firstMoment`
+    /// and `latestMoment`.
+    public var moments: [Timestamp] {
+        var all = Set(histories.joined().map(\.time))
+        if let firstMoment { all.insert(firstMoment) }
+        if let latestMoment { all.insert(latestMoment) }
+        return all.sorted()
+    }
+    /// The current moment: the latest in the data (nil when there is none).
+    /// With an event log, the latest event's time.
+    public let latestMoment: Timestamp?
+    /// The first moment in the data.
+    public let firstMoment: Timestamp?
     /// Warnings found while loading (errors prevent a Dataset).
     public let warnings: [DataIssue]
     /// Per unit, its name folded for search (`VietnameseText.fold`), computed
     /// once so that filtering as you type stays cheap.
     public let foldedNames: [String]
 
-    public init(config: ContestConfig, units: [Unit], histories: [[Observation]], warnings: [DataIssue] = []) {
+    /// `firstMoment` and `latestMoment` default to the first and last
+    /// observation; an event log passes its first and latest event's time
+    /// (the latest event may be a repeat that changed no count).
+    public init(config: ContestConfig, units: [Unit], histories: [[Observation]], warnings: [DataIssue] = [],
+                firstMoment: Timestamp? = nil, latestMoment: Timestamp? = nil) {
         precondition(units.count == histories.count, "one history per unit")
         self.config = config
         self.units = units
@@ -25,15 +41,42 @@ public struct Dataset: Sendable {
         for (i, u) in units.enumerated() { index[u.code] = i }
         self.unitIndex = index
         self.histories = histories
-        self.moments = Array(Set(histories.joined().map(\.time))).sorted()
+        var first = firstMoment, latest = latestMoment
+        for h in histories {
+            if let t = h.first?.time, first.map({ t < $0 }) ?? true { first = t }
+            if let t = h.last?.time, latest.map({ t > $0 }) ?? true { latest = t }
+        }
+        self.firstMoment = first
+        self.latestMoment = latest
         self.warnings = warnings
         self.foldedNames = units.map { VietnameseText.fold($0.name) }
     }
 
-    /// The current moment: the latest in the data (nil when there is none).
-    public var latestMoment: Timestamp? { moments.last }
-    /// The first moment in the data.
-    public var firstMoment: Timestamp? { moments.first }
+    /// The same units and settings with new histories (an event log that
+    /// grew): reuses the unit index and folded names, so it stays cheap for
+    /// thousands of units.
+    public func replacingHistories(_ histories: [[Observation]], firstMoment: Timestamp?, latestMoment: Timestamp?,
+                                   warnings: [DataIssue]) -> Dataset {
+        Dataset(copying: self, histories: histories, firstMoment: firstMoment, latestMoment: latestMoment, warnings: warnings)
+    }
+
+    private init(copying other: Dataset, histories: [[Observation]], firstMoment: Timestamp?, latestMoment: Timestamp?,
+                 warnings: [DataIssue]) {
+        precondition(other.units.count == histories.count, "one history per unit")
+        config = other.config
+        units = other.units
+        unitIndex = other.unitIndex
+        foldedNames = other.foldedNames
+        self.histories = histories
+        var first = firstMoment, latest = latestMoment
+        for h in histories {
+            if let t = h.first?.time, first.map({ t < $0 }) ?? true { first = t }
+            if let t = h.last?.time, latest.map({ t > $0 }) ?? true { latest = t }
+        }
+        self.firstMoment = first
+        self.latestMoment = latest
+        self.warnings = warnings
+    }
 
     /// A unit's counts at `time`: its row with the greatest time ≤ `time`,
     /// or zeros when it has none yet.

@@ -43,23 +43,103 @@ enum DailySeries {
     }
 }
 
-/// One row of a unit's history in the detail view: its counts at a snapshot
-/// and the change over the 24 hours before it.
+/// One row of a unit's history in the detail view.
+///
+/// Two layouts, chosen per data set by `isDense`:
+///
+/// - snapshot data (a few observations a unit a day): one row per
+///   observation, the unit's counts at that snapshot moment;
+/// - dense data (an event log: the counts change at every event): one row
+///   per local day (contest time zone) that has an observation, the counts at
+///   the end of that day (its last observation); the standings' own day
+///   shows the counts at the standings' moment instead.
+///
+/// The change columns are always the change over the 24 hours before the
+/// row's time (`time`): for a snapshot row, vs the value 24 h before it; for
+/// a past day's row, whose time is the end of that day, that is the day's
+/// own new counts (end of day vs end of the day before); for the moment's
+/// day, the rolling 24 h to the moment, the same as "+24h" above the table.
 struct HistoryRow: Hashable, Sendable {
+    /// The moment the counts are for: a snapshot moment, the end of a day
+    /// (24:00 local, less a millisecond) or the standings' moment.
     var time: Timestamp
+    /// The row stands for a whole past day (shown as a date, no clock time).
+    var wholeDay: Bool = false
     var registered: Int
     var completed: Int
     var registeredChange24h: Int
     var completedChange24h: Int
 
-    /// Every observation of the unit up to `moment`, newest first.
+    /// A data set is dense when its units average more than two
+    /// observations a day over the days from its first moment to its latest
+    /// (both counted): snapshot data has one or two a day (the sample: 11
+    /// snapshots over 10 days), an event log has one per change (thousands a
+    /// unit). Cheap: one count per unit.
+    static func isDense(_ dataset: Dataset) -> Bool {
+        guard let first = dataset.firstMoment, let last = dataset.latestMoment else { return false }
+        let offset = dataset.config.timeZone
+        let days = Int(dayIndex(last, offset) - dayIndex(first, offset)) + 1
+        let withData = dataset.histories.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        let observations = dataset.histories.reduce(0) { $0 + $1.count }
+        return observations > 2 * max(1, withData) * max(1, days)
+    }
+
+    /// The unit's history up to `moment`, newest first: every observation,
+    /// or one row per local day when the data set `isDense`.
     static func rows(_ dataset: Dataset, unit: Int, upTo moment: Timestamp) -> [HistoryRow] {
         guard unit >= 0, unit < dataset.histories.count else { return [] }
-        return dataset.histories[unit].filter { $0.time <= moment }.reversed().map { o in
-            let before = dataset.value(unit: unit, at: o.time.adding(seconds: -86_400))
-            return HistoryRow(time: o.time, registered: o.registered, completed: o.completed,
-                              registeredChange24h: o.registered - before.registered,
-                              completedChange24h: o.completed - before.completed)
+        let history = dataset.histories[unit]
+        // Observations up to the moment (histories are sorted by time).
+        var lo = 0, hi = history.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if history[mid].time <= moment { lo = mid + 1 } else { hi = mid }
         }
+        let upTo = history[..<lo]
+        func row(_ time: Timestamp, wholeDay: Bool, _ registered: Int, _ completed: Int) -> HistoryRow {
+            let before = dataset.value(unit: unit, at: time.adding(seconds: -86_400))
+            return HistoryRow(time: time, wholeDay: wholeDay, registered: registered, completed: completed,
+                              registeredChange24h: registered - before.registered,
+                              completedChange24h: completed - before.completed)
+        }
+        guard isDense(dataset) else {
+            return upTo.reversed().map { row($0.time, wholeDay: false, $0.registered, $0.completed) }
+        }
+        let offset = dataset.config.timeZone
+        let momentDay = dayIndex(moment, offset)
+        var result: [HistoryRow] = []
+        var day: Int64? = nil
+        // Newest first: the first observation met on a day is its last.
+        for o in upTo.reversed() {
+            let d = dayIndex(o.time, offset)
+            guard d != day else { continue }
+            day = d
+            if d == momentDay {
+                result.append(row(moment, wholeDay: false, o.registered, o.completed))
+            } else {
+                let end = Timestamp(milliseconds: (d + 1) * Timestamp.millisecondsPerDay - Int64(offset.seconds) * 1000 - 1)
+                result.append(row(end, wholeDay: true, o.registered, o.completed))
+            }
+        }
+        return result
+    }
+
+    /// The row's time as shown: `21/10/2025` for a whole day,
+    /// `22/10/2025 15:00` for a moment (vi); `2025-10-21`, `2025-10-22 15:00` (en).
+    func label(offset: UTCOffset, _ lang: Language) -> String {
+        guard wholeDay else { return DateForms.short(time, offset: offset, lang) }
+        let l = time.localTime(offset)
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        switch lang {
+        case .vi: return "\(pad(l.day))/\(pad(l.month))/\(l.year)"
+        case .en: return "\(l.year)-\(pad(l.month))-\(pad(l.day))"
+        }
+    }
+
+    /// Days since 1970-01-01 in local time.
+    private static func dayIndex(_ t: Timestamp, _ offset: UTCOffset) -> Int64 {
+        let shifted = t.milliseconds + Int64(offset.seconds) * 1000
+        let q = shifted / Timestamp.millisecondsPerDay
+        return shifted % Timestamp.millisecondsPerDay < 0 ? q - 1 : q
     }
 }

@@ -25,7 +25,7 @@ enum Label: CaseIterable, Sendable {
     // Detail.
     case code, type, formerProvince, formerDistricts, area, population, adults, estimate
     case now, change24h, rank, shareOfCity
-    case history, time, dailyChart, notInTable, unitMissing
+    case history, historyByDay, time, dailyChart, notInTable, unitMissing
     case completedLegend, registeredLegend, topTen, bottomTen
     // Summary.
     case lowest, median, highest
@@ -94,6 +94,7 @@ enum Label: CaseIterable, Sendable {
         case .rank: return t("Hạng", "Rank")
         case .shareOfCity: return t("Phần của TP", "City share")
         case .history: return t("Lịch sử theo từng lần số liệu", "History at every snapshot")
+        case .historyByDay: return t("Lịch sử theo ngày (số cuối ngày)", "History by day (end-of-day figures)")
         case .time: return t("Thời điểm", "Time")
         case .dailyChart: return t("ĐK mới mỗi ngày", "new reg. a day")
         case .notInTable: return t("ngoài bảng đang lọc", "not in the filtered table")

@@ -2,8 +2,9 @@ import CongDanSoCore
 
 /// One unit in full: who it is, its figures with 24-hour changes, ranks and
 /// share of the city, its gap to the goal, its daily trend, and its history
-/// at every snapshot (a table with a bar per snapshot: completed █ within
-/// registered ░). The whole page scrolls with ↑ ↓ on small terminals.
+/// (a table with a bar per row: completed █ within registered ░; a row per
+/// snapshot, or per day when the data is an event log, see `HistoryRow`).
+/// The whole page scrolls with ↑ ↓ on small terminals.
 enum DetailView {
     static func draw(_ p: inout Painter, _ state: DashboardState, code: String, in rect: Rect) {
         Page.draw(&p, rows(state, code: code), in: rect, offset: state.pageScroll)
@@ -174,16 +175,19 @@ enum DetailView {
             p.write(numbers, x: x, y: r.y, maxWidth: r.maxX - x, .dim)
         })
 
-        // History at every snapshot, newest first.
+        // History, newest first: at every snapshot, or one row a day for an
+        // event log (see HistoryRow).
+        let byDay = HistoryRow.isDense(standings.dataset)
         let history = HistoryRow.rows(standings.dataset, unit: index, upTo: standings.moment)
+        let offset = standings.config.timeZone
         rows.append(.blank)
-        rows.append(PageRow { p, r in PageRow.rule(Label.history.text(p.lang)).draw(&p, r) })
+        rows.append(PageRow { p, r in PageRow.rule((byDay ? Label.historyByDay : Label.history).text(p.lang)).draw(&p, r) })
         let maxRegistered = max(1, history.map(\.registered).max() ?? 1)
         func historyColumns(_ lang: Language) -> [Column] {
             func numberWidth(_ header: Label, _ values: [String]) -> Int {
                 max(TextWidth.of(header.text(lang)), values.map(\.count).max() ?? 0)
             }
-            let timeWidth = history.first.map { TextWidth.of(DateForms.short($0.time, offset: standings.config.timeZone, lang)) } ?? 16
+            let timeWidth = history.map { TextWidth.of($0.label(offset: offset, lang)) }.max() ?? 16
             return [
                 Column(.name, header: Label.time.text(lang), width: max(timeWidth, TextWidth.of(Label.time.text(lang))), alignRight: false),
                 Column(.registered, header: Label.registered.text(lang),
@@ -217,7 +221,7 @@ enum DetailView {
                 for col in TableWidget.layout(historyCols, x: r.x, width: r.width) {
                     switch col.column.id {
                     case .name:
-                        p.cell(DateForms.short(h.time, offset: standings.config.timeZone, lang), x: col.x, y: r.y, width: col.width)
+                        p.cell(h.label(offset: offset, lang), x: col.x, y: r.y, width: col.width)
                     case .registered:
                         p.cell(NumberForms.integer(h.registered, lang), x: col.x, y: r.y, width: col.width, align: .right, .value)
                     case .completed:

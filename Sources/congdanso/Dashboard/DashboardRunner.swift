@@ -7,6 +7,8 @@ import Foundation
 /// effects carried out, and a frame drawn whenever something changed.
 struct DashboardRunner {
     let directory: String
+    /// `--events FILE`, when the counts come from a log outside the directory.
+    let events: String?
     let overrides: ConfigOverrides
     let dataset: Dataset
     let fingerprint: DirectoryFingerprint
@@ -23,7 +25,11 @@ struct DashboardRunner {
         var state = DashboardState(standings: Standings(dataset: dataset, now: now), language: language,
                                    colorEnabled: session.hasColor, ascii: session.usesASCII, now: now,
                                    refreshSeconds: refreshSeconds, width: session.width, height: session.height)
-        let reloader = Reloader(directory: directory, overrides: overrides, loadedFingerprint: fingerprint)
+        let reloader = Reloader(directory: directory, overrides: overrides, loadedFingerprint: fingerprint,
+                                events: events)
+        // Following an event log: read it once more in the background to set
+        // up the tail, then take appended events every second.
+        if reloader.followsEvents { reloader.check(force: true) }
         var refresh = refreshSeconds
         var lastCheck = now
         var lastTickSecond = now.milliseconds / 1000
@@ -52,6 +58,7 @@ struct DashboardRunner {
                 lastTickSecond = clock.milliseconds / 1000
                 effects += update(&state, .tick(clock))
                 dirty = true
+                if reloader.followsEvents { reloader.check() }
             }
             if clock.milliseconds - lastCheck.milliseconds >= Int64(refresh) * 1000 {
                 lastCheck = clock

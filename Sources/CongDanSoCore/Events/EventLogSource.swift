@@ -1,0 +1,74 @@
+/// The event log as the data directory's source (design §2–3): reads it
+/// whole into histories, and checks snapshot files against it.
+public enum EventLogSource {
+    /// The event log's file name inside a data directory.
+    public static let fileName = "events.csv"
+
+    /// What reading a log gave.
+    public struct Loaded {
+        public var histories: [[Observation]]
+        public var firstMoment: Timestamp?
+        public var latestMoment: Timestamp?
+        public var issues: [DataIssue]
+        /// The tail positioned at the end of what was read, for following the
+        /// log afterwards.
+        public var tail: EventTail
+    }
+
+    /// Reads the whole log. The last line counts even without its newline
+    /// unless `leavePartialLine` (a live log, where it may be half-written).
+    public static func load(path: String, units: [Unit], timeZone: UTCOffset, leavePartialLine: Bool = false,
+                            progress: ((Int64, Int64) -> Void)? = nil) -> Loaded {
+        let tail = EventTail(path: path, units: units, timeZone: timeZone)
+        let change = tail.poll(progress: progress)
+        if !leavePartialLine { tail.finishPartialLine() }
+        let a = tail.aggregator
+        var issues = a.issues
+        if let error = change.error { issues.insert(error, at: 0) }
+        if a.linesRead == 0, change.error == nil {
+            // A log may be created before its first line is written (a
+            // contest starting, a replay): zeros, with a warning, not a stop.
+            issues.append(DataIssue(.warning, file: path, line: 1, column: 1,
+                "the event log is empty; every unit shows 0 until events arrive (header: time,unit_code,candidate_id,event)"))
+        }
+        return Loaded(histories: a.currentHistories(), firstMoment: a.firstTime, latestMoment: a.latestTime,
+                      issues: issues, tail: tail)
+    }
+
+    /// Compares snapshot histories with the event log's values at the same
+    /// moments: each difference is a warning (the event log wins). Snapshots
+    /// after the log's latest event are skipped: a log being written (or
+    /// replayed) has not reached them yet.
+    static func checkSnapshots(_ snapshots: [[Observation]], against events: [[Observation]], units: [Unit],
+                               folder: String, logPath: String, timeZone: UTCOffset,
+                               upTo latest: Timestamp?) -> [DataIssue] {
+        var issues: [DataIssue] = []
+        var differences = 0
+        guard let latest else { return [] }
+        for u in units.indices {
+            for o in snapshots[u] where o.time <= latest {
+                let e = value(events[u], at: o.time)
+                guard e.registered != o.registered || e.completed != o.completed else { continue }
+                differences += 1
+                if differences <= 5 {
+                    issues.append(DataIssue(.warning, file: folder,
+                        "\(units[u].fullName()) (\(units[u].code)) at \(o.time.iso8601(offset: timeZone)): the snapshot says \(o.registered) registered, \(o.completed) completed; \(logPath) gives \(e.registered) and \(e.completed). The event log is the source"))
+                }
+            }
+        }
+        if differences > 5 {
+            issues.append(DataIssue(.warning, file: folder, "\(differences) snapshot rows in all differ from \(logPath); the event log is the source"))
+        }
+        return issues
+    }
+
+    static func value(_ history: [Observation], at time: Timestamp) -> (registered: Int, completed: Int) {
+        var lo = 0, hi = history.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if history[mid].time <= time { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return (0, 0) }
+        return (history[lo - 1].registered, history[lo - 1].completed)
+    }
+}

@@ -1,0 +1,159 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Follows an event log as it grows: remembers the file's identity (inode),
+/// its first bytes and how far it has been read, and on each `poll()` reads
+/// only the bytes appended since.
+///
+/// - A last line without its newline is left until it is complete.
+/// - A file that shrinks, is replaced (another inode: log rotation, an atomic
+///   rename) or whose first bytes changed is read again from the start.
+/// - A missing file counts as empty (everything is forgotten).
+///
+/// Not thread-safe: one owner at a time (the dashboard's reloader thread).
+public final class EventTail: @unchecked Sendable {
+    public let path: String
+    public let aggregator: EventAggregator
+    /// Byte offset of the first byte not yet consumed (the start of a
+    /// partial last line, if any).
+    public private(set) var offset: Int64 = 0
+    private var inode: UInt64 = 0
+    private var device: UInt64 = 0
+    private var head: [UInt8] = []
+    private var buffer: UnsafeMutableRawPointer
+    private let bufferSize: Int
+    private var polledOnce = false
+
+    /// What a poll found.
+    public struct Change: Sendable {
+        /// The file was read again from the start (replaced, shrunk, missing).
+        public var restarted: Bool
+        /// Bytes and complete lines read in this poll.
+        public var bytesRead: Int
+        public var linesRead: Int
+        /// Units whose counts changed.
+        public var changedUnits: [Int]
+        /// An error opening or reading the file (the state is kept).
+        public var error: DataIssue?
+        public var isEmpty: Bool { !restarted && changedUnits.isEmpty && linesRead == 0 && error == nil }
+    }
+
+    public init(path: String, units: [Unit], timeZone: UTCOffset = .vietnam, bufferSize: Int = 4 << 20) {
+        self.path = path
+        var st = stat()
+        let expected = stat(path, &st) == 0 ? Int(st.st_size) / 50 : 0
+        aggregator = EventAggregator(units: units, file: path, expectedEvents: expected)
+        aggregator.timeZone = timeZone
+        self.bufferSize = bufferSize
+        buffer = .allocate(byteCount: bufferSize + 16, alignment: 16)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// Reads what was appended since the last poll (everything, the first
+    /// time). `progress`, when given, is called with bytes read so far and
+    /// the file's size while a long read goes on.
+    @discardableResult
+    public func poll(progress: ((Int64, Int64) -> Void)? = nil) -> Change {
+        var change = Change(restarted: false, bytesRead: 0, linesRead: 0, changedUnits: [], error: nil)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT {
+                if offset > 0 || polledOnce { restart(&change) }
+                polledOnce = true
+                change.changedUnits = aggregator.takeChangedUnits()
+                return change
+            }
+            change.error = DataIssue(.error, file: path, "cannot open the event log (\(String(cString: strerror(errno)))); check that it exists and that you may read it")
+            return change
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            change.error = DataIssue(.error, file: path, "cannot read the event log's size")
+            return change
+        }
+        let size = Int64(st.st_size)
+        let sameFile = UInt64(st.st_ino) == inode && UInt64(st.st_dev) == device
+        if polledOnce && (!sameFile || size < offset || !headMatches(fd, size: size)) {
+            restart(&change)
+        }
+        polledOnce = true
+        inode = UInt64(st.st_ino); device = UInt64(st.st_dev)
+        // Read from `offset` to the end, chunk by chunk; a partial line at
+        // the end of a chunk is carried to the start of the next.
+        var carried = 0
+        var position = offset
+        let linesBefore = aggregator.linesRead
+        while true {
+            let got = pread(fd, buffer + carried, bufferSize - carried, off_t(position + Int64(carried)))
+            if got < 0 {
+                if errno == EINTR { continue }
+                change.error = DataIssue(.error, file: path, "reading the event log failed (\(String(cString: strerror(errno))))")
+                break
+            }
+            let available = carried + got
+            if available == 0 { break }
+            let used = aggregator.consume(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: available))
+            position += Int64(used)
+            change.bytesRead += used
+            carried = available - used
+            if carried > 0 && used > 0 { memmove(buffer, buffer + used, carried) }
+            if got == 0 { break }  // end of file; a partial line stays
+            if carried == bufferSize {
+                // One line longer than the buffer: not an event log line.
+                change.error = DataIssue(.error, file: path, line: aggregator.linesRead + 1,
+                                         "a line is longer than \(bufferSize) bytes; this is not an event log")
+                break
+            }
+            progress?(position, size)
+        }
+        offset = position
+        if head.count < 256 { head = readHead(fd, size: max(size, position)) }
+        change.linesRead = aggregator.linesRead - linesBefore
+        change.changedUnits = aggregator.takeChangedUnits()
+        return change
+    }
+
+    /// Counts the partial last line too, as if the file ended with a newline:
+    /// for one-shot reads (`report`, `validate`) of a file that is complete.
+    public func finishPartialLine() {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return }
+        let rest = Int(Int64(st.st_size) - offset)
+        guard rest > 0, rest <= bufferSize else { return }
+        let got = pread(fd, buffer, rest, off_t(offset))
+        guard got > 0 else { return }
+        let used = aggregator.consume(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: got), atEnd: true)
+        offset += Int64(used)
+    }
+
+    private func restart(_ change: inout Change) {
+        aggregator.reset()
+        offset = 0
+        head = []
+        change.restarted = true
+    }
+
+    private func readHead(_ fd: Int32, size: Int64) -> [UInt8] {
+        let n = Int(min(256, size))
+        guard n > 0 else { return [] }
+        var bytes = [UInt8](repeating: 0, count: n)
+        let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, n, 0) }
+        return got == n ? bytes : []
+    }
+
+    /// Whether the file still starts with the bytes read before (catches a
+    /// rewrite in place that kept the inode and did not shrink the file).
+    private func headMatches(_ fd: Int32, size: Int64) -> Bool {
+        guard !head.isEmpty else { return true }
+        guard size >= Int64(head.count) else { return false }
+        return readHead(fd, size: Int64(head.count)) == head
+    }
+}

@@ -1,0 +1,207 @@
+import CongDanSoCore
+import Foundation
+
+/// Aggregates the national-scale event log (tools/make_national_events.py)
+/// from a fresh state into per-unit distinct counts, builds the histories,
+/// takes in 10,000 appended events through the tail, and compares with
+/// Polars (or DuckDB) on the same file when python3 has one.
+func eventsBenchmark(directory: String, root: URL) {
+    let log = directory + "/events.csv"
+    print("== events on \(log)")
+    let size = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
+    // The units alone: a directory holding only units.csv and config.toml.
+    let unitsOnly = NSTemporaryDirectory() + "congdanso-bench-units-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: unitsOnly, withIntermediateDirectories: true)
+    for name in ["units.csv", "config.toml"] {
+        try? FileManager.default.createSymbolicLink(atPath: unitsOnly + "/" + name, withDestinationPath: directory + "/" + name)
+    }
+    defer { try? FileManager.default.removeItem(atPath: unitsOnly) }
+    guard let units = DataDirectory.load(unitsOnly).dataset?.units else { print("cannot read \(directory)/units.csv"); exit(1) }
+
+    // 1. Counts from a fresh state (the file is in the page cache after the first run).
+    var counted = 0, candidates = 0, tableBytes = 0
+    var registered: [Int] = [], completed: [Int] = []
+    var cpu: [Double] = []
+    let aggregate = measure(runs: 3) {
+        let c0 = threadCPUSeconds()
+        defer { cpu.append(threadCPUSeconds() - c0) }
+        let tail = EventTail(path: log, units: units)
+        tail.poll()
+        counted = tail.aggregator.eventsCounted
+        candidates = tail.aggregator.candidateCount
+        tableBytes = tail.aggregator.memoryBytes
+        registered = tail.aggregator.registered
+        completed = tail.aggregator.completed
+    }
+    let best = aggregate[0]
+    cpu.sort()
+    var load = [0.0, 0.0, 0.0]
+    getloadavg(&load, 3)
+    print(String(format: "load average before: %.2f (2 cores); CPU time of the aggregating thread: best %.3f s", load[0], cpu[0]))
+    print(String(format: "aggregate into per-unit distinct counts: best %.3f s, median %.3f s (3 runs, fresh state each, warm page cache)", best, median(aggregate)))
+    print(String(format: "  %d events counted, %d candidates, %d units, %.0f MB: %.1f M events/s, %.0f MB/s; candidate table %.0f MB",
+                 counted, candidates, units.count, Double(size) / 1e6, Double(counted) / best / 1e6, Double(size) / best / 1e6,
+                 Double(tableBytes) / 1e6))
+    print("  target < 1.0 s: \(best < 1.0 ? "met" : String(format: "missed by %.2f s (%.0f%%)", best - 1.0, (best - 1.0) * 100))")
+
+    // 2. Histories (every unit's cumulative counts at each time they changed) and the whole load.
+    print("  peak memory so far (ru_maxrss): \(peakMB()) MB")
+    do {
+    let tail = EventTail(path: log, units: units)
+    var t0 = seconds()
+    tail.poll()
+    let pollTime = seconds() - t0
+    t0 = seconds()
+    let histories = tail.aggregator.currentHistories()
+    let historyTime = seconds() - t0
+    let observations = histories.reduce(0) { $0 + $1.count }
+    print(String(format: "histories: %.3f s for %d observations (after a %.3f s aggregation)", historyTime, observations, pollTime))
+    let base = Dataset(config: ContestConfig(), units: units, histories: histories,
+                       firstMoment: tail.aggregator.firstTime, latestMoment: tail.aggregator.latestTime)
+    // 3. 10,000 appended events through the tail (then the file is put back).
+    let appended = appendLines(count: 10_000, after: tail.aggregator.latestTime ?? Timestamp(milliseconds: 0), units: units)
+    if let handle = FileHandle(forWritingAtPath: log) {
+        handle.seekToEndOfFile()
+        handle.write(Data(appended.utf8))
+        handle.closeFile()
+        t0 = seconds()
+        let change = tail.poll()
+        let pollAppend = seconds() - t0
+        let h = tail.aggregator.currentHistories()
+        let foldAppend = seconds() - t0 - pollAppend
+        let replaced = base.replacingHistories(h, firstMoment: tail.aggregator.firstTime, latestMoment: tail.aggregator.latestTime, warnings: [])
+        let total = seconds() - t0
+        print(String(format: "append of 10,000 events: read and counted %.2f ms, histories %.2f ms, new dataset %.2f ms: %.2f ms in all (%d lines, %d units changed)",
+                     pollAppend * 1000, foldAppend * 1000, (total - pollAppend - foldAppend) * 1000, total * 1000, change.linesRead, change.changedUnits.count))
+        print("  target < 10 ms: \(total < 0.010 ? "met" : String(format: "missed by %.2f ms", (total - 0.010) * 1000))")
+        _ = replaced
+        truncate(log, off_t(size))
+    }
+    print("  peak memory so far (ru_maxrss): \(peakMB()) MB (one aggregator with its histories and a dataset)")
+    }
+
+    var t0 = seconds()
+    var dataset: Dataset? = nil
+    do {
+        let result = DataDirectory.load(directory)
+        dataset = result.dataset
+        if dataset == nil { print(result.issues.prefix(3)) }
+    }
+    let loadTime = seconds() - t0
+    print(String(format: "DataDirectory.load (units, log, histories, dataset): %.3f s", loadTime))
+    if let dataset {
+        t0 = seconds()
+        let s = Standings(dataset: dataset, now: Timestamp(milliseconds: 0))
+        print(String(format: "standings at the latest event: %.3f s; city %d registered, %d completed", seconds() - t0, s.city.registered, s.city.completed))
+    }
+
+    let peak = peakMB()
+    print("peak memory of the whole run (ru_maxrss): \(peak) MB; target < 1 GB: \(peak < 1024 ? "met" : "missed")")
+
+    // 4. The same distinct counts by Polars or DuckDB, when python3 has one.
+    compareWithPython(log: log, units: units, registered: registered, completed: completed, ours: best)
+}
+
+/// 10,000 lines after `time`: new candidates, completions and repeats.
+private func appendLines(count: Int, after time: Timestamp, units: [CongDanSoCore.Unit]) -> String {
+    var rng = BenchRandom(state: 42)
+    var text = ""
+    text.reserveCapacity(count * 56)
+    for i in 0..<count {
+        let t = time.adding(seconds: Int64(1 + i / 20)).iso8601(offset: .vietnam)
+        let unit = units[Int(rng.next() % UInt64(units.count))].code
+        let id = i % 5 == 4 ? String(format: "z%07d", i - 1) : String(format: "z%07d", i)
+        text += "\(t),\(unit),\(id),\(i % 3 == 0 ? "completed" : "registered")\n"
+    }
+    return text
+}
+
+private struct BenchRandom {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+private func compareWithPython(log: String, units: [CongDanSoCore.Unit], registered: [Int], completed: [Int], ours: Double) {
+    let script = """
+        import sys, time
+        path = sys.argv[1]
+        try:
+            import polars as pl
+            t = time.perf_counter()
+            df = pl.read_csv(path, schema_overrides={"unit_code": pl.Utf8, "candidate_id": pl.Utf8})
+            r = df.group_by("unit_code").agg(pl.col("candidate_id").n_unique().alias("r"))
+            c = df.filter(pl.col("event") == "completed").group_by("unit_code").agg(pl.col("candidate_id").n_unique().alias("c"))
+            el = time.perf_counter() - t
+            print("polars", pl.__version__, el)
+            rows = {u: [n, 0] for u, n in r.iter_rows()}
+            for u, n in c.iter_rows(): rows.setdefault(u, [0, 0])[1] = n
+        except ImportError:
+            import duckdb
+            t = time.perf_counter()
+            q = f"select unit_code, count(distinct candidate_id), count(distinct candidate_id) filter (where event = 'completed') from read_csv('{path}', types={{'unit_code': 'VARCHAR', 'candidate_id': 'VARCHAR'}}) group by unit_code"
+            res = duckdb.sql(q).fetchall()
+            el = time.perf_counter() - t
+            print("duckdb", duckdb.__version__, el)
+            rows = {u: [r, c] for u, r, c in res}
+        for u, (r, c) in sorted(rows.items()): print(u, r, c)
+        """
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", script, log]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = FileHandle.nullDevice
+    do { try p.run() } catch { print("(python3 not found: no comparison)"); return }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    var lines = output.split(separator: "\n")
+    guard p.terminationStatus == 0, !lines.isEmpty else {
+        print("(neither polars nor duckdb importable in python3: pip install polars — no comparison)")
+        return
+    }
+    let head = lines.removeFirst().split(separator: " ")
+    guard head.count == 3, let theirs = Double(head[2]) else { return }
+    // Same counts? (Theirs count per unit named in the line; ours per first unit: equal when no candidate moves.)
+    var index: [String: Int] = [:]
+    for (i, u) in units.enumerated() { index[u.code] = i }
+    var differ = 0
+    for line in lines {
+        let f = line.split(separator: " ")
+        guard f.count == 3, let i = index[String(f[0])] else { continue }
+        if registered[i] != Int(f[1]) || completed[i] != Int(f[2]) { differ += 1 }
+    }
+    print(String(format: "%@ %@: %.3f s for the same distinct counts; ours %.3f s: %.1f× faster; per-unit counts %@",
+                 String(head[0]), String(head[1]), theirs, ours, theirs / ours,
+                 differ == 0 ? "identical" : "DIFFER in \(differ) units"))
+}
+
+/// Makes the national event log with the committed generator when missing.
+func ensureNationalEvents(at path: String, root: URL) {
+    if FileManager.default.fileExists(atPath: path + "/events.csv") { return }
+    print("making \(path) with tools/make_national_events.py (about a minute) …")
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", root.appendingPathComponent("tools/make_national_events.py").path, path]
+    do { try p.run(); p.waitUntilExit() } catch { print("cannot run python3: \(error)"); exit(1) }
+    guard p.terminationStatus == 0 else { print("the generator failed"); exit(1) }
+}
+
+private func peakMB() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss / 1024
+}
+
+/// CPU seconds used by the calling thread (unlike wall time, not inflated
+/// by other processes competing for the cores).
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
