@@ -35,10 +35,25 @@ struct DashboardCommand: ParsableCommand {
         if ascii && utf8 { throw ValidationError("choose one of --ascii and --utf8") }
     }
 
+    /// The data for the first frame. When the directory's own events.csv is
+    /// the source and its snapshots load cleanly, the snapshots give the
+    /// first picture at once (the sample log is consistent with them) and the
+    /// run loop reads the log in the background, replacing it within moments;
+    /// otherwise the data is loaded in full before the screen opens.
+    private func firstDataset(_ directory: String) throws -> Dataset {
+        let logInDirectory = FileManager.default.fileExists(atPath: directory + "/" + EventLogSource.fileName)
+        if options.events == nil, logInDirectory,
+           let quick = DataDirectory.loadSnapshots(directory, overrides: options.overrides).dataset,
+           quick.latestMoment != nil, quick.warnings.isEmpty {
+            return quick
+        }
+        return try options.load()
+    }
+
     func run() throws {
         let directory = options.directory
         let fingerprint = DirectoryFingerprint.read(directory)
-        let dataset = try options.load()
+        let dataset = try firstDataset(directory)
         let runner = DashboardRunner(
             directory: directory, events: options.events, overrides: options.overrides, dataset: dataset,
             fingerprint: fingerprint,

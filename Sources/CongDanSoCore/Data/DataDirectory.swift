@@ -22,6 +22,13 @@ public enum DataDirectory {
         loadLive(path, overrides: overrides, events: events, live: false).result
     }
 
+    /// Loads the directory from its snapshots alone, leaving any event log
+    /// aside: a quick first picture while the log (the real source) is read.
+    public static func loadSnapshots(_ path: String, overrides: ConfigOverrides = ConfigOverrides()) -> LoadResult {
+        var tail: EventTail? = nil
+        return load(path, overrides: overrides, events: nil, live: false, ignoreEvents: true, tail: &tail)
+    }
+
     /// Like `load`, and also hands back the event log's tail (when the log is
     /// the source) positioned after what was read, to follow the log with
     /// `EventTail.poll()`. With `live`, a last line without its newline is
@@ -34,7 +41,7 @@ public enum DataDirectory {
     }
 
     private static func load(_ path: String, overrides: ConfigOverrides, events: String?, live: Bool,
-                             tail: inout EventTail?) -> LoadResult {
+                             ignoreEvents: Bool = false, tail: inout EventTail?) -> LoadResult {
         var issues: [DataIssue] = []
         let dir = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         var isDirectory: ObjCBool = false
@@ -83,7 +90,7 @@ public enum DataDirectory {
         // unit, when no row of units.csv could be read) are not also "unknown".
         snapshots.rejectedCodes = rejectedCodes
         snapshots.unitsUnreadable = units.isEmpty
-        let eventsPath = events ?? (FileManager.default.fileExists(atPath: dir + "/" + EventLogSource.fileName)
+        let eventsPath = ignoreEvents ? nil : events ?? (FileManager.default.fileExists(atPath: dir + "/" + EventLogSource.fileName)
             ? dir + "/" + EventLogSource.fileName : nil)
         let snapshotFiles = listCSV(dir + "/snapshots")
         for file in snapshotFiles {

@@ -27,9 +27,10 @@ struct DashboardRunner {
                                    refreshSeconds: refreshSeconds, width: session.width, height: session.height)
         let reloader = Reloader(directory: directory, overrides: overrides, loadedFingerprint: fingerprint,
                                 events: events)
-        // Following an event log: read it once more in the background to set
-        // up the tail, then take appended events every second.
-        if reloader.followsEvents { reloader.check(force: true) }
+        // Following an event log: once the first frame is up, read it once
+        // more in the background to set up the tail, then take appended
+        // events every second.
+        var tailStarted = !reloader.followsEvents
         var refresh = refreshSeconds
         var lastCheck = now
         var lastTickSecond = now.milliseconds / 1000
@@ -39,6 +40,10 @@ struct DashboardRunner {
             if dirty {
                 session.draw(render(state, width: session.width, height: session.height))
                 dirty = false
+            }
+            if !tailStarted {
+                tailStarted = true
+                reloader.check(force: true)
             }
             var effects: [Effect] = []
             for event in session.nextEvents(timeoutMilliseconds: 200) {
