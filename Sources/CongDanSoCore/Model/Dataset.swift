@@ -41,13 +41,7 @@ public struct Dataset: Sendable {
         for (i, u) in units.enumerated() { index[u.code] = i }
         self.unitIndex = index
         self.histories = histories
-        var first = firstMoment, latest = latestMoment
-        for h in histories {
-            if let t = h.first?.time, first.map({ t < $0 }) ?? true { first = t }
-            if let t = h.last?.time, latest.map({ t > $0 }) ?? true { latest = t }
-        }
-        self.firstMoment = first
-        self.latestMoment = latest
+        (self.firstMoment, self.latestMoment) = Dataset.span(histories, first: firstMoment, latest: latestMoment)
         self.warnings = warnings
         self.foldedNames = units.map { VietnameseText.fold($0.name) }
     }
@@ -68,14 +62,20 @@ public struct Dataset: Sendable {
         unitIndex = other.unitIndex
         foldedNames = other.foldedNames
         self.histories = histories
-        var first = firstMoment, latest = latestMoment
+        (self.firstMoment, self.latestMoment) = Dataset.span(histories, first: firstMoment, latest: latestMoment)
+        self.warnings = warnings
+    }
+
+    /// The earliest and latest moments: the given ones, widened by the
+    /// histories' first and last observations.
+    private static func span(_ histories: [[Observation]], first: Timestamp?, latest: Timestamp?)
+        -> (Timestamp?, Timestamp?) {
+        var first = first, latest = latest
         for h in histories {
             if let t = h.first?.time, first.map({ t < $0 }) ?? true { first = t }
             if let t = h.last?.time, latest.map({ t > $0 }) ?? true { latest = t }
         }
-        self.firstMoment = first
-        self.latestMoment = latest
-        self.warnings = warnings
+        return (first, latest)
     }
 
     /// A unit's counts at `time`: its row with the greatest time ≤ `time`,
