@@ -251,6 +251,48 @@ struct DashboardTerminalTests {
         #expect(try await tmux.waitForExit() == 0)
     }
 
+    @Test func followsAnAppendedEventLogAndRecoversFromABrokenOne() async throws {
+        let folder = try TemporaryData.make(units: """
+            code,name,type,population
+            00001,Tứ Kỳ,xã,1000
+            00002,Đồ Sơn,phường,1000
+            """, snapshot: nil)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let log = folder + "/events.csv"
+        let header = "time,unit_code,candidate_id,event\n"
+        let first = """
+            2025-10-22T08:00:00+07:00,00001,c1,registered
+            2025-10-22T08:01:00+07:00,00002,c2,registered
+
+            """
+        try (header + first).write(toFile: log, atomically: true, encoding: .utf8)
+        let tmux = try start(["--refresh", "1"], data: folder, width: 110, height: 16)
+        defer { tmux.kill() }
+        _ = try await tmux.waitFor("Đăng ký 2 ")
+        // Appended events show within about a second; a repeat counts once.
+        try TemporaryData.append("2025-10-22T08:02:00+07:00,00001,c3,registered\n2025-10-22T08:02:30+07:00,00001,c3,registered\n", to: log)
+        _ = try await tmux.waitFor("Đăng ký 3 ", timeout: .seconds(4))
+        // A half-written line waits for its newline.
+        try TemporaryData.append("2025-10-22T08:03:00+07:00,00002,c4,comp", to: log)
+        try await Task.sleep(for: .seconds(2))
+        #expect(tmux.capture().contains("Đăng ký 3 "))
+        try TemporaryData.append("leted\n", to: log)
+        let done = try await tmux.waitFor("Đăng ký 4 ", timeout: .seconds(4))
+        #expect(done.contains("Hoàn thành 1 "))
+        // Replaced by a log without its unit column: stale, last good figures kept.
+        try "time,candidate_id,event\n".write(toFile: log, atomically: true, encoding: .utf8)
+        let stale = try await tmux.waitFor("dữ liệu cũ", timeout: .seconds(4))
+        #expect(stale.contains("Đăng ký 4 "))
+        #expect(stale.contains("Tải lại lỗi") && stale.contains("events.csv:1:1"))
+        // Mended (rotated to a fresh, good log): recovers by itself.
+        try (header + first).write(toFile: log, atomically: true, encoding: .utf8)
+        let mended = try await tmux.waitFor("Đăng ký 2 ", timeout: .seconds(4))
+        #expect(!mended.contains("dữ liệu cũ"))
+        #expect(!mended.contains("Tải lại lỗi"))
+        try tmux.sendKeys(.text("q"))
+        #expect(try await tmux.waitForExit() == 0)
+    }
+
     @Test func hostileNamesNeverReachTheTerminalRaw() async throws {
         let folder = try TemporaryData.make(units: """
             code,name,type,population
@@ -309,10 +351,18 @@ enum TemporaryData {
         return path
     }
 
-    static func make(units: String, snapshot: String) throws -> String {
+    static func make(units: String, snapshot: String?) throws -> String {
         let path = try folder()
         try units.write(toFile: path + "/units.csv", atomically: true, encoding: .utf8)
-        try snapshot.write(toFile: path + "/snapshots/s.csv", atomically: true, encoding: .utf8)
+        try snapshot?.write(toFile: path + "/snapshots/s.csv", atomically: true, encoding: .utf8)
         return path
+    }
+
+    /// Appends text to a file, as a platform writing its log would.
+    static func append(_ text: String, to path: String) throws {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
     }
 }
