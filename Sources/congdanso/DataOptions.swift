@@ -52,7 +52,9 @@ struct DataOptions: ParsableArguments {
     /// Loads the data, printing warnings to standard error; on errors prints
     /// them all and exits with status 1.
     func load() throws -> Dataset {
-        let result = DataDirectory.load(directory, overrides: overrides, events: events)
+        let meter = ProgressMeter.standardError()
+        let result = DataDirectory.load(directory, overrides: overrides, events: events, progress: meter?.update)
+        meter?.finish()
         let stderr = StandardError()
         for issue in result.issues { stderr.write(issue.description) }
         guard let dataset = result.dataset else {

@@ -10,7 +10,10 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var options: DataOptions
 
     func run() throws {
-        let result = DataDirectory.load(options.directory, overrides: options.overrides, events: options.events)
+        let meter = ProgressMeter.standardError()
+        let result = DataDirectory.load(options.directory, overrides: options.overrides, events: options.events,
+                                        progress: meter?.update)
+        meter?.finish()
         for issue in result.issues { print(issue.description) }
         let errors = result.issues.errors.count, warnings = result.issues.warnings.count
         let counts = "\(count(errors, "error")), \(count(warnings, "warning"))"

@@ -17,9 +17,12 @@ public enum DataDirectory {
     /// directory when present) is then THE source of the counts; snapshot
     /// files are only checked against it (differences are warnings, their
     /// own problems are warnings too).
+    /// `progress`, when given, is called with the bytes of the event log read
+    /// so far and its size, as the log is read (for a progress display).
     public static func load(_ path: String, overrides: ConfigOverrides = ConfigOverrides(),
-                            events: String? = nil) -> LoadResult {
-        loadLive(path, overrides: overrides, events: events, live: false).result
+                            events: String? = nil, progress: ((Int64, Int64) -> Void)? = nil) -> LoadResult {
+        var tail: EventTail? = nil
+        return load(path, overrides: overrides, events: events, live: false, progress: progress, tail: &tail)
     }
 
     /// Loads the directory from its snapshots alone, leaving any event log
@@ -41,7 +44,8 @@ public enum DataDirectory {
     }
 
     private static func load(_ path: String, overrides: ConfigOverrides, events: String?, live: Bool,
-                             ignoreEvents: Bool = false, tail: inout EventTail?) -> LoadResult {
+                             ignoreEvents: Bool = false, progress: ((Int64, Int64) -> Void)? = nil,
+                             tail: inout EventTail?) -> LoadResult {
         var issues: [DataIssue] = []
         let dir = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         var isDirectory: ObjCBool = false
@@ -109,7 +113,8 @@ public enum DataDirectory {
                 return i
             }
             guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues + snapshotIssues) }
-            let log = EventLogSource.load(path: eventsPath, units: units, timeZone: config.timeZone, leavePartialLine: live)
+            let log = EventLogSource.load(path: eventsPath, units: units, timeZone: config.timeZone,
+                                          leavePartialLine: live, progress: progress)
             tail = log.tail
             issues += log.issues
             if !snapshots.issues.hasErrors {
