@@ -16,7 +16,7 @@ enum KeyDecoder {
         case 29: return .control("]")
         case 30: return .control("^")
         case 31: return .control("_")
-        case 0x80...0x9F: return nil   // C1 controls: never a key
+        case 0x80...0x9F: return nil  // C1 controls: never a key
         default:
             guard let scalar = Unicode.Scalar(code) else { return nil }
             return .character(Character(scalar))

@@ -74,7 +74,8 @@ struct Palette {
 
     private mutating func pair(foreground: Int16, background: Int16) -> Int16 {
         // Pair 0 is always the terminal's default colours.
-        let isDefault = defaultColors
+        let isDefault =
+            defaultColors
             ? (foreground == -1 && background == -1)
             : (foreground == Int16(COLOR_WHITE) && background == Int16(COLOR_BLACK))
         if isDefault { return 0 }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CNcursesw
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // Signal handling for a curses session, after htop's CRT_installSignalHandlers
 // and btop's clean_quit:
@@ -78,7 +79,7 @@ enum SignalGuard {
     /// keypad mode and the alternate screen. Falls back to xterm sequences for
     /// capabilities the terminal does not list.
     static func prepareRestoreSequence() {
-        var bytes: [UInt8] = [0x18]   // CAN
+        var bytes: [UInt8] = [0x18]  // CAN
         func capability(_ name: String, fallback: String?) {
             if let value = cds_tigetstr(name) {
                 bytes += Array(String(cString: value).utf8)
@@ -138,7 +139,7 @@ enum SignalGuard {
             sigemptyset(&action.sa_mask)
             if terminationSignals.contains(signal) {
                 action.__sigaction_handler = .init(sa_handler: onTerminationSignal)
-                action.sa_flags = 0   // no SA_RESTART: let a blocking read see EINTR
+                action.sa_flags = 0  // no SA_RESTART: let a blocking read see EINTR
             } else {
                 action.__sigaction_handler = .init(sa_sigaction: onFatalSignal)
                 action.sa_flags = Int32(SA_SIGINFO)
@@ -160,7 +161,7 @@ enum SignalGuard {
 
     private static func isIgnored(_ action: sigaction) -> Bool {
         let handler = unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
-        return action.sa_flags & Int32(SA_SIGINFO) == 0 && handler == 1   // SIG_IGN
+        return action.sa_flags & Int32(SA_SIGINFO) == 0 && handler == 1  // SIG_IGN
     }
 
     private static let atExitRegistered = Atomic<Bool>(false)
@@ -231,13 +232,15 @@ private func onTerminationSignal(_ signal: Int32) {
     raise(signal)
 }
 
-private func onFatalSignal(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+private func onFatalSignal(
+    _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?
+) {
     emergencyRestore()
     // Chain: run the previous handler (the Swift runtime's backtracer prints
     // the crash report) as if we were not here.
     let previous = signalStorage.previous[Int(signal)]
     let raw = unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self)
-    if raw != 0, raw != 1 {   // neither SIG_DFL nor SIG_IGN
+    if raw != 0, raw != 1 {  // neither SIG_DFL nor SIG_IGN
         if previous.sa_flags & Int32(SA_SIGINFO) != 0 {
             previous.__sigaction_handler.sa_sigaction?(signal, info, context)
         } else {
@@ -250,7 +253,7 @@ private func onFatalSignal(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo
     // kill, raise or abort is raised again and delivered on return.
     var fallback = sigaction()
     sigemptyset(&fallback.sa_mask)
-    fallback.__sigaction_handler = .init(sa_handler: nil)   // SIG_DFL
+    fallback.__sigaction_handler = .init(sa_handler: nil)  // SIG_DFL
     _ = sigaction(signal, &fallback, nil)
     let code = info?.pointee.si_code ?? 0
     let faults = signal == SIGSEGV || signal == SIGBUS || signal == SIGILL || signal == SIGFPE

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CNcursesw
 import DashboardKit
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The terminal in curses mode: the only place the dashboard touches ncurses.
 ///
@@ -125,7 +126,7 @@ public final class TerminalSession {
         SignalGuard.prepareRestoreSequence()
         SignalGuard.captureStderr()
 
-        _ = cbreak()          // Ctrl-C stays SIGINT, Ctrl-Z suspends.
+        _ = cbreak()  // Ctrl-C stays SIGINT, Ctrl-Z suspends.
         _ = noecho()
         _ = nonl()
         _ = intrflush(window, false)
@@ -254,14 +255,14 @@ public final class TerminalSession {
         case 0xC2...0xDF: length = 2
         case 0xE0...0xEF: length = 3
         case 0xF0...0xF4: length = 4
-        default: return true   // a stray continuation or invalid byte: dropped
+        default: return true  // a stray continuation or invalid byte: dropped
         }
         var bytes = [byte]
         wtimeout(input, 0)
         while bytes.count < length {
             let next = wgetch(input)
             guard next != ERR, next < 0x100, (0x80...0xBF).contains(next) else {
-                if next != ERR { _ = ungetch(next) }   // not ours: read it next time
+                if next != ERR { _ = ungetch(next) }  // not ours: read it next time
                 return true
             }
             bytes.append(UInt8(next))
@@ -274,7 +275,8 @@ public final class TerminalSession {
 
     private func appendCharacter(_ code: UInt32, into events: inout [InputEvent]) {
         if KeyDecoder.isCombining(code), case .key(.character(let previous))? = events.last,
-           let scalar = Unicode.Scalar(code) {
+            let scalar = Unicode.Scalar(code)
+        {
             // An input method sending NFD: keep the letter and its marks together.
             var joined = String(previous)
             joined.unicodeScalars.append(scalar)

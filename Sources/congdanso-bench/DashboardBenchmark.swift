@@ -8,17 +8,22 @@ func dashboardBenchmark(sample: String, national: String) {
     for directory in [sample, national] {
         guard let dataset = DataDirectory.load(directory).dataset else { print("cannot load \(directory)"); exit(1) }
         let now = dataset.latestMoment ?? Timestamp(milliseconds: 0)
-        var state = DashboardState(standings: Standings(dataset: dataset, now: now), colorEnabled: true, ascii: false,
-                                   now: now, refreshSeconds: 5, width: 120, height: 40)
+        var state = DashboardState(
+            standings: Standings(dataset: dataset, now: now), colorEnabled: true, ascii: false,
+            now: now, refreshSeconds: 5, width: 120, height: 40)
         // A realistic mix: move, re-sort, reverse, type a filter and clear it, open and close a unit.
-        let keys: [Key] = [.down, .down, .character(">"), .character("r"), .character("/"), .character("d"),
-                           .character("o"), .escape, .enter, .right, .escape, .character("<"), .pageDown, .up]
+        let keys: [Key] = [
+            .down, .down, .character(">"), .character("r"), .character("/"), .character("d"),
+            .character("o"), .escape, .enter, .right, .escape, .character("<"), .pageDown, .up,
+        ]
         var index = 0
         let times = measure(runs: 2000) {
             _ = update(&state, .key(keys[index % keys.count]))
             _ = render(state, width: 120, height: 40)
             index += 1
         }
-        print("== keypress (update + render 120×40), \(dataset.units.count) units: median \(ms(median(times))), p99 \(ms(times[times.count * 99 / 100])), best \(ms(times[0])) (2,000 keys)")
+        print(
+            "== keypress (update + render 120×40), \(dataset.units.count) units: median \(ms(median(times))), p99 \(ms(times[times.count * 99 / 100])), best \(ms(times[0])) (2,000 keys)"
+        )
     }
 }

@@ -13,10 +13,13 @@ func eventsBenchmark(directory: String, root: URL) {
     let unitsOnly = NSTemporaryDirectory() + "congdanso-bench-units-\(getpid())"
     try? FileManager.default.createDirectory(atPath: unitsOnly, withIntermediateDirectories: true)
     for name in ["units.csv", "config.toml"] {
-        try? FileManager.default.createSymbolicLink(atPath: unitsOnly + "/" + name, withDestinationPath: directory + "/" + name)
+        try? FileManager.default.createSymbolicLink(
+            atPath: unitsOnly + "/" + name, withDestinationPath: directory + "/" + name)
     }
     defer { try? FileManager.default.removeItem(atPath: unitsOnly) }
-    guard let units = DataDirectory.load(unitsOnly).dataset?.units else { print("cannot read \(directory)/units.csv"); exit(1) }
+    guard let units = DataDirectory.load(unitsOnly).dataset?.units else {
+        print("cannot read \(directory)/units.csv"); exit(1)
+    }
 
     // 1. Counts from a fresh state (the file is in the page cache after the first run).
     var counted = 0, candidates = 0, tableBytes = 0
@@ -37,47 +40,72 @@ func eventsBenchmark(directory: String, root: URL) {
     cpu.sort()
     var load = [0.0, 0.0, 0.0]
     getloadavg(&load, 3)
-    print(String(format: "load average before: %.2f (2 cores); CPU time of the aggregating thread: best %.3f s", load[0], cpu[0]))
-    print(String(format: "aggregate into per-unit distinct counts: best %.3f s, median %.3f s (3 runs, fresh state each, warm page cache)", best, median(aggregate)))
-    print(String(format: "  %d events counted, %d candidates, %d units, %.0f MB: %.1f M events/s, %.0f MB/s; candidate table %.0f MB",
-                 counted, candidates, units.count, Double(size) / 1e6, Double(counted) / best / 1e6, Double(size) / best / 1e6,
-                 Double(tableBytes) / 1e6))
-    print("  target < 1.0 s: \(best < 1.0 ? "met" : String(format: "missed by %.2f s (%.0f%%)", best - 1.0, (best - 1.0) * 100))")
+    print(
+        String(
+            format: "load average before: %.2f (2 cores); CPU time of the aggregating thread: best %.3f s", load[0],
+            cpu[0]))
+    print(
+        String(
+            format:
+                "aggregate into per-unit distinct counts: best %.3f s, median %.3f s (3 runs, fresh state each, warm page cache)",
+            best, median(aggregate)))
+    print(
+        String(
+            format:
+                "  %d events counted, %d candidates, %d units, %.0f MB: %.1f M events/s, %.0f MB/s; candidate table %.0f MB",
+            counted, candidates, units.count, Double(size) / 1e6, Double(counted) / best / 1e6,
+            Double(size) / best / 1e6,
+            Double(tableBytes) / 1e6))
+    print(
+        "  target < 1.0 s: \(best < 1.0 ? "met" : String(format: "missed by %.2f s (%.0f%%)", best - 1.0, (best - 1.0) * 100))"
+    )
 
     // 2. Histories (every unit's cumulative counts at each time they changed) and the whole load.
     print("  peak memory so far (ru_maxrss): \(peakMB()) MB")
     do {
-    let tail = EventTail(path: log, units: units)
-    var t0 = seconds()
-    tail.poll()
-    let pollTime = seconds() - t0
-    t0 = seconds()
-    let histories = tail.aggregator.currentHistories()
-    let historyTime = seconds() - t0
-    let observations = histories.reduce(0) { $0 + $1.count }
-    print(String(format: "histories: %.3f s for %d observations (after a %.3f s aggregation)", historyTime, observations, pollTime))
-    let base = Dataset(config: ContestConfig(), units: units, histories: histories,
-                       firstMoment: tail.aggregator.firstTime, latestMoment: tail.aggregator.latestTime)
-    // 3. 10,000 appended events through the tail (then the file is put back).
-    let appended = appendLines(count: 10_000, after: tail.aggregator.latestTime ?? Timestamp(milliseconds: 0), units: units)
-    if let handle = FileHandle(forWritingAtPath: log) {
-        handle.seekToEndOfFile()
-        handle.write(Data(appended.utf8))
-        handle.closeFile()
+        let tail = EventTail(path: log, units: units)
+        var t0 = seconds()
+        tail.poll()
+        let pollTime = seconds() - t0
         t0 = seconds()
-        let change = tail.poll()
-        let pollAppend = seconds() - t0
-        let h = tail.aggregator.currentHistories()
-        let foldAppend = seconds() - t0 - pollAppend
-        let replaced = base.replacingHistories(h, firstMoment: tail.aggregator.firstTime, latestMoment: tail.aggregator.latestTime, warnings: [])
-        let total = seconds() - t0
-        print(String(format: "append of 10,000 events: read and counted %.2f ms, histories %.2f ms, new dataset %.2f ms: %.2f ms in all (%d lines, %d units changed)",
-                     pollAppend * 1000, foldAppend * 1000, (total - pollAppend - foldAppend) * 1000, total * 1000, change.linesRead, change.changedUnits.count))
-        print("  target < 10 ms: \(total < 0.010 ? "met" : String(format: "missed by %.2f ms", (total - 0.010) * 1000))")
-        _ = replaced
-        truncate(log, off_t(size))
-    }
-    print("  peak memory so far (ru_maxrss): \(peakMB()) MB (one aggregator with its histories and a dataset)")
+        let histories = tail.aggregator.currentHistories()
+        let historyTime = seconds() - t0
+        let observations = histories.reduce(0) { $0 + $1.count }
+        print(
+            String(
+                format: "histories: %.3f s for %d observations (after a %.3f s aggregation)", historyTime, observations,
+                pollTime))
+        let base = Dataset(
+            config: ContestConfig(), units: units, histories: histories,
+            firstMoment: tail.aggregator.firstTime, latestMoment: tail.aggregator.latestTime)
+        // 3. 10,000 appended events through the tail (then the file is put back).
+        let appended = appendLines(
+            count: 10_000, after: tail.aggregator.latestTime ?? Timestamp(milliseconds: 0), units: units)
+        if let handle = FileHandle(forWritingAtPath: log) {
+            handle.seekToEndOfFile()
+            handle.write(Data(appended.utf8))
+            handle.closeFile()
+            t0 = seconds()
+            let change = tail.poll()
+            let pollAppend = seconds() - t0
+            let h = tail.aggregator.currentHistories()
+            let foldAppend = seconds() - t0 - pollAppend
+            let replaced = base.replacingHistories(
+                h, firstMoment: tail.aggregator.firstTime, latestMoment: tail.aggregator.latestTime, warnings: [])
+            let total = seconds() - t0
+            print(
+                String(
+                    format:
+                        "append of 10,000 events: read and counted %.2f ms, histories %.2f ms, new dataset %.2f ms: %.2f ms in all (%d lines, %d units changed)",
+                    pollAppend * 1000, foldAppend * 1000, (total - pollAppend - foldAppend) * 1000, total * 1000,
+                    change.linesRead, change.changedUnits.count))
+            print(
+                "  target < 10 ms: \(total < 0.010 ? "met" : String(format: "missed by %.2f ms", (total - 0.010) * 1000))"
+            )
+            _ = replaced
+            truncate(log, off_t(size))
+        }
+        print("  peak memory so far (ru_maxrss): \(peakMB()) MB (one aggregator with its histories and a dataset)")
     }
 
     var t0 = seconds()
@@ -92,7 +120,10 @@ func eventsBenchmark(directory: String, root: URL) {
     if let dataset {
         t0 = seconds()
         let s = Standings(dataset: dataset, now: Timestamp(milliseconds: 0))
-        print(String(format: "standings at the latest event: %.3f s; city %d registered, %d completed", seconds() - t0, s.city.registered, s.city.completed))
+        print(
+            String(
+                format: "standings at the latest event: %.3f s; city %d registered, %d completed", seconds() - t0,
+                s.city.registered, s.city.completed))
     }
 
     let peak = peakMB()
@@ -127,7 +158,9 @@ private struct BenchRandom {
     }
 }
 
-private func compareWithPython(log: String, units: [CongDanSoCore.Unit], registered: [Int], completed: [Int], ours: Double) {
+private func compareWithPython(
+    log: String, units: [CongDanSoCore.Unit], registered: [Int], completed: [Int], ours: Double
+) {
     let script = """
         import sys, time
         path = sys.argv[1]
@@ -176,9 +209,11 @@ private func compareWithPython(log: String, units: [CongDanSoCore.Unit], registe
         guard f.count == 3, let i = index[String(f[0])] else { continue }
         if registered[i] != Int(f[1]) || completed[i] != Int(f[2]) { differ += 1 }
     }
-    print(String(format: "%@ %@: %.3f s for the same distinct counts; ours %.3f s: %.1f× faster; per-unit counts %@",
-                 String(head[0]), String(head[1]), theirs, ours, theirs / ours,
-                 differ == 0 ? "identical" : "DIFFER in \(differ) units"))
+    print(
+        String(
+            format: "%@ %@: %.3f s for the same distinct counts; ours %.3f s: %.1f× faster; per-unit counts %@",
+            String(head[0]), String(head[1]), theirs, ours, theirs / ours,
+            differ == 0 ? "identical" : "DIFFER in \(differ) units"))
 }
 
 /// Makes the national event log with the committed generator when missing.

@@ -39,5 +39,7 @@ func reportBenchmark(directory: String, root: URL) {
         try? p.run()
         p.waitUntilExit()
     }
-    print("whole process `congdanso report --format json`: median \(ms(median(whole))), best \(ms(whole[0])) (10 runs; target ≤ 120 ms)")
+    print(
+        "whole process `congdanso report --format json`: median \(ms(median(whole))), best \(ms(whole[0])) (10 runs; target ≤ 120 ms)"
+    )
 }

@@ -8,7 +8,8 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let which = arguments.first ?? "all"
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 let nationalDirectory = root.appendingPathComponent("bench-data/national").path
 
 if which == "report" || which == "all" {
@@ -22,7 +23,8 @@ if which == "dashboard" || which == "all" {
 if which == "events" {
     // Not in "all": it makes and reads a 530 MB log.
     // `congdanso-bench events [DIR]`: DIR holds units.csv and events.csv.
-    let eventsDirectory = arguments.count > 1 ? arguments[1] : root.appendingPathComponent("bench-data/national-events").path
+    let eventsDirectory =
+        arguments.count > 1 ? arguments[1] : root.appendingPathComponent("bench-data/national-events").path
     ensureNationalEvents(at: eventsDirectory, root: root)
     eventsBenchmark(directory: eventsDirectory, root: root)
 }

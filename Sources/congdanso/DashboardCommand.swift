@@ -43,8 +43,9 @@ struct DashboardCommand: ParsableCommand {
     private func firstDataset(_ directory: String) throws -> Dataset {
         let logInDirectory = FileManager.default.fileExists(atPath: directory + "/" + EventLogSource.fileName)
         if options.events == nil, logInDirectory,
-           let quick = DataDirectory.loadSnapshots(directory, overrides: options.overrides).dataset,
-           quick.latestMoment != nil, quick.warnings.isEmpty {
+            let quick = DataDirectory.loadSnapshots(directory, overrides: options.overrides).dataset,
+            quick.latestMoment != nil, quick.warnings.isEmpty
+        {
             return quick
         }
         return try options.load()
@@ -81,9 +82,10 @@ enum PlainScreen {
         let standings = Standings(dataset: dataset, now: now)
         let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 120
         let height = dataset.units.count + 12
-        let state = DashboardState(standings: standings, language: language, colorEnabled: false, ascii: ascii,
-                                   now: now, refreshSeconds: 5, width: max(width, DashboardState.minimumWidth),
-                                   height: height)
+        let state = DashboardState(
+            standings: standings, language: language, colorEnabled: false, ascii: ascii,
+            now: now, refreshSeconds: 5, width: max(width, DashboardState.minimumWidth),
+            height: height)
         let buffer = render(state, width: max(width, DashboardState.minimumWidth), height: height)
         var lines = buffer.lines().map { line -> String in
             var l = Substring(line)

@@ -5,10 +5,16 @@ import Foundation
 /// Options every command shares: where the data is and the settings that
 /// override its `config.toml`.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: "The data directory (units.csv, snapshots/, config.toml). Default: the project's sample-data/.")
+    @Option(
+        name: .long,
+        help: "The data directory (units.csv, snapshots/, config.toml). Default: the project's sample-data/.")
     var data: String?
 
-    @Option(name: .long, help: "An event log (time,unit_code,candidate_id,event) to use as the source of the counts instead of the data directory's events.csv or snapshots/.")
+    @Option(
+        name: .long,
+        help:
+            "An event log (time,unit_code,candidate_id,event) to use as the source of the counts instead of the data directory's events.csv or snapshots/."
+    )
     var events: String?
 
     @Option(name: .long, help: "Goal share of adults, e.g. 0.80.")
@@ -17,7 +23,9 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Deadline day, YYYY-MM-DD; the goal is due at its end.")
     var deadline: String?
 
-    @Option(name: .customLong("adult-share"), help: "Share of the population that is adult, for units without an adults column.")
+    @Option(
+        name: .customLong("adult-share"),
+        help: "Share of the population that is adult, for units without an adults column.")
     var adultShare: Double?
 
     @Option(name: .long, help: "UTC offset of the contest's local time, e.g. +07:00.")
@@ -27,15 +35,24 @@ struct DataOptions: ParsableArguments {
     var title: String?
 
     func validate() throws {
-        if let target, !(target > 0 && target <= 1) { throw ValidationError("--target must be above 0 and at most 1, e.g. 0.80") }
-        if let adultShare, !(adultShare > 0 && adultShare <= 1) { throw ValidationError("--adult-share must be above 0 and at most 1, e.g. 0.68") }
-        if let deadline, CalendarDate(parsing: deadline) == nil { throw ValidationError("--deadline must be a date written YYYY-MM-DD, e.g. 2025-12-31") }
-        if let timezone, UTCOffset(parsing: timezone) == nil { throw ValidationError("--timezone must be a UTC offset like +07:00") }
+        if let target, !(target > 0 && target <= 1) {
+            throw ValidationError("--target must be above 0 and at most 1, e.g. 0.80")
+        }
+        if let adultShare, !(adultShare > 0 && adultShare <= 1) {
+            throw ValidationError("--adult-share must be above 0 and at most 1, e.g. 0.68")
+        }
+        if let deadline, CalendarDate(parsing: deadline) == nil {
+            throw ValidationError("--deadline must be a date written YYYY-MM-DD, e.g. 2025-12-31")
+        }
+        if let timezone, UTCOffset(parsing: timezone) == nil {
+            throw ValidationError("--timezone must be a UTC offset like +07:00")
+        }
     }
 
     var overrides: ConfigOverrides {
-        ConfigOverrides(title: title, targetShare: target, deadline: deadline.flatMap(CalendarDate.init(parsing:)),
-                        adultShare: adultShare, timeZone: timezone.flatMap(UTCOffset.init(parsing:)))
+        ConfigOverrides(
+            title: title, targetShare: target, deadline: deadline.flatMap(CalendarDate.init(parsing:)),
+            adultShare: adultShare, timeZone: timezone.flatMap(UTCOffset.init(parsing:)))
     }
 
     /// The data directory: `--data`, else `./sample-data` when present, else
@@ -45,7 +62,8 @@ struct DataOptions: ParsableArguments {
     /// `./sample-data` when present, else the source tree's sample data.
     static var defaultDirectory: String {
         if FileManager.default.fileExists(atPath: "sample-data/units.csv") { return "sample-data" }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return root.appendingPathComponent("sample-data").path
     }
 
@@ -58,7 +76,9 @@ struct DataOptions: ParsableArguments {
         let stderr = StandardError()
         for issue in result.issues { stderr.write(issue.description) }
         guard let dataset = result.dataset else {
-            stderr.write("congdanso: the data in \(directory) has \(result.issues.errors.count) error(s); fix them and try again (`congdanso validate --data \(directory)` lists them).")
+            stderr.write(
+                "congdanso: the data in \(directory) has \(result.issues.errors.count) error(s); fix them and try again (`congdanso validate --data \(directory)` lists them)."
+            )
             throw ExitCode(1)
         }
         return dataset

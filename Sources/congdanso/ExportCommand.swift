@@ -49,8 +49,9 @@ struct ExportCommand: ParsableCommand {
         let dataset = try options.load()
         let moment = try at.map { try parseMoment($0, offset: dataset.config.timeZone) }
         let standings = Standings(dataset: dataset, at: moment, now: Clock.now)
-        let query = TableQuery(sort: sort, reversed: reverse, text: filter ?? "",
-                               type: type.flatMap(UnitType.init(parsing:)), formerProvince: formerProvince)
+        let query = TableQuery(
+            sort: sort, reversed: reverse, text: filter ?? "",
+            type: type.flatMap(UnitType.init(parsing:)), formerProvince: formerProvince)
         let rows = query.apply(to: standings)
         let text: String
         switch format {
@@ -59,8 +60,7 @@ struct ExportCommand: ParsableCommand {
         case .markdown: text = TableExport.markdown(rows, lang)
         }
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) }
-            catch {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 StandardError().write("congdanso: cannot write \(output): \(error.localizedDescription)")
                 throw ExitCode(1)
             }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// "Reading the event log: 45% (240 of 530 MB)" on standard error while a

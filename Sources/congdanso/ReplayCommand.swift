@@ -28,23 +28,31 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: "Times real speed; 0 writes everything at once.")
     var speed: Double = 60
 
-    @Option(name: .customLong("from-data"), help: "Data directory whose events.csv is replayed. Default: the project's sample-data/.")
+    @Option(
+        name: .customLong("from-data"),
+        help: "Data directory whose events.csv is replayed. Default: the project's sample-data/.")
     var fromData: String?
 
     @Option(name: .long, help: "An event log to replay (instead of the data directory's events.csv).")
     var events: String?
 
-    @Option(name: .customLong("skip-to"), help: "Write every event before this time at once, then replay from it, e.g. 2025-10-22T07:00:00+07:00.")
+    @Option(
+        name: .customLong("skip-to"),
+        help: "Write every event before this time at once, then replay from it, e.g. 2025-10-22T07:00:00+07:00.")
     var skipTo: String?
 
     func validate() throws {
-        if !(speed >= 0) || !speed.isFinite { throw ValidationError("--speed must be 0 (as fast as possible) or more, e.g. 60") }
+        if !(speed >= 0) || !speed.isFinite {
+            throw ValidationError("--speed must be 0 (as fast as possible) or more, e.g. 60")
+        }
     }
 
     func run() throws {
         let source = events ?? ((fromData ?? DataOptions.defaultDirectory) + "/" + EventLogSource.fileName)
         guard let data = FileManager.default.contents(atPath: source) else {
-            throw ValidationError("cannot read \(source); give --events FILE or a --from-data directory holding events.csv (the sample's is made by `python3 tools/make_sample_data.py --events`)")
+            throw ValidationError(
+                "cannot read \(source); give --events FILE or a --from-data directory holding events.csv (the sample's is made by `python3 tools/make_sample_data.py --events`)"
+            )
         }
         let bytes = [UInt8](data)
         // Lines, without their ends; a BOM is dropped.
@@ -70,9 +78,12 @@ struct ReplayCommand: ParsableCommand {
             return field == timeColumn ? Self.parse(line[fieldStart...]) : nil
         }
         let skip = try skipTo.map { try parseMoment($0, offset: .vietnam).milliseconds }
-        guard let out = FileHandle(forWritingAtPath: to) ?? {
-            FileManager.default.createFile(atPath: to, contents: nil) ? FileHandle(forWritingAtPath: to) : nil
-        }() else { throw ValidationError("cannot write \(to)") }
+        guard
+            let out = FileHandle(forWritingAtPath: to)
+                ?? {
+                    FileManager.default.createFile(atPath: to, contents: nil) ? FileHandle(forWritingAtPath: to) : nil
+                }()
+        else { throw ValidationError("cannot write \(to)") }
         defer { try? out.close() }
         try out.truncate(atOffset: 0)
         out.write(Data(header + [10]))
@@ -106,7 +117,9 @@ struct ReplayCommand: ParsableCommand {
             if !chunk.isEmpty { out.write(Data(chunk)); chunk.removeAll(keepingCapacity: true) }
             if Date().timeIntervalSince(lastReport) >= 5 {
                 lastReport = Date()
-                stderr.write("replay: \(written)/\(total) events, log time \(Timestamp(milliseconds: latest).iso8601(offset: .vietnam))")
+                stderr.write(
+                    "replay: \(written)/\(total) events, log time \(Timestamp(milliseconds: latest).iso8601(offset: .vietnam))"
+                )
             }
             if let nextDue {
                 let wait = Double(nextDue - logNow) / 1000 / speed
@@ -116,7 +129,9 @@ struct ReplayCommand: ParsableCommand {
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
         let what = written < total ? "stopped" : "done"
-        stderr.write("replay: \(what): \(written)/\(total) events written to \(to) in \(String(format: "%.1f", Date().timeIntervalSince(wallStart))) s")
+        stderr.write(
+            "replay: \(what): \(written)/\(total) events written to \(to) in \(String(format: "%.1f", Date().timeIntervalSince(wallStart))) s"
+        )
     }
 
     static func parse(_ field: ArraySlice<UInt8>) -> Int64? {

@@ -11,8 +11,9 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let meter = ProgressMeter.standardError()
-        let result = DataDirectory.load(options.directory, overrides: options.overrides, events: options.events,
-                                        progress: meter?.update)
+        let result = DataDirectory.load(
+            options.directory, overrides: options.overrides, events: options.events,
+            progress: meter?.update)
         meter?.finish()
         for issue in result.issues { print(issue.description) }
         let errors = result.issues.errors.count, warnings = result.issues.warnings.count
@@ -20,10 +21,13 @@ struct ValidateCommand: ParsableCommand {
         if let dataset = result.dataset {
             let rows = dataset.histories.reduce(0) { $0 + $1.count }
             let tz = dataset.config.timeZone
-            let span = dataset.firstMoment.map { first in
-                " from \(first.iso8601(offset: tz)) to \(dataset.latestMoment!.iso8601(offset: tz))"
-            } ?? ""
-            print("\(options.directory): \(count(dataset.units.count, "unit")), \(count(rows, "history entry"))\(span); \(counts)")
+            let span =
+                dataset.firstMoment.map { first in
+                    " from \(first.iso8601(offset: tz)) to \(dataset.latestMoment!.iso8601(offset: tz))"
+                } ?? ""
+            print(
+                "\(options.directory): \(count(dataset.units.count, "unit")), \(count(rows, "history entry"))\(span); \(counts)"
+            )
         } else {
             print("\(options.directory): \(counts)")
         }

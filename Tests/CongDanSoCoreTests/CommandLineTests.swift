@@ -28,9 +28,13 @@ struct CommandLineTests {
 
     /// Runs the binary with `arguments` from `directory`; output goes through
     /// files, so large outputs cannot block on a full pipe.
-    static func run(_ arguments: [String], in directory: URL? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
-        let path = try #require(binary, "congdanso is not built: run `swift build` or set CONGDANSO_BIN", sourceLocation: sourceLocation)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("congdanso-cli-\(UUID().uuidString)")
+    static func run(_ arguments: [String], in directory: URL? = nil, sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> Run
+    {
+        let path = try #require(
+            binary, "congdanso is not built: run `swift build` or set CONGDANSO_BIN", sourceLocation: sourceLocation)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congdanso-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
@@ -54,8 +58,9 @@ struct CommandLineTests {
         try err.close()
         let outBytes = [UInt8](try Data(contentsOf: outURL))
         let errBytes = [UInt8](try Data(contentsOf: errURL))
-        return Run(status: process.terminationStatus, stdout: String(decoding: outBytes, as: UTF8.self),
-                   stderr: String(decoding: errBytes, as: UTF8.self), stdoutBytes: outBytes)
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outBytes, as: UTF8.self),
+            stderr: String(decoding: errBytes, as: UTF8.self), stdoutBytes: outBytes)
     }
 
     // MARK: - report
@@ -83,7 +88,10 @@ struct CommandLineTests {
         for at in ["2025-10-21T15:30:00+07:00", "2025-10-21T08:30:00Z", "2025-10-21T15:30"] {
             let r = try Self.run(["report", "--data", sampleDataPath, "--at", at])
             #expect(r.status == 0, "\(at): \(r.stderr)")
-            #expect(r.stdout.contains("Tính đến 15h30 ngày 21/10/2025, toàn thành phố đã có 114 xã, phường, đặc khu tham gia Cuộc thi với 70.949 thí sinh đăng ký tham gia, 42.117 thí sinh hoàn thành bài thi."), "\(at)")
+            #expect(
+                r.stdout.contains(
+                    "Tính đến 15h30 ngày 21/10/2025, toàn thành phố đã có 114 xã, phường, đặc khu tham gia Cuộc thi với 70.949 thí sinh đăng ký tham gia, 42.117 thí sinh hoàn thành bài thi."
+                ), "\(at)")
         }
         let bad = try Self.run(["report", "--data", sampleDataPath, "--at", "yesterday"])
         #expect(bad.status != 0)
@@ -164,7 +172,8 @@ struct CommandLineTests {
         let dir = TempDataDir(
             units: "code,name,type,population\n1,Tứ Kỳ,xã,100\n2,Gia Viên,quận,100\n1,An Hải,phường,5\n",
             snapshots: [
-                "a.csv": "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,1,5,6\n2025-10-22T15:00:00,1,5,1\n",
+                "a.csv":
+                    "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,1,5,6\n2025-10-22T15:00:00,1,5,1\n",
                 "b.csv": "as_of,name,registered,completed\n2025-10-21T15:00:00+07:00,Tứ Kỳ,x,1\n",
             ])
         let r = try Self.run(["validate", "--data", dir.path])
@@ -189,7 +198,8 @@ struct CommandLineTests {
         let dir = TempDataDir(
             units: "code,name,type,population\n1,Tứ Kỳ,xã,100\n",
             snapshots: [
-                "s.csv": "as_of,code,registered,completed\n2025-10-21T15:00:00+07:00,1,5,1\n2025-10-22T15:00:00+07:00,1,4,1\n"
+                "s.csv":
+                    "as_of,code,registered,completed\n2025-10-21T15:00:00+07:00,1,5,1\n2025-10-22T15:00:00+07:00,1,4,1\n"
             ])
         let r = try Self.run(["validate", "--data", dir.path])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
@@ -203,7 +213,9 @@ struct CommandLineTests {
 
     @Test("export --sort name --filter \"do son\" --format csv: BOM, CRLF, header, exactly the matching rows")
     func exportFilteredCSV() throws {
-        let r = try Self.run(["export", "--data", sampleDataPath, "--sort", "name", "--filter", "do son", "--format", "csv"])
+        let r = try Self.run([
+            "export", "--data", sampleDataPath, "--sort", "name", "--filter", "do son", "--format", "csv",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(Array(r.stdoutBytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         // Every line ends in CRLF, none in a bare LF.
@@ -216,7 +228,8 @@ struct CommandLineTests {
             #expect(header.contains(column), "no \(column) column in \(header)")
         }
         let name = try #require(header.firstIndex(of: "name")), code = try #require(header.firstIndex(of: "code"))
-        let registered = try #require(header.firstIndex(of: "registered")), rank = try #require(header.firstIndex(of: "rank"))
+        let registered = try #require(header.firstIndex(of: "registered")),
+            rank = try #require(header.firstIndex(of: "rank"))
         // In the sample, "do son" (folded) is in Đồ Sơn (11455) and Nam Đồ Sơn (11737);
         // in Vietnamese order Đ comes before N.
         #expect(rows.dropFirst().map { $0[name] } == ["Đồ Sơn", "Nam Đồ Sơn"])
@@ -279,7 +292,8 @@ struct CommandLineTests {
         #expect(names.first == "Tân, \"Mới\"")
         #expect(rows.dropFirst().allSatisfy { $0.count == rows[0].count })
         for (cell, original) in zip(names.dropFirst(), ["=HYPERLINK(\"http://x\")", "+1+2", "@SUM(A1)", "-3+4"]) {
-            #expect(!["=", "+", "-", "@"].contains(cell.first.map(String.init) ?? ""), "\(cell) would run as a formula")
+            #expect(
+                !["=", "+", "-", "@"].contains(cell.first.map(String.init) ?? ""), "\(cell) would run as a formula")
             #expect(cell.contains(original))
         }
     }
@@ -314,7 +328,8 @@ struct CommandLineTests {
             let allowed: Set<UInt32> = command.contains("csv") ? [0x0A, 0x0D] : [0x0A]
             #expect(!hasControlCharacters(r.stdout, allowing: allowed), "\(command) printed a control character")
             #expect(!hasControlCharacters(r.stderr), "\(command) printed a control character on stderr")
-            #expect(!r.stdout.contains("\\u001b") && !r.stdout.contains("\\u202e"), "\(command) kept an escaped control")
+            #expect(
+                !r.stdout.contains("\\u001b") && !r.stdout.contains("\\u202e"), "\(command) kept an escaped control")
             if command.contains("csv") {
                 // The line break in name 3 must not split a row.
                 #expect(parseCSV(r.stdout).allSatisfy { $0.count == parseCSV(r.stdout)[0].count })

@@ -44,23 +44,32 @@ struct DataErrorTests {
         // units.csv
         Case("missing column", units: "code,name,population\n10001,Tứ Kỳ,1000\n", snapshot: ok, [("units.csv", 1, 1)]),
         // "10001,Tứ Kỳ," is 12 characters (16 bytes): the type is at column 13.
-        Case("bad type after a Vietnamese name", units: "code,name,type,population\n10001,Tứ Kỳ,quận,1000\n", snapshot: ok,
-             [("units.csv", 2, 13)]),
+        Case(
+            "bad type after a Vietnamese name", units: "code,name,type,population\n10001,Tứ Kỳ,quận,1000\n",
+            snapshot: ok,
+            [("units.csv", 2, 13)]),
         // The same name in NFD (8 scalars, 5 characters): still column 13.
-        Case("bad type after an NFD name", units: "code,name,type,population\n10001,\(nfd("Tứ Kỳ")),quận,1000\n",
-             snapshot: ok, [("units.csv", 2, 13)]),
+        Case(
+            "bad type after an NFD name", units: "code,name,type,population\n10001,\(nfd("Tứ Kỳ")),quận,1000\n",
+            snapshot: ok, [("units.csv", 2, 13)]),
         // "10001,Tứ Kỳ,xã," is 15 characters: the population is at column 16.
-        Case("decimal population", units: "code,name,type,population\n10001,Tứ Kỳ,xã,1.000\n", snapshot: ok,
-             [("units.csv", 2, 16)]),
-        Case("negative population", units: "code,name,type,population\n10001,Tứ Kỳ,xã,-5\n", snapshot: ok,
-             [("units.csv", 2, 16)]),
-        Case("bad adults", units: "code,name,type,population,adults\n10001,Tứ Kỳ,xã,100,6x\n", snapshot: ok,
-             [("units.csv", 2, 20)]),
-        Case("duplicate unit code",
-             units: "code,name,type,population\n10001,Tứ Kỳ,xã,1000\n10002,Gia Viên,phường,1000\n10001,An Hải,phường,10\n",
-             snapshot: ok, [("units.csv", 4, 1)]),
-        Case("units row with too few fields", units: "code,name,type,population\n10001,Tứ Kỳ,xã\n", snapshot: ok,
-             [("units.csv", 2, 15)]),
+        Case(
+            "decimal population", units: "code,name,type,population\n10001,Tứ Kỳ,xã,1.000\n", snapshot: ok,
+            [("units.csv", 2, 16)]),
+        Case(
+            "negative population", units: "code,name,type,population\n10001,Tứ Kỳ,xã,-5\n", snapshot: ok,
+            [("units.csv", 2, 16)]),
+        Case(
+            "bad adults", units: "code,name,type,population,adults\n10001,Tứ Kỳ,xã,100,6x\n", snapshot: ok,
+            [("units.csv", 2, 20)]),
+        Case(
+            "duplicate unit code",
+            units:
+                "code,name,type,population\n10001,Tứ Kỳ,xã,1000\n10002,Gia Viên,phường,1000\n10001,An Hải,phường,10\n",
+            snapshot: ok, [("units.csv", 4, 1)]),
+        Case(
+            "units row with too few fields", units: "code,name,type,population\n10001,Tứ Kỳ,xã\n", snapshot: ok,
+            [("units.csv", 2, 15)]),
         // snapshots
         Case("non-integer count", snapshot: header + at + "10001,12a,1\n", [(s, 2, 33)]),
         Case("negative count", snapshot: header + at + "10001,-5,0\n", [(s, 2, 33)]),
@@ -71,19 +80,25 @@ struct DataErrorTests {
         Case("negative completed", snapshot: header + at + "10001,5,-1\n", [(s, 2, 35)]),
         Case("completed more than registered", snapshot: header + at + "10001,5,6\n", [(s, 2, 35)]),
         Case("unknown unit code", snapshot: header + at + "10009,5,1\n", [(s, 2, 27)]),
-        Case("unknown unit name",
-             snapshot: "as_of,name,registered,completed\n" + at + "Tứ Kỳ Mới,5,1\n", [(s, 2, 27)]),
+        Case(
+            "unknown unit name",
+            snapshot: "as_of,name,registered,completed\n" + at + "Tứ Kỳ Mới,5,1\n", [(s, 2, 27)]),
         // "Tứ Kỳ," is 6 characters: after the name the count is at column 33.
-        Case("bad count after a Vietnamese name",
-             snapshot: "as_of,name,registered,completed\n" + at + "Tứ Kỳ,-5,0\n", [(s, 2, 33)]),
-        Case("bad count after an NFD name",
-             snapshot: "as_of,name,registered,completed\n" + at + nfd("Tứ Kỳ") + ",-5,0\n", [(s, 2, 33)]),
-        Case("two different rows for one unit and one moment",
-             snapshot: header + at + "10001,5,1\n" + at + "10002,1,1\n" + at + "10001,6,1\n", [(s, 4, 1)]),
-        Case("the same moment written with another offset, different counts",
-             snapshot: header + at + "10001,5,1\n" + "2025-10-22T08:00:00Z,10001,6,1\n", [(s, 3, 1)]),
-        Case("unterminated quote", snapshot: header + at + "10001,5,1\n" + at + "10002,\"5,1\n" + at + "10001,5,1\n",
-             [(s, 3, 33)]),
+        Case(
+            "bad count after a Vietnamese name",
+            snapshot: "as_of,name,registered,completed\n" + at + "Tứ Kỳ,-5,0\n", [(s, 2, 33)]),
+        Case(
+            "bad count after an NFD name",
+            snapshot: "as_of,name,registered,completed\n" + at + nfd("Tứ Kỳ") + ",-5,0\n", [(s, 2, 33)]),
+        Case(
+            "two different rows for one unit and one moment",
+            snapshot: header + at + "10001,5,1\n" + at + "10002,1,1\n" + at + "10001,6,1\n", [(s, 4, 1)]),
+        Case(
+            "the same moment written with another offset, different counts",
+            snapshot: header + at + "10001,5,1\n" + "2025-10-22T08:00:00Z,10001,6,1\n", [(s, 3, 1)]),
+        Case(
+            "unterminated quote", snapshot: header + at + "10001,5,1\n" + at + "10002,\"5,1\n" + at + "10001,5,1\n",
+            [(s, 3, 33)]),
         Case("text after a closing quote", snapshot: header + at + "10001,\"5\"x,1\n", [(s, 2, 36)]),
         Case("a quote inside an unquoted field", snapshot: header + at + "10001,5\"x,1\n", [(s, 2, 34)]),
         Case("missing offset in as_of", snapshot: header + "2025-10-22T15:00:00,10001,5,1\n", [(s, 2, 1)]),
@@ -98,14 +113,19 @@ struct DataErrorTests {
         Case("too few fields, the last one quoted", snapshot: header + at + "10001,\"5\"\n", [(s, 2, 36)]),
         Case("too few fields with CRLF", snapshot: header + at + "10001,5\r\n", [(s, 2, 34)]),
         Case("missing snapshot column", snapshot: "as_of,code,registered\n" + at + "10001,5\n", [(s, 1, 1)]),
-        Case("invalid UTF-8 in a name", snapshotBytes: Array(("as_of,name,registered,completed\n" + at).utf8) + [0xC3, 0x28, 0xFF]
+        Case(
+            "invalid UTF-8 in a name",
+            snapshotBytes: Array(("as_of,name,registered,completed\n" + at).utf8) + [0xC3, 0x28, 0xFF]
                 + Array(",5,1\n".utf8), [(s, 2, 27)]),
-        Case("invalid UTF-8 after a Vietnamese name in units.csv",
-             units: Array("code,name,type,population\n10001,Tứ Kỳ,x".utf8) + [0xE1, 0xBA] + Array(",1000\n".utf8),
-             snapshotBytes: Array(ok.utf8), [("units.csv", 2, 13)]),
-        Case("several errors in one file are all listed",
-             snapshot: header + at + "10001,-1,0\n" + at + "10002,x,0\n" + "\n" + at + "10003,1,0\n" + at + "10002,2,3\n",
-             [(s, 2, 33), (s, 3, 33), (s, 5, 27), (s, 6, 35)]),
+        Case(
+            "invalid UTF-8 after a Vietnamese name in units.csv",
+            units: Array("code,name,type,population\n10001,Tứ Kỳ,x".utf8) + [0xE1, 0xBA] + Array(",1000\n".utf8),
+            snapshotBytes: Array(ok.utf8), [("units.csv", 2, 13)]),
+        Case(
+            "several errors in one file are all listed",
+            snapshot: header + at + "10001,-1,0\n" + at + "10002,x,0\n" + "\n" + at + "10003,1,0\n" + at
+                + "10002,2,3\n",
+            [(s, 2, 33), (s, 3, 33), (s, 5, 27), (s, 6, 35)]),
     ]
 
     @Test("each data error names its file, line and column", arguments: cases)
@@ -116,12 +136,14 @@ struct DataErrorTests {
         let result = dir.load()
         #expect(result.dataset == nil, "errors must prevent a dataset")
         let got = result.issues.errors.map { issue -> String in
-            let file = issue.file.hasSuffix(Self.s) ? Self.s : issue.file.hasSuffix("units.csv") ? "units.csv" : issue.file
+            let file =
+                issue.file.hasSuffix(Self.s) ? Self.s : issue.file.hasSuffix("units.csv") ? "units.csv" : issue.file
             return "\(file):\(issue.line):\(issue.column)"
         }
         #expect(got == c.errors.map { "\($0.0):\($0.1):\($0.2)" }, "\(result.issues.map(\.description))")
         for issue in result.issues {
-            #expect(issue.description.hasPrefix(issue.file + ":\(issue.line):\(issue.column): error: ")
+            #expect(
+                issue.description.hasPrefix(issue.file + ":\(issue.line):\(issue.column): error: ")
                     || issue.severity == .warning)
             #expect(!hasControlCharacters(issue.description, allowing: []))
         }
@@ -148,7 +170,8 @@ struct DataErrorTests {
     @Test("two different rows for one unit and moment in two files: the later file is named")
     func conflictAcrossFiles() {
         let dir = TempDataDir(
-            units: Self.units, snapshots: ["a.csv": Self.header + Self.at + "10001,5,1\n", "b.csv": Self.header + Self.at + "10001,5,2\n"])
+            units: Self.units,
+            snapshots: ["a.csv": Self.header + Self.at + "10001,5,1\n", "b.csv": Self.header + Self.at + "10001,5,2\n"])
         let errors = dir.load().issues.errors
         #expect(errors.count == 1)
         #expect(errors.first.map { $0.file.hasSuffix("snapshots/b.csv") && $0.line == 2 } == true)
@@ -204,7 +227,9 @@ struct DataErrorTests {
             if issue.line < 0 || issue.column < 0 { wrong.append("negative place: \(issue)") }
             if issue.message.isEmpty { wrong.append("empty message: \(issue)") }
             if hasControlCharacters(issue.description, allowing: []) { wrong.append("control character: \(issue)") }
-            guard issue.line > 0, let bytes = files.first(where: { issue.file.hasSuffix($0.key) })?.value else { continue }
+            guard issue.line > 0, let bytes = files.first(where: { issue.file.hasSuffix($0.key) })?.value else {
+                continue
+            }
             let lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
             if issue.line > lines.count { wrong.append("line past the end (\(lines.count) lines): \(issue)") }
             if issue.column > 0, issue.line <= lines.count {
@@ -240,7 +265,9 @@ struct DataErrorTests {
 
     static func mutate(_ input: [UInt8], _ rng: inout SeededRandom) -> [UInt8] {
         var b = input
-        let interesting: [UInt8] = [0x22, 0x2C, 0x0D, 0x0A, 0x00, 0x1B, 0xFF, 0xC3, 0xE1, 0x80, 0x2D, 0x2E, 0x30, 0x39, 0x20, 0x54, 0x2B]
+        let interesting: [UInt8] = [
+            0x22, 0x2C, 0x0D, 0x0A, 0x00, 0x1B, 0xFF, 0xC3, 0xE1, 0x80, 0x2D, 0x2E, 0x30, 0x39, 0x20, 0x54, 0x2B,
+        ]
         for _ in 0..<Int.random(in: 1...4, using: &rng) {
             let at = b.isEmpty ? 0 : Int.random(in: 0..<b.count, using: &rng)
             switch Int.random(in: 0..<6, using: &rng) {
@@ -270,7 +297,8 @@ struct DataErrorTests {
                 units = Self.mutate(units, &rng)
                 snapshot = Self.mutate(snapshot, &rng)
             default:
-                snapshot = (0..<Int.random(in: 0...200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+                snapshot = (0..<Int.random(in: 0...200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng)
+                }
             }
             dir.write("units.csv", bytes: units)
             dir.write("snapshots/s.csv", bytes: snapshot)

@@ -63,8 +63,16 @@ struct EventLogTests {
         #expect(d.firstMoment == ts("2025-10-22T07:00:00+07:00"))
         // Four problems, each with file:line:column.
         let warnings = d.warnings.map(\.description)
-        #expect(warnings.contains { $0.hasSuffix("events.csv:13:27: warning: the unit code \"999\" is not in units.csv; the line is not counted") })
-        #expect(warnings.contains { $0.contains("events.csv:14:1: warning: the time \"2025-10-32T11:40:00+07:00\" is not a real date and time") })
+        #expect(
+            warnings.contains {
+                $0.hasSuffix(
+                    "events.csv:13:27: warning: the unit code \"999\" is not in units.csv; the line is not counted")
+            })
+        #expect(
+            warnings.contains {
+                $0.contains(
+                    "events.csv:14:1: warning: the time \"2025-10-32T11:40:00+07:00\" is not a real date and time")
+            })
         #expect(warnings.contains { $0.contains("events.csv:15:") && $0.contains("3 fields but the header has 4") })
         #expect(warnings.contains { $0.contains("events.csv:16:34: warning: the event \"started\" is neither") })
         #expect(d.warnings.count == 4)
@@ -93,12 +101,14 @@ struct EventLogTests {
 
     @Test("the latest moment is the latest event, even a repeat that changed nothing")
     func latestIsLastEvent() throws {
-        let d = try Self.directory(events: """
-            time,unit_code,candidate_id,event
-            2025-10-22T08:00:00+07:00,101,c1,registered
-            2025-10-22T15:00:00+07:00,101,c1,registered
+        let d = try Self.directory(
+            events: """
+                time,unit_code,candidate_id,event
+                2025-10-22T08:00:00+07:00,101,c1,registered
+                2025-10-22T15:00:00+07:00,101,c1,registered
 
-            """).dataset()
+                """
+        ).dataset()
         #expect(d.latestMoment == ts("2025-10-22T15:00:00+07:00"))
         #expect(standings(d).moment == ts("2025-10-22T15:00:00+07:00"))
         #expect(try figure(standings(d), "101").registered == 1)
@@ -106,7 +116,8 @@ struct EventLogTests {
 
     @Test("columns in any order, BOM, CRLF, quoted fields, blank lines, last line without newline")
     func formats() throws {
-        let text = "\u{FEFF}event,candidate_id,extra,time,unit_code\r\n"
+        let text =
+            "\u{FEFF}event,candidate_id,extra,time,unit_code\r\n"
             + "registered,\"c1\",x,2025-10-22T08:00:00+07:00,101\r\n"
             + "\r\n"
             + "completed,c1,,2025-10-22T08:00:00Z,\" 101 \"\r\n"
@@ -123,17 +134,21 @@ struct EventLogTests {
 
     @Test("a candidate seen in two units counts in its first, with a warning")
     func otherUnit() throws {
-        let d = try Self.directory(events: """
-            time,unit_code,candidate_id,event
-            2025-10-22T08:00:00+07:00,101,c1,registered
-            2025-10-22T09:00:00+07:00,102,c1,completed
+        let d = try Self.directory(
+            events: """
+                time,unit_code,candidate_id,event
+                2025-10-22T08:00:00+07:00,101,c1,registered
+                2025-10-22T09:00:00+07:00,102,c1,completed
 
-            """).dataset()
+                """
+        ).dataset()
         let s = standings(d)
         #expect(try figure(s, "101").completed == 1)
         #expect(try figure(s, "102").registered == 0)
         #expect(d.warnings.count == 1)
-        #expect(d.warnings[0].description.contains("events.csv:3:27: warning: this candidate's first event was in Phường An Hải (101)"))
+        #expect(
+            d.warnings[0].description.contains(
+                "events.csv:3:27: warning: this candidate's first event was in Phường An Hải (101)"))
     }
 
     @Test("a missing header column is an error; an empty log (not written yet) shows zeros with a warning")
@@ -156,7 +171,9 @@ struct EventLogTests {
         text += "2025-10-22T08:00:00+07:00,101,ok,registered\n"
         let d = try Self.directory(events: text).dataset()
         #expect(d.warnings.count == 21)
-        #expect(d.warnings.last!.message.hasPrefix("55 lines have problems in all (50 with an unknown unit, 5 with an impossible time)"))
+        #expect(
+            d.warnings.last!.message.hasPrefix(
+                "55 lines have problems in all (50 with an unknown unit, 5 with an impossible time)"))
         #expect(try figure(standings(d), "101").registered == 1)
     }
 
@@ -168,18 +185,28 @@ struct EventLogTests {
             2025-10-22T09:00:00+07:00,101,c2,completed
 
             """
-        let agree = try Self.directory(events: events, snapshots: ["s.csv": """
-            as_of,code,registered,completed
-            2025-10-22T08:30:00+07:00,101,1,0
-            2025-10-22T09:00:00+07:00,101,2,1
+        let agree = try Self.directory(
+            events: events,
+            snapshots: [
+                "s.csv": """
+                as_of,code,registered,completed
+                2025-10-22T08:30:00+07:00,101,1,0
+                2025-10-22T09:00:00+07:00,101,2,1
 
-            """]).dataset()
+                """
+            ]
+        ).dataset()
         #expect(agree.warnings.isEmpty)
-        let differ = try Self.directory(events: events, snapshots: ["s.csv": """
-            as_of,code,registered,completed
-            2025-10-22T09:00:00+07:00,101,3,1
+        let differ = try Self.directory(
+            events: events,
+            snapshots: [
+                "s.csv": """
+                as_of,code,registered,completed
+                2025-10-22T09:00:00+07:00,101,3,1
 
-            """]).dataset()
+                """
+            ]
+        ).dataset()
         #expect(differ.warnings.count == 1)
         #expect(try figure(standings(differ), "101").registered == 2)
     }
@@ -187,8 +214,10 @@ struct EventLogTests {
     @Test("long ids (over 15 bytes) and ids sharing a prefix stay distinct")
     func longIds() throws {
         var text = "time,unit_code,candidate_id,event\n"
-        let ids = ["123e4567-e89b-12d3-a456-426614174000", "123e4567-e89b-12d3-a456-426614174001",
-                   "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnoq", "a", "a ", "á"]
+        let ids = [
+            "123e4567-e89b-12d3-a456-426614174000", "123e4567-e89b-12d3-a456-426614174001",
+            "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnoq", "a", "a ", "á",
+        ]
         for id in ids + ids { text += "2025-10-22T08:00:00+07:00,101,\(id),registered\n" }
         let d = try Self.directory(events: text).dataset()
         // "a " trims to "a".
@@ -200,7 +229,10 @@ struct EventLogTests {
         let units = try Self.directory(events: "time,unit_code,candidate_id,event\n").dataset().units
         let a = EventAggregator(units: units, file: "mem")
         var text = "time,unit_code,candidate_id,event\n"
-        for i in 0..<20_000 { text += "2025-10-22T08:00:\(String(format: "%02d", i % 60))+07:00,10\(1 + i % 2),id\(i % 15_000),registered\n" }
+        for i in 0..<20_000 {
+            text +=
+                "2025-10-22T08:00:\(String(format: "%02d", i % 60))+07:00,10\(1 + i % 2),id\(i % 15_000),registered\n"
+        }
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { _ = a.consume($0) }
         #expect(a.candidateCount == 15_000)

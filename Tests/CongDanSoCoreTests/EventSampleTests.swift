@@ -23,8 +23,10 @@ struct EventSampleTests {
         } else {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", packageRoot.appendingPathComponent("tools/make_sample_data.py").path,
-                           "--events-to", dir.path + "/events.csv"]
+            p.arguments = [
+                "python3", packageRoot.appendingPathComponent("tools/make_sample_data.py").path,
+                "--events-to", dir.path + "/events.csv",
+            ]
             p.standardOutput = FileHandle.nullDevice
             try p.run()
             p.waitUntilExit()

@@ -51,21 +51,30 @@ struct EventTailTests {
         try Self.append(dir, "2025-10-22T09:00:00+07:00,101,c1,completed\n")
         tail.poll()
         #expect(tail.aggregator.registered[0] == 1 && tail.aggregator.completed[0] == 1)
-        try Self.append(dir, "2025-10-22T08:00:00+07:00,101,c1,registered\n2025-10-22T09:00:00+07:00,101,c1,completed\n2025-10-22T10:00:00+07:00,777,c9,registered\n")
+        try Self.append(
+            dir,
+            "2025-10-22T08:00:00+07:00,101,c1,registered\n2025-10-22T09:00:00+07:00,101,c1,completed\n2025-10-22T10:00:00+07:00,777,c9,registered\n"
+        )
         let c = tail.poll()
         #expect(c.changedUnits == [0])  // the registration moved earlier
         #expect(tail.aggregator.registered[0] == 1 && tail.aggregator.completed[0] == 1)
         #expect(tail.aggregator.unknownUnitLines == 1)
-        #expect(tail.aggregator.issues.first?.description.hasSuffix("events.csv:5:27: warning: the unit code \"777\" is not in units.csv; the line is not counted") == true)
+        #expect(
+            tail.aggregator.issues.first?.description.hasSuffix(
+                "events.csv:5:27: warning: the unit code \"777\" is not in units.csv; the line is not counted") == true)
         let h = tail.aggregator.currentHistories()[0]
-        #expect(h == [Observation(time: ts("2025-10-22T08:00:00+07:00"), registered: 1, completed: 0),
-                      Observation(time: ts("2025-10-22T09:00:00+07:00"), registered: 1, completed: 1)])
+        #expect(
+            h == [
+                Observation(time: ts("2025-10-22T08:00:00+07:00"), registered: 1, completed: 0),
+                Observation(time: ts("2025-10-22T09:00:00+07:00"), registered: 1, completed: 1),
+            ])
     }
 
     @Test("a truncated file is read again from the start")
     func truncation() throws {
         let (dir, tail) = try Self.setUp()
-        try Self.append(dir, "2025-10-22T08:00:00+07:00,101,c1,registered\n2025-10-22T08:00:00+07:00,101,c2,registered\n")
+        try Self.append(
+            dir, "2025-10-22T08:00:00+07:00,101,c1,registered\n2025-10-22T08:00:00+07:00,101,c2,registered\n")
         tail.poll()
         #expect(tail.aggregator.registered[0] == 2)
         // Same inode, shorter content.
@@ -85,7 +94,11 @@ struct EventTailTests {
         try Self.append(dir, "2025-10-22T08:00:00+07:00,101,c1,registered\n")
         tail.poll()
         // A longer file under the same name: only the inode tells.
-        dir.write("events.new", Self.header + "2025-10-22T08:00:00+07:00,102,c1,registered\n2025-10-22T08:00:00+07:00,102,c2,registered\n2025-10-22T08:00:00+07:00,102,c3,registered\n")
+        dir.write(
+            "events.new",
+            Self.header
+                + "2025-10-22T08:00:00+07:00,102,c1,registered\n2025-10-22T08:00:00+07:00,102,c2,registered\n2025-10-22T08:00:00+07:00,102,c3,registered\n"
+        )
         #expect(rename(dir.path + "/events.new", dir.path + "/events.csv") == 0)
         let c = tail.poll()
         #expect(c.restarted)
@@ -98,7 +111,8 @@ struct EventTailTests {
         let (dir, tail) = try Self.setUp()
         try Self.append(dir, "2025-10-22T08:00:00+07:00,101,c1,registered\n")
         tail.poll()
-        let text = Self.header + "2025-10-22T08:00:00+07:00,102,c1,registered\n2025-10-22T08:00:00+07:00,102,c2,registered\n"
+        let text =
+            Self.header + "2025-10-22T08:00:00+07:00,102,c1,registered\n2025-10-22T08:00:00+07:00,102,c2,registered\n"
         let handle = try FileHandle(forWritingTo: dir.url.appendingPathComponent("events.csv"))
         try handle.write(contentsOf: Data(text.utf8))
         try handle.close()
@@ -125,7 +139,10 @@ struct EventTailTests {
     func smallBuffer() throws {
         let dir = TempDataDir(units: EventLogTests.units)
         var text = Self.header
-        for i in 0..<500 { text += "2025-10-22T08:\(String(format: "%02d", i % 60)):00+07:00,10\(1 + i % 2),c\(i % 300),\(i % 3 == 0 ? "completed" : "registered")\n" }
+        for i in 0..<500 {
+            text +=
+                "2025-10-22T08:\(String(format: "%02d", i % 60)):00+07:00,10\(1 + i % 2),c\(i % 300),\(i % 3 == 0 ? "completed" : "registered")\n"
+        }
         dir.write("events.csv", text)
         let units = try dir.dataset().units
         let small = EventTail(path: dir.path + "/events.csv", units: units, bufferSize: 64)
@@ -146,7 +163,8 @@ struct EventTailTests {
             var chunk = ""
             for _ in 0..<50 {
                 let minute = round * 3 + Int.random(in: 0..<5, using: &rng)  // sometimes earlier than before
-                let line = "2025-10-22T\(String(format: "%02d", 8 + minute / 60)):\(String(format: "%02d", minute % 60)):00+07:00,"
+                let line =
+                    "2025-10-22T\(String(format: "%02d", 8 + minute / 60)):\(String(format: "%02d", minute % 60)):00+07:00,"
                     + "\(["101", "102", "00103"][Int.random(in: 0..<3, using: &rng)]),c\(Int.random(in: 0..<120, using: &rng)),"
                     + (Bool.random(using: &rng) ? "registered" : "completed") + "\n"
                 chunk += line
@@ -156,12 +174,14 @@ struct EventTailTests {
             tail.poll()
             _ = tail.aggregator.currentHistories()
         }
-        let fresh = EventLogSource.load(path: dir.path + "/events.csv", units: tail.aggregator.units, timeZone: .vietnam)
+        let fresh = EventLogSource.load(
+            path: dir.path + "/events.csv", units: tail.aggregator.units, timeZone: .vietnam)
         #expect(tail.aggregator.currentHistories() == fresh.histories)
         #expect(tail.aggregator.registered == fresh.tail.aggregator.registered)
         // And against a direct count at a few moments.
         for minute in stride(from: 0, through: 70, by: 7) {
-            let t = ts("2025-10-22T\(String(format: "%02d", 8 + minute / 60)):\(String(format: "%02d", minute % 60)):30+07:00")
+            let t = ts(
+                "2025-10-22T\(String(format: "%02d", 8 + minute / 60)):\(String(format: "%02d", minute % 60)):30+07:00")
             var firstSeen: [String: (unit: String, reg: Timestamp, done: Timestamp?)] = [:]
             for row in parseCSV(all).dropFirst() {
                 let time = ts(row[0])

@@ -101,8 +101,10 @@ struct IndependentModel {
                 // round(population × share), halves up, exactly.
                 adults = (2 * population * adultShare.numerator + adultShare.denominator) / (2 * adultShare.denominator)
             }
-            units.append(UnitRow(code: r[col("code")!], name: r[col("name")!], type: r[col("type")!],
-                                 population: population, adults: adults, adultsGiven: given))
+            units.append(
+                UnitRow(
+                    code: r[col("code")!], name: r[col("name")!], type: r[col("type")!],
+                    population: population, adults: adults, adultsGiven: given))
         }
         let folder = directory + "/snapshots"
         for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".csv") {
@@ -110,9 +112,11 @@ struct IndependentModel {
                 .filter { !$0.allSatisfy(\.isEmpty) }
             let h = table[0]
             for r in table.dropFirst() {
-                rows.append(Row(ms: Self.parseTime(r[h.firstIndex(of: "as_of")!]), code: r[h.firstIndex(of: "code")!],
-                                registered: Int(r[h.firstIndex(of: "registered")!])!,
-                                completed: Int(r[h.firstIndex(of: "completed")!])!))
+                rows.append(
+                    Row(
+                        ms: Self.parseTime(r[h.firstIndex(of: "as_of")!]), code: r[h.firstIndex(of: "code")!],
+                        registered: Int(r[h.firstIndex(of: "registered")!])!,
+                        completed: Int(r[h.firstIndex(of: "completed")!])!))
             }
         }
         for r in rows { rowsByCode[r.code, default: []].append(r) }
@@ -143,8 +147,10 @@ struct IndependentModel {
         for u in units {
             let now = value(u.code, at: t)
             let before = value(u.code, at: t - 86_400_000)
-            figures.append(Figure(code: u.code, name: u.name, type: u.type, registered: now.0, completed: now.1,
-                                  adults: u.adults, registeredChange: now.0 - before.0, completedChange: now.1 - before.1))
+            figures.append(
+                Figure(
+                    code: u.code, name: u.name, type: u.type, registered: now.0, completed: now.1,
+                    adults: u.adults, registeredChange: now.0 - before.0, completedChange: now.1 - before.1))
         }
         figures.sort { a, b in
             if a.registered != b.registered { return a.registered > b.registered }

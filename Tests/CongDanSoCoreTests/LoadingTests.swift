@@ -107,12 +107,15 @@ struct LoadingTests {
 
     @Test("types in any case, NFC or NFD, with or without diacritics", arguments: typeSpellings)
     func typeSpelling(_ raw: String, _ expected: UnitType) throws {
-        let dir = TempDataDir(units: "code,name,type,population\n00101,Tứ Kỳ,\"\(raw)\",10\n", snapshots: Self.oneSnapshot)
+        let dir = TempDataDir(
+            units: "code,name,type,population\n00101,Tứ Kỳ,\"\(raw)\",10\n", snapshots: Self.oneSnapshot)
         let d = try dir.dataset()
         #expect(d.units.first?.type == expected)
     }
 
-    @Test("types that are not xã, phường or đặc khu are errors", arguments: ["quận", "thị trấn", "huyện", "", "xã phường"])
+    @Test(
+        "types that are not xã, phường or đặc khu are errors",
+        arguments: ["quận", "thị trấn", "huyện", "", "xã phường"])
     func badType(_ raw: String) {
         let dir = TempDataDir(units: "code,name,type,population\n00101,Tứ Kỳ,\(raw),10\n", snapshots: Self.oneSnapshot)
         let result = dir.load()
@@ -231,7 +234,8 @@ struct LoadingTests {
 
     @Test("a directory without config.toml gets the defaults")
     func defaultConfig() throws {
-        let dir = TempDataDir(units: "code,name,type,population\n00101,Bạch Long Vĩ,đặc khu,686\n", snapshots: Self.oneSnapshot)
+        let dir = TempDataDir(
+            units: "code,name,type,population\n00101,Bạch Long Vĩ,đặc khu,686\n", snapshots: Self.oneSnapshot)
         let d = try dir.dataset()
         #expect(d.config.targetShare == 0.80)
         #expect(d.config.deadline == CalendarDate(year: 2025, month: 12, day: 31))

@@ -124,7 +124,9 @@ struct ReportTests {
         let row = try #require(table.split(separator: "\n").last)
         // Header, rule and one row: the row has as many cells as the header.
         let header = try #require(table.split(separator: "\n").first)
-        func cells(_ line: Substring) -> Int { line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count }
+        func cells(_ line: Substring) -> Int {
+            line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+        }
         #expect(cells(row) == cells(header))
         #expect(row.contains("A\\|B \\*C\\*"))
     }
@@ -215,7 +217,8 @@ struct ReportTests {
         let d = try Self.sample()
         Self.compare(try Self.json(standings(d)), model, at: model.latestMs, label: "latest")
         let t = ts("2025-10-21T15:30:00+07:00")
-        Self.compare(try Self.json(Standings(dataset: d, at: t, now: t)), model, at: t.milliseconds, label: "21/10 15:30")
+        Self.compare(
+            try Self.json(Standings(dataset: d, at: t, now: t)), model, at: t.milliseconds, label: "21/10 15:30")
     }
 
     /// Writes a random data directory: units with codes with and without
@@ -224,7 +227,10 @@ struct ReportTests {
     /// one moment split over two files, some times written in UTC.
     static func randomDirectory(seed: UInt64) -> (TempDataDir, moments: [Int64]) {
         var rng = SeededRandom(seed: seed)
-        let syllables = ["Tứ", "Kỳ", "Gia", "Viên", "Đồ", "Sơn", "Bạch", "Đằng", "An", "Hải", "Ân", "Thi", "Hòa", "Bình", "Ứng", "Lạc", "Thượng", "Hồng"]
+        let syllables = [
+            "Tứ", "Kỳ", "Gia", "Viên", "Đồ", "Sơn", "Bạch", "Đằng", "An", "Hải", "Ân", "Thi", "Hòa", "Bình", "Ứng",
+            "Lạc", "Thượng", "Hồng",
+        ]
         let types = ["xã", "phường", "đặc khu"]
         let provinces = ["Hải Phòng", "Hải Dương"]
         var codes: [String] = []
@@ -238,7 +244,8 @@ struct ReportTests {
             let name = (0..<2).map { _ in syllables.randomElement(using: &rng)! }.joined(separator: " ")
             let population = Int.random(in: 0...60_000, using: &rng)
             let adults = Bool.random(using: &rng) ? String(Int.random(in: 0...population, using: &rng)) : ""
-            units += "\(code),\(name),\(types.randomElement(using: &rng)!),\(population),\(adults),\(provinces.randomElement(using: &rng)!),x\n"
+            units +=
+                "\(code),\(name),\(types.randomElement(using: &rng)!),\(population),\(adults),\(provinces.randomElement(using: &rng)!),x\n"
         }
         // Moments 6 to 40 hours apart, from 13/10/2025 15:00 +07:00.
         var moments: [Int64] = [IndependentModel.parseTime("2025-10-13T15:00:00+07:00")]
@@ -268,21 +275,27 @@ struct ReportTests {
         return (TempDataDir(units: units, snapshots: files, config: config), moments)
     }
 
-    @Test("JSON report on random data matches the independent computation, field by field", arguments: [1, 2, 3] as [UInt64])
+    @Test(
+        "JSON report on random data matches the independent computation, field by field",
+        arguments: [1, 2, 3] as [UInt64])
     func jsonOnRandomData(seed: UInt64) throws {
         let (dir, moments) = Self.randomDirectory(seed: seed)
         let model = try IndependentModel(directory: dir.path)
         let d = try dir.dataset()
         // Ties must occur, or the tie-break goes untested.
         let ranked = model.ranked(at: model.latestMs)
-        let tied = zip(ranked, ranked.dropFirst()).contains { $0.registered == $1.registered && $0.completed == $1.completed }
+        let tied = zip(ranked, ranked.dropFirst()).contains {
+            $0.registered == $1.registered && $0.completed == $1.completed
+        }
         #expect(tied, "the generated data should hold a tie")
         Self.compare(try Self.json(standings(d)), model, at: model.latestMs, label: "seed \(seed) latest")
         // At each moment, and between moments.
         for (i, m) in moments.enumerated() {
             for t in [m, m + 5 * 3_600_000 + 1000] {
                 let at = Timestamp(milliseconds: t)
-                Self.compare(try Self.json(Standings(dataset: d, at: at, now: at)), model, at: t, label: "seed \(seed) moment \(i) +\(t - m)")
+                Self.compare(
+                    try Self.json(Standings(dataset: d, at: at, now: at)), model, at: t,
+                    label: "seed \(seed) moment \(i) +\(t - m)")
             }
         }
     }
@@ -297,7 +310,10 @@ struct ReportTests {
         let target = try #require(json["target"] as? [String: Any])
         #expect(close(target["share"] as? Double, 0.8))
         #expect((target["completed_share"] as? Double).map { $0 < 1 } == true)
-        for key in ["as_of", "units_total", "units_participating", "registered", "completed", "top", "bottom", "target", "units"] {
+        for key in [
+            "as_of", "units_total", "units_participating", "registered", "completed", "top", "bottom", "target",
+            "units",
+        ] {
             #expect(json[key] != nil, "missing \(key)")
         }
         for key in ["share", "adults", "completed_share", "deadline", "pace_per_day", "required_per_day"] {

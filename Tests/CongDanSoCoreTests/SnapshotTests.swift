@@ -49,7 +49,9 @@ struct SnapshotTests {
         }
     }
 
-    @Test("unknown names are errors at the name's column", arguments: ["Tu Ky", "Cam Giang", "Tứ Kỳ Mới", "phường Tứ Kỳ", "Hải An"])
+    @Test(
+        "unknown names are errors at the name's column",
+        arguments: ["Tu Ky", "Cam Giang", "Tứ Kỳ Mới", "phường Tứ Kỳ", "Hải An"])
     func unknownName(_ name: String) {
         let result = Self.byName(name).load()
         #expect(result.dataset == nil)
@@ -115,7 +117,8 @@ struct SnapshotTests {
         let dir = TempDataDir(
             units: "code,name,type,population\n00123,Tứ Kỳ,xã,100\n0456,Gia Viên,phường,100\n",
             snapshots: [
-                "s.csv": "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,00123,5,1\n2025-10-22T15:00:00+07:00,0456,2,1\n"
+                "s.csv":
+                    "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,00123,5,1\n2025-10-22T15:00:00+07:00,0456,2,1\n"
             ])
         let d = try dir.dataset()
         #expect(d.units.map(\.code) == ["00123", "0456"])

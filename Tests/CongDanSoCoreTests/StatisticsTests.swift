@@ -181,8 +181,9 @@ struct StatisticsTests {
         #expect(!s.goal.isReached)
 
         // On the deadline day at noon, half a day is left.
-        let noon = Standings(dataset: try Self.fiveUnits(config: "deadline = 2025-10-22\n").dataset(),
-                             at: ts("2025-10-22T12:00:00+07:00"), now: ts("2025-10-22T12:00:00+07:00"))
+        let noon = Standings(
+            dataset: try Self.fiveUnits(config: "deadline = 2025-10-22\n").dataset(),
+            at: ts("2025-10-22T12:00:00+07:00"), now: ts("2025-10-22T12:00:00+07:00"))
         #expect(close(noon.goal.daysLeft, 0.5))
         // Values at 12:00 are T2's: 30+25+4+5 = 64 / 20+12+2+1 = 35 completed.
         #expect(close(noon.goal.requiredPerDay, (0.8 * 4504 - 35) / 0.5))
@@ -218,7 +219,9 @@ struct StatisticsTests {
         let text = TextReport.render(s, .vi)
         // The goal in people is the exact product, e.g. 7 of 100, not 8.
         let needed = (Int(Double(c.share)! * 100 + 0.5) * c.adults) / 100
-        #expect(text.contains("(\(NumberForms.integer(needed, .vi)) trên \(NumberForms.integer(c.adults, .vi)) người)"), "\(text)")
+        #expect(
+            text.contains("(\(NumberForms.integer(needed, .vi)) trên \(NumberForms.integer(c.adults, .vi)) người)"),
+            "\(text)")
         #expect(text.contains("Đã hoàn thành mục tiêu."))
     }
 
@@ -240,11 +243,13 @@ struct StatisticsTests {
         // and 104 (9/4, 800); đặc khu: 103 (6/3, 500).
         #expect(s.byType.map(\.type) == [.xa, .phuong, .dacKhu])
         #expect(s.byType.map { [$0.totals.units, $0.totals.participating] } == [[2, 1], [2, 2], [1, 1]])
-        #expect(s.byType.map { [$0.totals.registered, $0.totals.completed, $0.totals.adults] }
+        #expect(
+            s.byType.map { [$0.totals.registered, $0.totals.completed, $0.totals.adults] }
                 == [[40, 25, 2204], [59, 34, 1800], [6, 3, 500]])
         // Hải Dương: 102, 105; Hải Phòng: 101, 103, 104 (Dương before Phòng).
         #expect(s.byFormerProvince.map(\.province) == ["Hải Dương", "Hải Phòng"])
-        #expect(s.byFormerProvince.map { [$0.totals.units, $0.totals.registered, $0.totals.completed, $0.totals.adults] }
+        #expect(
+            s.byFormerProvince.map { [$0.totals.units, $0.totals.registered, $0.totals.completed, $0.totals.adults] }
                 == [[2, 40, 25, 2204], [3, 65, 37, 2300]])
         #expect(close(s.byFormerProvince[1].totals.coverage, 37.0 / 2300))
         // The text report lists the groups.
@@ -285,7 +290,9 @@ struct StatisticsTests {
         #expect(t.bottom().prefix(3).map(\.unit.code) == ["120", "1000", "999"])
         // The letter's list follows the same order.
         #expect(LetterSentences.top(t, .vi)?.hasSuffix("xã Đơn vị L8, phường Đơn vị 999.") == true)
-        #expect(LetterSentences.top(t, .vi)?.hasPrefix("10 xã, phường có số thí sinh tham gia nhiều nhất: xã Đơn vị L0,") == true)
+        #expect(
+            LetterSentences.top(t, .vi)?.hasPrefix("10 xã, phường có số thí sinh tham gia nhiều nhất: xã Đơn vị L0,")
+                == true)
     }
 
     @Test("fewer than ten units: the lists hold them all, and name only the types present")
@@ -293,13 +300,18 @@ struct StatisticsTests {
         let dir = TempDataDir(
             units: "code,name,type,population\n1,Tứ Kỳ,xã,100\n2,Gia Viên,xã,100\n3,Việt Khê,xã,100\n",
             snapshots: [
-                "s.csv": "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,1,5,1\n2025-10-22T15:00:00+07:00,2,9,1\n"
+                "s.csv":
+                    "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,1,5,1\n2025-10-22T15:00:00+07:00,2,9,1\n"
             ])
         let s = standings(try dir.dataset())
         #expect(s.top().map(\.unit.code) == ["2", "1", "3"])
         #expect(s.bottom().map(\.unit.code) == ["3", "1", "2"])
-        #expect(LetterSentences.top(s, .vi) == "3 xã có số thí sinh tham gia nhiều nhất: xã Gia Viên, xã Tứ Kỳ, xã Việt Khê.")
-        #expect(LetterSentences.bottom(s, .vi) == "3 xã có số thí sinh tham gia ít nhất: xã Việt Khê, xã Tứ Kỳ, xã Gia Viên.")
+        #expect(
+            LetterSentences.top(s, .vi)
+                == "3 xã có số thí sinh tham gia nhiều nhất: xã Gia Viên, xã Tứ Kỳ, xã Việt Khê.")
+        #expect(
+            LetterSentences.bottom(s, .vi)
+                == "3 xã có số thí sinh tham gia ít nhất: xã Việt Khê, xã Tứ Kỳ, xã Gia Viên.")
         // Two of three take part; only xã are present.
         #expect(
             LetterSentences.overview(s, .vi)

@@ -19,7 +19,10 @@ struct VietnameseTextTests {
 
     @Test("letters in Vietnamese order: a ă â b c d đ e ê … o ô ơ … u ư")
     func letterOrder() {
-        let expected = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "o", "ô", "ơ", "p", "u", "ư", "v", "x", "y"]
+        let expected = [
+            "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "o", "ô", "ơ", "p", "u", "ư", "v", "x",
+            "y",
+        ]
         var rng = SeededRandom(seed: 1)
         for _ in 0..<5 {
             let shuffled = expected.shuffled(using: &rng)
@@ -31,7 +34,8 @@ struct VietnameseTextTests {
     func toneOrder() {
         let expected = ["a", "à", "ả", "ã", "á", "ạ", "ă", "ằ", "ẳ", "ẵ", "ắ", "ặ", "â", "ầ", "ẩ", "ẫ", "ấ", "ậ", "b"]
         #expect(expected.reversed().sorted(by: VietnameseCollation.areInIncreasingOrder) == expected)
-        #expect(expected.reversed().map(nfd).sorted(by: VietnameseCollation.areInIncreasingOrder).map(scalars)
+        #expect(
+            expected.reversed().map(nfd).sorted(by: VietnameseCollation.areInIncreasingOrder).map(scalars)
                 == expected.map(nfd).map(scalars))
         // Letters come before tones: "ạ" < "ăn" < "ba" < "bà" < "bác".
         let words = ["bác", "ba", "ăn", "ạ", "bà"]
@@ -40,7 +44,10 @@ struct VietnameseTextTests {
 
     @Test("unit names in Vietnamese order")
     func nameOrder() {
-        let expected = ["An Hải", "Ân Thi", "Bạch Đằng", "Bạch Long Vĩ", "Dương Kinh", "Đồ Sơn", "Gia Viên", "Nam Đồ Sơn", "Ô Môn", "Ông Ích Khiêm", "Ứng Hòa"]
+        let expected = [
+            "An Hải", "Ân Thi", "Bạch Đằng", "Bạch Long Vĩ", "Dương Kinh", "Đồ Sơn", "Gia Viên", "Nam Đồ Sơn", "Ô Môn",
+            "Ông Ích Khiêm", "Ứng Hòa",
+        ]
         var rng = SeededRandom(seed: 2)
         for _ in 0..<5 {
             #expect(expected.shuffled(using: &rng).sorted(by: VietnameseCollation.areInIncreasingOrder) == expected)
@@ -68,7 +75,8 @@ struct VietnameseTextTests {
 
     static let integers: [(Int, String, String)] = [
         (0, "0", "0"), (7, "7", "7"), (999, "999", "999"), (1000, "1.000", "1,000"), (84360, "84.360", "84,360"),
-        (49317, "49.317", "49,317"), (1_000_000, "1.000.000", "1,000,000"), (-5, "-5", "-5"), (-1234, "-1.234", "-1,234"),
+        (49317, "49.317", "49,317"), (1_000_000, "1.000.000", "1,000,000"), (-5, "-5", "-5"),
+        (-1234, "-1.234", "-1,234"),
         (-1_000_000, "-1.000.000", "-1,000,000"), (3_170_613, "3.170.613", "3,170,613"),
     ]
 

@@ -1,22 +1,26 @@
 import CongDanSoCore
 import Testing
+
 @testable import DashboardKit
 
 /// A data directory with no units, or units without any snapshot, must
 /// still give a working screen.
 @Suite struct EmptyDataTests {
     static func state(_ dataset: Dataset) -> DashboardState {
-        DashboardState(standings: Standings(dataset: dataset, now: Fixtures.clock), colorEnabled: true, ascii: false,
-                       now: Fixtures.clock, refreshSeconds: 30, width: 80, height: 24)
+        DashboardState(
+            standings: Standings(dataset: dataset, now: Fixtures.clock), colorEnabled: true, ascii: false,
+            now: Fixtures.clock, refreshSeconds: 30, width: 80, height: 24)
     }
 
     @Test func noUnits() {
         var s = Self.state(Dataset(config: ContestConfig(), units: [], histories: []))
         #expect(s.rows.isEmpty)
         #expect(s.selectedCode == nil)
-        let keys: [Key] = [.down, .up, .pageDown, .end, .enter, .right, .character(">"), .character("r"), .character("t"),
-                           .character("f"), .character("/"), .character("x"), .enter, .tab, .down, .tab, .character("?"),
-                           .down, .escape]
+        let keys: [Key] = [
+            .down, .up, .pageDown, .end, .enter, .right, .character(">"), .character("r"), .character("t"),
+            .character("f"), .character("/"), .character("x"), .enter, .tab, .down, .tab, .character("?"),
+            .down, .escape,
+        ]
         for key in keys {
             _ = update(&s, .key(key))
             for (w, h) in [(80, 24), (40, 10), (1, 1), (120, 40)] {

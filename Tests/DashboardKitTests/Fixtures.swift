@@ -1,6 +1,7 @@
 import CongDanSoCore
 import Foundation
 import Testing
+
 @testable import DashboardKit
 
 /// Shared test data: the project's sample-data/ and a fixed clock.
@@ -21,25 +22,32 @@ enum Fixtures {
     /// 22/10/2025 16:02:00 +07:00: the wall clock in every test.
     static let clock = Timestamp.from(year: 2025, month: 10, day: 22, hour: 16, minute: 2, offset: .vietnam)
     /// When the sample data was "loaded".
-    static let loadedAt = Timestamp.from(year: 2025, month: 10, day: 22, hour: 16, minute: 0, second: 5, offset: .vietnam)
+    static let loadedAt = Timestamp.from(
+        year: 2025, month: 10, day: 22, hour: 16, minute: 0, second: 5, offset: .vietnam)
 
     static let standings = Standings(dataset: dataset, now: clock)
 
-    static func state(width: Int = 120, height: Int = 40, language: Language = .vi,
-                      color: Bool = true, ascii: Bool = false) -> DashboardState {
-        var s = DashboardState(standings: standings, language: language, colorEnabled: color, ascii: ascii,
-                               now: loadedAt, refreshSeconds: 30, width: width, height: height)
+    static func state(
+        width: Int = 120, height: Int = 40, language: Language = .vi,
+        color: Bool = true, ascii: Bool = false
+    ) -> DashboardState {
+        var s = DashboardState(
+            standings: standings, language: language, colorEnabled: color, ascii: ascii,
+            now: loadedAt, refreshSeconds: 30, width: width, height: height)
         _ = update(&s, .tick(clock))
         return s
     }
 
     /// A dataset built in code.
-    static func dataset(units: [(code: String, name: String, type: UnitType, registered: Int, completed: Int)],
-                        config: ContestConfig = ContestConfig()) -> Dataset {
+    static func dataset(
+        units: [(code: String, name: String, type: UnitType, registered: Int, completed: Int)],
+        config: ContestConfig = ContestConfig()
+    ) -> Dataset {
         let t = Timestamp.from(year: 2025, month: 10, day: 22, hour: 15, offset: .vietnam)
         let list = units.map { u in
-            Unit(code: u.code, name: u.name, type: u.type, population: 10_000, adults: 6_800, adultsEstimated: true,
-                 formerProvince: "Hải Phòng", formerDistricts: nil, areaKm2: 12.5)
+            Unit(
+                code: u.code, name: u.name, type: u.type, population: 10_000, adults: 6_800, adultsEstimated: true,
+                formerProvince: "Hải Phòng", formerDistricts: nil, areaKm2: 12.5)
         }
         let histories = units.map { [Observation(time: t, registered: $0.registered, completed: $0.completed)] }
         return Dataset(config: config, units: list, histories: histories)
@@ -80,8 +88,9 @@ func expectGolden(_ name: String, _ buffer: Buffer, sourceLocation: SourceLocati
         return
     }
     guard let expectedText = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("missing golden \(url.path); run with UPDATE_GOLDEN=1 to create it. Actual:\n\(text)",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "missing golden \(url.path); run with UPDATE_GOLDEN=1 to create it. Actual:\n\(text)",
+            sourceLocation: sourceLocation)
         return
     }
     guard expectedText != text else { return }

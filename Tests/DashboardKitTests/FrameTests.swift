@@ -1,5 +1,6 @@
 import CongDanSoCore
 import Testing
+
 @testable import DashboardKit
 
 /// Golden frames: the rendered text at fixed sizes, data and clock.
@@ -84,13 +85,17 @@ import Testing
 
     @Test func stale80x24() {
         var s = Fixtures.state(width: 80, height: 24)
-        _ = update(&s, .loadFailed("units.csv:12:3: population is not a number",
-                                   at: Timestamp.from(year: 2025, month: 10, day: 22, hour: 16, minute: 1, offset: .vietnam)))
+        _ = update(
+            &s,
+            .loadFailed(
+                "units.csv:12:3: population is not a number",
+                at: Timestamp.from(year: 2025, month: 10, day: 22, hour: 16, minute: 1, offset: .vietnam)))
         expectGolden("stale-80x24", render(s, width: 80, height: 24))
     }
 
     @Test func ascii80x24() {
-        expectGolden("table-ascii-80x24", render(Fixtures.state(width: 80, height: 24, ascii: true), width: 80, height: 24))
+        expectGolden(
+            "table-ascii-80x24", render(Fixtures.state(width: 80, height: 24, ascii: true), width: 80, height: 24))
     }
 
     @Test func asciiDetail80x24() {
@@ -152,9 +157,13 @@ import Testing
 
     /// Columns give way in the documented order as the width shrinks.
     @Test func columnsGiveWayByPriority() {
-        func header(_ w: Int) -> String { render(Fixtures.state(width: w, height: 24), width: w, height: 24).lines()[4] }
+        func header(_ w: Int) -> String {
+            render(Fixtures.state(width: w, height: 24), width: w, height: 24).lines()[4]
+        }
         let wide = header(120)
-        for h in ["#", "Đơn vị", "Loại", "Đăng ký▼", "Hoàn thành", "Tỷ lệ HT", "Độ phủ", "+24h ĐK", "+24h HT", "10 ngày"] {
+        for h in [
+            "#", "Đơn vị", "Loại", "Đăng ký▼", "Hoàn thành", "Tỷ lệ HT", "Độ phủ", "+24h ĐK", "+24h HT", "10 ngày",
+        ] {
             #expect(wide.contains(h), "\(h) at 120")
         }
         let at80 = header(80)

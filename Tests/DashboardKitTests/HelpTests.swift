@@ -1,5 +1,6 @@
 import CongDanSoCore
 import Testing
+
 @testable import DashboardKit
 
 @Suite struct KeyTableTests {
@@ -66,8 +67,9 @@ import Testing
         for binding in KeyTable.bindings {
             let label = binding.label()
             let description = binding.description(lang)
-            #expect(text.contains { $0.contains(label) && $0.contains(description) },
-                    "help lacks \(label) \(description)")
+            #expect(
+                text.contains { $0.contains(label) && $0.contains(description) },
+                "help lacks \(label) \(description)")
         }
     }
 

@@ -1,5 +1,6 @@
 import CongDanSoCore
 import Testing
+
 @testable import DashboardKit
 
 /// Names from data are untrusted: escape sequences, bidi controls, line
@@ -10,9 +11,9 @@ import Testing
         "\u{1B}[2J\u{1B}]0;pwned\u{07}",
         "Evil\u{202E}txt.exe",
         "a\nb\rc\td",
-        "Tu\u{031B}\u{0301} Ky\u{0300}",                 // Tứ Kỳ in NFD
+        "Tu\u{031B}\u{0301} Ky\u{0300}",  // Tứ Kỳ in NFD
         "東京 Đồ Sơn",
-        "e\u{0301}\u{0302}\u{0303}\u{0323}x",            // stacked combining marks
+        "e\u{0301}\u{0302}\u{0303}\u{0323}x",  // stacked combining marks
         "\u{FFFD}\u{FFFD} replaced",
         "👩‍👩‍👧 family",
         "\u{0085}C1\u{009B}31m",
@@ -24,20 +25,26 @@ import Testing
     static let state: DashboardState = {
         let t = Timestamp.from(year: 2025, month: 10, day: 22, hour: 15, offset: .vietnam)
         let units = names.enumerated().map { i, name in
-            Unit(code: String(format: "%05d", 90000 + i), name: name, type: UnitType.allCases[i % 3],
-                 population: 1000 * (i + 1), adults: 680 * (i + 1), adultsEstimated: i % 2 == 0,
-                 formerProvince: ["Hải\u{1B}[2JPhòng", "東京都\u{202E}", "Hải Dương"][i % 3],
-                 formerDistricts: names[(i + 1) % names.count], areaKm2: 1.5)
+            Unit(
+                code: String(format: "%05d", 90000 + i), name: name, type: UnitType.allCases[i % 3],
+                population: 1000 * (i + 1), adults: 680 * (i + 1), adultsEstimated: i % 2 == 0,
+                formerProvince: ["Hải\u{1B}[2JPhòng", "東京都\u{202E}", "Hải Dương"][i % 3],
+                formerDistricts: names[(i + 1) % names.count], areaKm2: 1.5)
         }
         let histories = units.indices.map { i in
-            [Observation(time: t.adding(seconds: -86_400), registered: 50 * (names.count - i), completed: 20 * (names.count - i)),
-             Observation(time: t, registered: 100 * (names.count - i), completed: 40 * (names.count - i))]
+            [
+                Observation(
+                    time: t.adding(seconds: -86_400), registered: 50 * (names.count - i),
+                    completed: 20 * (names.count - i)),
+                Observation(time: t, registered: 100 * (names.count - i), completed: 40 * (names.count - i)),
+            ]
         }
         let config = ContestConfig(title: "\u{1B}[31mCông dân số\u{202E} 東京\nTitle\u{7}")
         let dataset = Dataset(config: config, units: units, histories: histories)
         let standings = Standings(dataset: dataset, now: Fixtures.clock)
-        return DashboardState(standings: standings, colorEnabled: true, ascii: false, now: Fixtures.clock,
-                              refreshSeconds: 30, width: 120, height: 40)
+        return DashboardState(
+            standings: standings, colorEnabled: true, ascii: false, now: Fixtures.clock,
+            refreshSeconds: 30, width: 120, height: 40)
     }()
 
     /// Every screen, including each unit's detail.
@@ -69,7 +76,8 @@ import Testing
                 for scalar in cell.text.unicodeScalars {
                     let v = scalar.value
                     let control = v < 0x20 || (0x7F...0x9F).contains(v)
-                    let bidi = (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F
+                    let bidi =
+                        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F
                     #expect(!control && !bidi, "U+\(String(v, radix: 16)) in cell \(x),\(y)")
                 }
                 // A cell holds one grapheme; a continuation only follows a wide one.

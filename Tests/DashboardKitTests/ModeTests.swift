@@ -1,5 +1,6 @@
 import CongDanSoCore
 import Testing
+
 @testable import DashboardKit
 
 @Suite struct ModeTests {
@@ -33,8 +34,9 @@ import Testing
                 for y in 0..<h {
                     for x in 0..<w {
                         let style = buffer[x, y].style
-                        #expect(style.foreground == .terminalDefault && style.background == .terminalDefault,
-                                "colour at \(x),\(y) in \(s.route)")
+                        #expect(
+                            style.foreground == .terminalDefault && style.background == .terminalDefault,
+                            "colour at \(x),\(y) in \(s.route)")
                     }
                 }
             }
@@ -56,8 +58,9 @@ import Testing
                 for y in 0..<h {
                     for x in 0..<w {
                         let text = buffer[x, y].text
-                        #expect(text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F },
-                                "\(text) at \(x),\(y) in \(s.route) \(w)x\(h)")
+                        #expect(
+                            text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F },
+                            "\(text) at \(x),\(y) in \(s.route) \(w)x\(h)")
                     }
                 }
             }
@@ -75,6 +78,8 @@ import Testing
         press(&s, .character("G"))
         let bottom = render(s, width: 120, height: 40).lines()
         #expect(bottom[36].hasPrefix(" - 114   Bach Long Vi "))
-        #expect(render(Fixtures.state(width: 30, height: 8, ascii: true), width: 30, height: 8).text().contains("Cua so qua nho: 30x8,"))
+        #expect(
+            render(Fixtures.state(width: 30, height: 8, ascii: true), width: 30, height: 8).text().contains(
+                "Cua so qua nho: 30x8,"))
     }
 }

@@ -1,5 +1,6 @@
 import CongDanSoCore
 import Testing
+
 @testable import DashboardKit
 
 /// Key sequences in, state out.
@@ -371,7 +372,10 @@ import Testing
         let lines = render(s, width: 120, height: 40).lines()
         #expect(lines[0].contains("! dữ liệu cũ"))
         #expect(!lines[0].contains("trực tiếp"))
-        #expect(lines[38].hasPrefix(" ! Tải lại lỗi 16:01: snapshots/2025-10-22T1600.csv:3:2: not a number · đang hiện dữ liệu tải lúc 16:00"))
+        #expect(
+            lines[38].hasPrefix(
+                " ! Tải lại lỗi 16:01: snapshots/2025-10-22T1600.csv:3:2: not a number · đang hiện dữ liệu tải lúc 16:00"
+            ))
         #expect(lines[38].hasSuffix(" 114/114 "))
 
         let good = Timestamp.from(year: 2025, month: 10, day: 22, hour: 16, minute: 2, offset: .vietnam)
@@ -420,7 +424,10 @@ import Testing
         var s = Fixtures.state()
         #expect(press(&s, .character("+")) == [.setRefreshInterval(seconds: 60)])
         #expect(s.refreshSeconds == 60)
-        #expect(press(&s, .character("-"), .character("-")) == [.setRefreshInterval(seconds: 30), .setRefreshInterval(seconds: 15)])
+        #expect(
+            press(&s, .character("-"), .character("-")) == [
+                .setRefreshInterval(seconds: 30), .setRefreshInterval(seconds: 15),
+            ])
         for _ in 0..<10 { press(&s, .character("-")) }
         #expect(s.refreshSeconds == 5)
         #expect(press(&s, .character("-")).isEmpty, "already the shortest")
@@ -447,10 +454,12 @@ import Testing
         type(&s, "do son")
         press(&s, .enter, .character("r"))
         let effects = press(&s, .character("e"))
-        #expect(effects == [.exportCSV(rows: s.rows, query: TableQuery(sort: .registered, reversed: true, text: "do son"))])
+        #expect(
+            effects == [.exportCSV(rows: s.rows, query: TableQuery(sort: .registered, reversed: true, text: "do son"))])
         #expect(render(s, width: 120, height: 40).lines()[38].contains("Đang xuất bảng…"))
         _ = update(&s, .exported(path: "/tmp/congdanso-2025-10-22.csv"))
-        #expect(render(s, width: 120, height: 40).lines()[38].contains("Đã xuất 2 dòng ra /tmp/congdanso-2025-10-22.csv"))
+        #expect(
+            render(s, width: 120, height: 40).lines()[38].contains("Đã xuất 2 dòng ra /tmp/congdanso-2025-10-22.csv"))
         // Notices expire after a minute of clock.
         _ = update(&s, .tick(Fixtures.clock.adding(seconds: 61)))
         #expect(!render(s, width: 120, height: 40).lines()[38].contains("Đã xuất"))

@@ -59,10 +59,10 @@ struct RenderBufferTests {
 
     @Test func writeFromANegativeColumnSkipsTheHiddenPart() {
         var b = Buffer(width: 5, height: 1)
-        #expect(b.write("abcdef", x: -2, y: 0) == 6)   // 2 hidden + 4 shown
+        #expect(b.write("abcdef", x: -2, y: 0) == 6)  // 2 hidden + 4 shown
         #expect(b.lines() == ["cdef "])
         var c = Buffer(width: 4, height: 1)
-        c.write("東京", x: -1, y: 0)                   // 東 straddles the left edge
+        c.write("東京", x: -1, y: 0)  // 東 straddles the left edge
         #expect(c.lines() == [" 京 "])
     }
 
@@ -71,7 +71,7 @@ struct RenderBufferTests {
         #expect(b.write("ab東京", x: 0, y: 0) == 5)
         #expect(b.lines() == ["ab東 "])
         #expect(b[2, 0].text == "東")
-        #expect(b[3, 0].text == "")                    // continuation
+        #expect(b[3, 0].text == "")  // continuation
         #expect(b[4, 0].text == " ")
         var c = Buffer(width: 10, height: 1)
         #expect(c.write("東京", x: 0, y: 0, maxWidth: 3) == 3)
@@ -110,7 +110,7 @@ struct RenderBufferTests {
         b[3, 0] = Cell("\u{0301}")
         #expect(b[3, 0].text == " ")
         b[2, 0] = Cell("")
-        #expect(b[2, 0].text == " ")                   // only a wide character makes a continuation
+        #expect(b[2, 0].text == " ")  // only a wide character makes a continuation
         b[2, 0] = Cell("xyz")
         #expect(b[2, 0].text == "x")
     }
@@ -119,13 +119,13 @@ struct RenderBufferTests {
         var b = Buffer(width: 4, height: 1)
         b.write("東京", x: 0, y: 0)
         #expect(b.lines() == ["東京"])
-        b.write("x", x: 1, y: 0)                        // right half of 東
+        b.write("x", x: 1, y: 0)  // right half of 東
         #expect(b.lines() == [" x京"])
-        b.write("y", x: 2, y: 0)                        // left half of 京
+        b.write("y", x: 2, y: 0)  // left half of 京
         #expect(b.lines() == [" xy "])
         #expect(b[3, 0].text == " ")
         b.write("東", x: 1, y: 0)
-        b.write("京", x: 2, y: 0)                       // overlaps 東's right half
+        b.write("京", x: 2, y: 0)  // overlaps 東's right half
         #expect(b.lines() == ["  京"])
         #expect(b[1, 0].text == " " && b[2, 0].text == "京" && b[3, 0].text == "")
     }
@@ -139,7 +139,7 @@ struct RenderBufferTests {
         #expect(b.lines() == ["  ", "  "])
         b[1, 1] = Cell("z", style: Style(foreground: .red))
         #expect(b[1, 1] == Cell("z", style: Style(foreground: .red)))
-        b[1, 0] = Cell("東")                           // last column
+        b[1, 0] = Cell("東")  // last column
         #expect(b[1, 0].text == " ")
     }
 

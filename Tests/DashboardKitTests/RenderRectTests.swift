@@ -51,11 +51,12 @@ struct RenderRectTests {
         #expect(r.row(2) == Rect(x: 1, y: 4, width: 10, height: 1))
         #expect(r.row(3).isEmpty && r.row(-1).isEmpty)
         let columns = r.columns([3, 4, 5], spacing: 1)
-        #expect(columns == [
-            Rect(x: 1, y: 2, width: 3, height: 3),
-            Rect(x: 5, y: 2, width: 4, height: 3),
-            Rect(x: 10, y: 2, width: 1, height: 3),   // clipped at the edge
-        ])
+        #expect(
+            columns == [
+                Rect(x: 1, y: 2, width: 3, height: 3),
+                Rect(x: 5, y: 2, width: 4, height: 3),
+                Rect(x: 10, y: 2, width: 1, height: 3),  // clipped at the edge
+            ])
         #expect(r.columns([20, 5]).map(\.width) == [10, 0])
         #expect(r.rows([1, 1, 5]).map(\.height) == [1, 1, 1])
     }

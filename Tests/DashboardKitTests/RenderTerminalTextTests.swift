@@ -6,9 +6,9 @@ struct RenderTerminalTextTests {
     @Test func escapeSequencesLoseTheirEscape() {
         #expect(TerminalText.sanitize("\u{1B}[2J") == "\u{FFFD}[2J")
         #expect(TerminalText.sanitize("\u{1B}]0;pwned\u{07}") == "\u{FFFD}]0;pwned\u{FFFD}")
-        #expect(TerminalText.sanitize("\u{9B}31m") == "\u{FFFD}31m")      // C1 CSI
+        #expect(TerminalText.sanitize("\u{9B}31m") == "\u{FFFD}31m")  // C1 CSI
         #expect(TerminalText.sanitize("a\u{7F}b\u{0}c") == "a\u{FFFD}b\u{FFFD}c")
-        #expect(TerminalText.sanitize("\u{85}") == "\u{FFFD}")            // NEL
+        #expect(TerminalText.sanitize("\u{85}") == "\u{FFFD}")  // NEL
     }
 
     @Test func lineBreaksAndTabsBecomeSpaces() {
@@ -21,14 +21,14 @@ struct RenderTerminalTextTests {
         #expect(TerminalText.sanitize("\u{202E}abc\u{202C}") == "\u{FFFD}abc\u{FFFD}")
         #expect(TerminalText.sanitize("\u{2066}x\u{2069}") == "\u{FFFD}x\u{FFFD}")
         #expect(TerminalText.sanitize("\u{200E}\u{200F}\u{061C}") == "\u{FFFD}\u{FFFD}\u{FFFD}")
-        #expect(TerminalText.sanitize("a\u{00AD}b") == "a\u{FFFD}b")     // soft hyphen
+        #expect(TerminalText.sanitize("a\u{00AD}b") == "a\u{FFFD}b")  // soft hyphen
     }
 
     @Test func ordinaryTextIsUntouched() {
         #expect(TerminalText.sanitize("Hải Phòng") == "Hải Phòng")
         #expect(TerminalText.sanitize("東京 😀") == "東京 😀")
         let family = "👨\u{200D}👩\u{200D}👧"
-        #expect(TerminalText.sanitize(family).unicodeScalars.count == 5)   // ZWJ kept
+        #expect(TerminalText.sanitize(family).unicodeScalars.count == 5)  // ZWJ kept
         #expect(TerminalText.sanitize("") == "")
     }
 

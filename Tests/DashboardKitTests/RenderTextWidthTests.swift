@@ -3,9 +3,9 @@ import Testing
 
 @Suite("Render: display width, clipping, padding")
 struct RenderTextWidthTests {
-    static let tuKyNFC = "T\u{1EE9} K\u{1EF3}"                    // Tứ Kỳ, precomposed
-    static let tuKyNFD = "Tu\u{031B}\u{0301} Ky\u{0300}"          // Tứ Kỳ, decomposed
-    static let doSonNFC = "\u{0110}\u{1ED3} S\u{01A1}n"           // Đồ Sơn
+    static let tuKyNFC = "T\u{1EE9} K\u{1EF3}"  // Tứ Kỳ, precomposed
+    static let tuKyNFD = "Tu\u{031B}\u{0301} Ky\u{0300}"  // Tứ Kỳ, decomposed
+    static let doSonNFC = "\u{0110}\u{1ED3} S\u{01A1}n"  // Đồ Sơn
     static let doSonNFD = "\u{0110}o\u{0302}\u{0300} So\u{031B}n"
 
     @Test func asciiIsOneColumnPerCharacter() {
@@ -30,7 +30,7 @@ struct RenderTextWidthTests {
         #expect(TextWidth.of("한국어") == 6)
         #expect(TextWidth.of("ｆｕｌｌ") == 8)
         #expect(TextWidth.of("あ") == 2)
-        #expect(TextWidth.of("\u{3000}") == 2)          // ideographic space
+        #expect(TextWidth.of("\u{3000}") == 2)  // ideographic space
         #expect(TextWidth.of("a東b") == 4)
         // Conjoining Hangul jamo: the leading consonant is wide, the vowel adds nothing.
         #expect(TextWidth.of("\u{1100}\u{1161}") == 2)
@@ -38,11 +38,11 @@ struct RenderTextWidthTests {
 
     @Test func emojiPresentationIsTwoColumns() {
         #expect(TextWidth.of("😀") == 2)
-        #expect(TextWidth.of("❤\u{FE0F}") == 2)         // text symbol + emoji selector
-        #expect(TextWidth.of("❤") == 1)                 // text presentation by default
+        #expect(TextWidth.of("❤\u{FE0F}") == 2)  // text symbol + emoji selector
+        #expect(TextWidth.of("❤") == 1)  // text presentation by default
         #expect(TextWidth.of("👨\u{200D}👩\u{200D}👧") == 2)  // one ZWJ sequence
-        #expect(TextWidth.of("🇻🇳") == 2)               // a flag: two regional indicators
-        #expect(TextWidth.of("👍🏽") == 2)               // with a skin-tone modifier
+        #expect(TextWidth.of("🇻🇳") == 2)  // a flag: two regional indicators
+        #expect(TextWidth.of("👍🏽") == 2)  // with a skin-tone modifier
     }
 
     @Test func combiningMarksAndZeroWidthCharactersTakeNoColumn() {
@@ -61,7 +61,7 @@ struct RenderTextWidthTests {
     }
 
     @Test func controlsCountAsTheirReplacement() {
-        #expect(TextWidth.of("a\u{1B}b") == 3)          // ESC becomes one "�"
+        #expect(TextWidth.of("a\u{1B}b") == 3)  // ESC becomes one "�"
         #expect(TextWidth.of("a\tb\nc") == 5)
         #expect(TextWidth.of("\u{202E}ab") == 3)
         #expect(TextWidth.cluster("\r\n") == 2)
@@ -83,7 +83,7 @@ struct RenderTextWidthTests {
     }
 
     @Test func clipNeverSplitsAWideCharacter() {
-        #expect(TextWidth.clip("東京都", to: 4) == "東…")     // 京 would straddle the limit
+        #expect(TextWidth.clip("東京都", to: 4) == "東…")  // 京 would straddle the limit
         #expect(TextWidth.of(TextWidth.clip("東京都", to: 4)) == 3)
         #expect(TextWidth.clip("東京都", to: 5) == "東京…")
         #expect(TextWidth.clip("東京都", to: 3, ellipsis: false) == "東")

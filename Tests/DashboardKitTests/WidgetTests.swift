@@ -1,6 +1,7 @@
-import Foundation
 import CongDanSoCore
+import Foundation
 import Testing
+
 @testable import DashboardKit
 
 @Suite struct GaugeTests {
@@ -62,7 +63,10 @@ import Testing
         let bounds = DailySeries.boundaries(moment: s.standings.moment, offset: .vietnam, days: 10)
         #expect(bounds.count == 11)
         #expect(bounds.last == s.standings.moment)
-        #expect(bounds[0] == Timestamp(milliseconds: Timestamp.from(year: 2025, month: 10, day: 13, offset: .vietnam).milliseconds - 1))
+        #expect(
+            bounds[0]
+                == Timestamp(
+                    milliseconds: Timestamp.from(year: 2025, month: 10, day: 13, offset: .vietnam).milliseconds - 1))
     }
 }
 
@@ -105,7 +109,11 @@ import Testing
         #expect(text[1].contains("Bảng › Phường Gia Viên  ▲ nhóm 10 nhiều nhất"))
         #expect(text[1].contains("3/114 trong bảng"))
         #expect(text.contains { $0.contains("Người trưởng thành: 69.527 (ước tính)") })
-        #expect(text.contains { $0.contains("Đăng ký") && $0.contains("2.000") && $0.contains("+289") && $0.contains("3/114") && $0.contains("2,37%") })
+        #expect(
+            text.contains {
+                $0.contains("Đăng ký") && $0.contains("2.000") && $0.contains("+289") && $0.contains("3/114")
+                    && $0.contains("2,37%")
+            })
         #expect(text.contains { $0.contains("Còn cần 54.336 HT để đạt 80% người trưởng thành") })
         // sample-data/events.csv is the source: one history row a day, the
         // moment's own day at the moment; past days at their end (for 21/10
@@ -170,8 +178,12 @@ import Testing
             #expect(r.time == Timestamp(milliseconds: Self.time(23 - i, 0).milliseconds - 1))
             let v = snapshots.value(unit: unit, at: r.time)
             #expect(r.registered == v.registered && r.completed == v.completed)
-            let below = i + 1 < rows.count ? rows[i + 1] : HistoryRow(time: r.time, registered: 0, completed: 0,
-                                                                      registeredChange24h: 0, completedChange24h: 0)
+            let below =
+                i + 1 < rows.count
+                ? rows[i + 1]
+                : HistoryRow(
+                    time: r.time, registered: 0, completed: 0,
+                    registeredChange24h: 0, completedChange24h: 0)
             #expect(r.registeredChange24h == r.registered - below.registered)
             #expect(r.completedChange24h == r.completed - below.completed)
         }

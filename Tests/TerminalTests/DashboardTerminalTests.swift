@@ -1,22 +1,27 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The built `congdanso` in a real terminal (tmux), driven by keys and read
 /// from the screen, as a user at the IT centre would use it.
-@Suite("dashboard in a real terminal", .serialized,
-       .enabled(if: TmuxHarness.isAvailable && TmuxHarness.binaryExists, "needs tmux and the built binary"))
+@Suite(
+    "dashboard in a real terminal", .serialized,
+    .enabled(if: TmuxHarness.isAvailable && TmuxHarness.binaryExists, "needs tmux and the built binary"))
 struct DashboardTerminalTests {
     static var binary: String { TmuxHarness.binaryPath() }
     static var sampleData: String { TmuxHarness.packageRoot.appendingPathComponent("sample-data").path }
 
     /// Starts the dashboard on `data` (default: the sample data).
-    func start(_ extra: [String] = [], data: String = DashboardTerminalTests.sampleData, width: Int = 120,
-               height: Int = 40, environment: [String: String] = [:]) throws -> TmuxHarness {
-        try TmuxHarness(arguments: [Self.binary, "dashboard", "--data", data] + extra,
-                        width: width, height: height, environment: environment)
+    func start(
+        _ extra: [String] = [], data: String = DashboardTerminalTests.sampleData, width: Int = 120,
+        height: Int = 40, environment: [String: String] = [:]
+    ) throws -> TmuxHarness {
+        try TmuxHarness(
+            arguments: [Self.binary, "dashboard", "--data", data] + extra,
+            width: width, height: height, environment: environment)
     }
 
     /// Whether any SGR sequence on the screen sets a colour (30–38, 40–48,
@@ -38,7 +43,8 @@ struct DashboardTerminalTests {
     static func displayWidth(_ text: Substring) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
             if scalar.properties.generalCategory == .nonspacingMark { return width }
-            return width + ((0x3000...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) ? 2 : 1)
+            return width
+                + ((0x3000...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) ? 2 : 1)
         }
     }
 
@@ -215,7 +221,10 @@ struct DashboardTerminalTests {
         defer { tmux.kill() }
         let screen = try await tmux.waitFor("Tu Ky")
         #expect(screen.unicodeScalars.allSatisfy { $0.isASCII })
-        #expect(firstRow(screen.replacingOccurrences(of: "Don vi", with: "Đơn vị").replacingOccurrences(of: "Loai", with: "Loại"))?.contains("+") == true)
+        #expect(
+            firstRow(
+                screen.replacingOccurrences(of: "Don vi", with: "Đơn vị").replacingOccurrences(of: "Loai", with: "Loại")
+            )?.contains("+") == true)
         #expect(screen.contains("84.360"))
         try tmux.sendKeys(.text("q"))
         #expect(try await tmux.waitForExit() == 0)
@@ -240,11 +249,13 @@ struct DashboardTerminalTests {
         // Break the latest snapshot: a count that is not a number.
         let latest = folder + "/snapshots/2025-10-22T1500.csv"
         let good = try String(contentsOfFile: latest, encoding: .utf8)
-        try good.replacingOccurrences(of: "11074,2160,", with: "11074,2l60,").write(toFile: latest, atomically: true, encoding: .utf8)
+        try good.replacingOccurrences(of: "11074,2160,", with: "11074,2l60,").write(
+            toFile: latest, atomically: true, encoding: .utf8)
         let stale = try await tmux.waitFor("2025-10-22T1500.csv", timeout: .seconds(8))
         #expect(stale.contains("Đăng ký 84.360"))  // the last good data stays on screen
         // Mend it with one more registration: the totals move and the mark goes.
-        try good.replacingOccurrences(of: "11074,2160,", with: "11074,2161,").write(toFile: latest, atomically: true, encoding: .utf8)
+        try good.replacingOccurrences(of: "11074,2160,", with: "11074,2161,").write(
+            toFile: latest, atomically: true, encoding: .utf8)
         let mended = try await tmux.waitFor("Đăng ký 84.361", timeout: .seconds(8))
         #expect(!mended.contains("2025-10-22T1500.csv"))
         try tmux.sendKeys(.text("q"))
@@ -252,11 +263,12 @@ struct DashboardTerminalTests {
     }
 
     @Test func followsAnAppendedEventLogAndRecoversFromABrokenOne() async throws {
-        let folder = try TemporaryData.make(units: """
-            code,name,type,population
-            00001,Tứ Kỳ,xã,1000
-            00002,Đồ Sơn,phường,1000
-            """, snapshot: nil)
+        let folder = try TemporaryData.make(
+            units: """
+                code,name,type,population
+                00001,Tứ Kỳ,xã,1000
+                00002,Đồ Sơn,phường,1000
+                """, snapshot: nil)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let log = folder + "/events.csv"
         let header = "time,unit_code,candidate_id,event\n"
@@ -270,7 +282,8 @@ struct DashboardTerminalTests {
         defer { tmux.kill() }
         _ = try await tmux.waitFor("Đăng ký 2 ")
         // Appended events show within about a second; a repeat counts once.
-        try TemporaryData.append("2025-10-22T08:02:00+07:00,00001,c3,registered\n2025-10-22T08:02:30+07:00,00001,c3,registered\n", to: log)
+        try TemporaryData.append(
+            "2025-10-22T08:02:00+07:00,00001,c3,registered\n2025-10-22T08:02:30+07:00,00001,c3,registered\n", to: log)
         _ = try await tmux.waitFor("Đăng ký 3 ", timeout: .seconds(4))
         // A half-written line waits for its newline.
         try TemporaryData.append("2025-10-22T08:03:00+07:00,00002,c4,comp", to: log)
@@ -294,19 +307,21 @@ struct DashboardTerminalTests {
     }
 
     @Test func hostileNamesNeverReachTheTerminalRaw() async throws {
-        let folder = try TemporaryData.make(units: """
-            code,name,type,population
-            00001,"Evil\u{1B}[2J\u{1B}]0;pwned\u{07}Name",xã,1000
-            00002,"Bidi\u{202E}txet",phường,1000
-            00003,"Two\nLines",xã,1000
-            00004,東京 Wide,xã,1000
-            """, snapshot: """
-            as_of,code,registered,completed
-            2025-10-22T15:00:00+07:00,00001,30,10
-            2025-10-22T15:00:00+07:00,00002,20,10
-            2025-10-22T15:00:00+07:00,00003,10,5
-            2025-10-22T15:00:00+07:00,00004,5,1
-            """)
+        let folder = try TemporaryData.make(
+            units: """
+                code,name,type,population
+                00001,"Evil\u{1B}[2J\u{1B}]0;pwned\u{07}Name",xã,1000
+                00002,"Bidi\u{202E}txet",phường,1000
+                00003,"Two\nLines",xã,1000
+                00004,東京 Wide,xã,1000
+                """,
+            snapshot: """
+                as_of,code,registered,completed
+                2025-10-22T15:00:00+07:00,00001,30,10
+                2025-10-22T15:00:00+07:00,00002,20,10
+                2025-10-22T15:00:00+07:00,00003,10,5
+                2025-10-22T15:00:00+07:00,00004,5,1
+                """)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let tmux = try start(data: folder, width: 100, height: 20)
         defer { tmux.kill() }

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs a command in a real terminal, a detached tmux session on a private
@@ -42,8 +43,8 @@ final class TmuxHarness {
 
     /// The package root, found from this file's place in `Tests/TerminalTests/`.
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()   // TerminalTests
-        .deletingLastPathComponent()   // Tests
+        .deletingLastPathComponent()  // TerminalTests
+        .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
 
     /// The built `congdanso`: `$CONGDANSO_BIN` when set; else the one next to
@@ -183,17 +184,19 @@ final class TmuxHarness {
         env.merge(environment) { _, new in new }
         for name in unsetting { env[name] = nil }
         let assignments = env.keys.sorted().map { "\($0)=\(env[$0]!)" }
-        let paneCommand = ["env", "-i"] + assignments
+        let paneCommand =
+            ["env", "-i"] + assignments
             + ["/bin/sh", "-c", Self.wrapperScript, "harness", state, command]
 
         let directory = workingDirectory ?? Self.packageRoot.path
-        let result = try run([
-            "start-server", ";",
-            "set-option", "-g", "remain-on-exit", "on", ";",
-            "set-option", "-g", "status", "off", ";",
-            "set-option", "-g", "exit-empty", "off", ";",
-            "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "-c", directory,
-        ] + paneCommand)
+        let result = try run(
+            [
+                "start-server", ";",
+                "set-option", "-g", "remain-on-exit", "on", ";",
+                "set-option", "-g", "status", "off", ";",
+                "set-option", "-g", "exit-empty", "off", ";",
+                "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "-c", directory,
+            ] + paneCommand)
         guard result.status == 0 else {
             kill()
             throw Failure(description: "tmux new-session failed (\(result.status)): \(result.error)")
@@ -212,8 +215,9 @@ final class TmuxHarness {
         workingDirectory: String? = nil
     ) throws {
         let command = "exec " + arguments.map(Self.shellQuote).joined(separator: " ")
-        try self.init(command: command, width: width, height: height, environment: environment,
-                      unsetting: unsetting, workingDirectory: workingDirectory)
+        try self.init(
+            command: command, width: width, height: height, environment: environment,
+            unsetting: unsetting, workingDirectory: workingDirectory)
     }
 
     deinit { kill() }
@@ -401,22 +405,23 @@ final class TmuxHarness {
     /// be reaped in a container whose init does not reap).
     private static func isRunning(_ pid: Int32) -> Bool {
         if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-           let close = stat.lastIndex(of: ")") {
+            let close = stat.lastIndex(of: ")")
+        {
             let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
             return state != "Z" && state != "X"
         }
         #if canImport(Glibc)
-        return Glibc.kill(pid, 0) == 0 && FileManager.default.fileExists(atPath: "/proc/\(pid)")
+            return Glibc.kill(pid, 0) == 0 && FileManager.default.fileExists(atPath: "/proc/\(pid)")
         #else
-        return Darwin.kill(pid, 0) == 0
+            return Darwin.kill(pid, 0) == 0
         #endif
     }
 
     private func sendSignal(_ pid: Int32, _ signal: Int32) -> Int32 {
         #if canImport(Glibc)
-        return Glibc.kill(pid, signal)
+            return Glibc.kill(pid, signal)
         #else
-        return Darwin.kill(pid, signal)
+            return Darwin.kill(pid, signal)
         #endif
     }
 
@@ -452,7 +457,7 @@ final class TmuxHarness {
         guard let tmux = Self.tmuxPath else { throw Failure(description: "tmux is not installed") }
         let argv = [tmux, "-L", socket, "-f", "/dev/null"] + arguments
         var environment = ProcessInfo.processInfo.environment
-        environment["TMUX"] = nil          // tests may themselves run inside tmux
+        environment["TMUX"] = nil  // tests may themselves run inside tmux
         environment["TMUX_PANE"] = nil
         let envp = environment.map { "\($0.key)=\($0.value)" }
 
@@ -510,7 +515,8 @@ final class TmuxHarness {
     /// Swift Glibc module does not import; look it up at run time, and
     /// otherwise close every descriptor open now.
     private static let closeFrom: CloseFrom? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+        else {
             return nil
         }
         return unsafeBitCast(symbol, to: CloseFrom.self)

@@ -113,8 +113,11 @@ struct TmuxHarnessTests {
     @Test func locatesTheBinary() {
         let path = TmuxHarness.binaryPath()
         #expect(path.hasSuffix("congdanso"))
-        #expect(TmuxHarness.packageRoot.appendingPathComponent("Package.swift").path
-            == TmuxHarness.packageRoot.path + "/Package.swift")
-        #expect(FileManager.default.fileExists(atPath: TmuxHarness.packageRoot.appendingPathComponent("Package.swift").path))
+        #expect(
+            TmuxHarness.packageRoot.appendingPathComponent("Package.swift").path
+                == TmuxHarness.packageRoot.path + "/Package.swift")
+        #expect(
+            FileManager.default.fileExists(atPath: TmuxHarness.packageRoot.appendingPathComponent("Package.swift").path)
+        )
     }
 }

@@ -55,8 +55,10 @@ struct CSVReader {
     }
 
     /// One record, over raw bytes: this loop is the hot path for large files.
-    private mutating func readRecord(_ b: UnsafeBufferPointer<UInt8>, into fields: inout [CSVField],
-                                     count: inout Int) -> CSVSyntaxError? {
+    private mutating func readRecord(
+        _ b: UnsafeBufferPointer<UInt8>, into fields: inout [CSVField],
+        count: inout Int
+    ) -> CSVSyntaxError? {
         func store(_ f: CSVField) {
             if count < fields.count { fields[count] = f } else { fields.append(f) }
             count += 1
@@ -76,8 +78,9 @@ struct CSVReader {
                 var escaped = false
                 while true {
                     guard i < n else {
-                        return CSVSyntaxError(line: fieldLine, lineStart: fieldLineStart, position: fieldStart,
-                                              message: "a quoted field is never closed; add the missing \" at its end")
+                        return CSVSyntaxError(
+                            line: fieldLine, lineStart: fieldLineStart, position: fieldStart,
+                            message: "a quoted field is never closed; add the missing \" at its end")
                     }
                     let c = b[i]
                     if c == quote {
@@ -89,11 +92,14 @@ struct CSVReader {
                 }
                 let contentEnd = i
                 i += 1  // closing quote
-                store(CSVField(start: contentStart, end: contentEnd, hasEscapedQuotes: escaped,
-                               line: fieldLine, lineStart: fieldLineStart, position: fieldStart))
+                store(
+                    CSVField(
+                        start: contentStart, end: contentEnd, hasEscapedQuotes: escaped,
+                        line: fieldLine, lineStart: fieldLineStart, position: fieldStart))
                 if i < n, b[i] != comma, b[i] != lf, !(b[i] == cr && (i + 1 == n || b[i + 1] == lf)) {
-                    return CSVSyntaxError(line: line, lineStart: lineStart, position: i,
-                                          message: "text follows a closing quote; put the whole field inside the quotes")
+                    return CSVSyntaxError(
+                        line: line, lineStart: lineStart, position: i,
+                        message: "text follows a closing quote; put the whole field inside the quotes")
                 }
             } else {
                 while i < n {
@@ -101,13 +107,17 @@ struct CSVReader {
                     if c == comma || c == lf { break }
                     if c == cr, i + 1 == n || b[i + 1] == lf { break }
                     if c == quote {
-                        return CSVSyntaxError(line: line, lineStart: lineStart, position: i,
-                                              message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+                        return CSVSyntaxError(
+                            line: line, lineStart: lineStart, position: i,
+                            message:
+                                "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
                     }
                     i += 1
                 }
-                store(CSVField(start: fieldStart, end: i, hasEscapedQuotes: false,
-                               line: fieldLine, lineStart: fieldLineStart, position: fieldStart))
+                store(
+                    CSVField(
+                        start: fieldStart, end: i, hasEscapedQuotes: false,
+                        line: fieldLine, lineStart: fieldLineStart, position: fieldStart))
             }
             // Separator or end of record.
             if i >= n { return nil }
@@ -122,9 +132,11 @@ struct CSVReader {
 
     /// The field's text, with `""` unescaped; nil when it is not valid UTF-8.
     func string(_ f: CSVField) -> String? {
-        guard var s = bytes.withUnsafeBufferPointer({
-            String(validating: UnsafeBufferPointer(rebasing: $0[f.start..<f.end]), as: UTF8.self)
-        }) else { return nil }
+        guard
+            var s = bytes.withUnsafeBufferPointer({
+                String(validating: UnsafeBufferPointer(rebasing: $0[f.start..<f.end]), as: UTF8.self)
+            })
+        else { return nil }
         if f.hasEscapedQuotes { s = s.replacingOccurrences(of: "\"\"", with: "\"") }
         return s
     }

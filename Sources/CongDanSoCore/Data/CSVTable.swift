@@ -20,8 +20,11 @@ struct CSVTable {
     mutating func readHeader(required: [[String]], issues: inout [DataIssue]) -> Bool {
         do {
             guard try reader.next(into: &fields) else {
-                issues.append(DataIssue(.error, file: file, line: 1, column: 1,
-                    "the file is empty; it needs a header line naming the columns (\(required.map { $0.joined(separator: " or ") }.joined(separator: ",")))"))
+                issues.append(
+                    DataIssue(
+                        .error, file: file, line: 1, column: 1,
+                        "the file is empty; it needs a header line naming the columns (\(required.map { $0.joined(separator: " or ") }.joined(separator: ",")))"
+                    ))
                 return false
             }
         } catch {
@@ -31,16 +34,20 @@ struct CSVTable {
         headerCount = fields.count
         for (index, f) in fields.enumerated() {
             guard let raw = reader.string(f) else {
-                issues.append(DataIssue(.error, file: file, line: f.line, column: reader.column(of: f),
-                                        "the header is not UTF-8 text; save the file as \"CSV UTF-8\""))
+                issues.append(
+                    DataIssue(
+                        .error, file: file, line: f.line, column: reader.column(of: f),
+                        "the header is not UTF-8 text; save the file as \"CSV UTF-8\""))
                 return false
             }
             let name = VietnameseText.nfc(raw.trimmingSpaces).lowercased()
             // Unnamed columns (Excel's trailing ",,,") are ignored, however many.
             if name.isEmpty { continue }
             if columns[name] != nil {
-                issues.append(DataIssue(.error, file: file, line: f.line, column: reader.column(of: f),
-                                        "the column \"\(TextSanitizer.sanitize(name))\" appears twice in the header; keep one"))
+                issues.append(
+                    DataIssue(
+                        .error, file: file, line: f.line, column: reader.column(of: f),
+                        "the column \"\(TextSanitizer.sanitize(name))\" appears twice in the header; keep one"))
                 return false
             }
             columns[name] = index
@@ -48,9 +55,12 @@ struct CSVTable {
         var ok = true
         for alternatives in required where !alternatives.contains(where: { columns[$0] != nil }) {
             let names = alternatives.map { "\"\($0)\"" }.joined(separator: " or ")
-            let have = fields.compactMap { reader.string($0).map { TextSanitizer.sanitize($0.trimmingSpaces) } }.joined(separator: ",")
-            issues.append(DataIssue(.error, file: file, line: 1, column: 1,
-                                    "the header has no \(names) column (it has: \(have)); add it or rename the column"))
+            let have = fields.compactMap { reader.string($0).map { TextSanitizer.sanitize($0.trimmingSpaces) } }.joined(
+                separator: ",")
+            issues.append(
+                DataIssue(
+                    .error, file: file, line: 1, column: 1,
+                    "the header has no \(names) column (it has: \(have)); add it or rename the column"))
             ok = false
         }
         return ok
@@ -65,13 +75,20 @@ struct CSVTable {
             while try reader.next(into: &fields) {
                 if fields.count == headerCount { return true }
                 if fields.count > headerCount,
-                   fields[headerCount...].allSatisfy({ $0.end == $0.start }) { return true }
+                    fields[headerCount...].allSatisfy({ $0.end == $0.start })
+                {
+                    return true
+                }
                 let f = fields.count > headerCount ? fields[headerCount] : fields[fields.count - 1]
                 // Too few: point just past the last field (past its closing quote when quoted).
                 let end = f.end + (f.position < f.start ? 1 : 0)
-                issues.append(DataIssue(.error, file: file, line: f.line,
-                                        column: fields.count > headerCount ? reader.column(of: f) : reader.column(lineStart: f.lineStart, position: end) ,
-                                        "this row has \(fields.count) fields but the header has \(headerCount); check for a missing or extra comma (quote fields that contain commas)"))
+                issues.append(
+                    DataIssue(
+                        .error, file: file, line: f.line,
+                        column: fields.count > headerCount
+                            ? reader.column(of: f) : reader.column(lineStart: f.lineStart, position: end),
+                        "this row has \(fields.count) fields but the header has \(headerCount); check for a missing or extra comma (quote fields that contain commas)"
+                    ))
             }
             return false
         } catch {
@@ -81,7 +98,9 @@ struct CSVTable {
     }
 
     func issue(_ e: CSVSyntaxError) -> DataIssue {
-        DataIssue(.error, file: file, line: e.line, column: reader.column(lineStart: e.lineStart, position: e.position), e.message)
+        DataIssue(
+            .error, file: file, line: e.line, column: reader.column(lineStart: e.lineStart, position: e.position),
+            e.message)
     }
 
     /// An issue placed at a field of the current record.

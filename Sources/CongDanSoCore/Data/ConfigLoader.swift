@@ -28,7 +28,8 @@ enum ConfigLoader {
             let key = body[..<eq].trimmingSpaces
             let valueStart = body.index(after: eq)
             let value = body[valueStart...].trimmingSpaces
-            let valueColumn = body.distance(from: body.startIndex, to: valueStart)
+            let valueColumn =
+                body.distance(from: body.startIndex, to: valueStart)
                 + (body[valueStart...].prefix { $0 == " " || $0 == "\t" }.count) + 1
             if let first = seen[key] {
                 issue(.error, 1, "\(key) is already set on line \(first); keep one")
@@ -38,17 +39,20 @@ enum ConfigLoader {
             switch key {
             case "title":
                 guard let s = quoted(value) else {
-                    issue(.error, valueColumn, "the title must be in double quotes, like title = \"Công dân số\""); continue
+                    issue(.error, valueColumn, "the title must be in double quotes, like title = \"Công dân số\"");
+                    continue
                 }
                 config.title = TextSanitizer.sanitize(VietnameseText.nfc(s))
             case "target_share", "adult_share":
                 guard let x = Double(value), x > 0, x <= 1 else {
-                    issue(.error, valueColumn, "\(key) must be a fraction above 0 and at most 1, like 0.80 for 80%"); continue
+                    issue(.error, valueColumn, "\(key) must be a fraction above 0 and at most 1, like 0.80 for 80%");
+                    continue
                 }
                 if key == "target_share" { config.targetShare = x } else { config.adultShare = x }
             case "deadline":
                 guard let d = CalendarDate(parsing: quoted(value) ?? value) else {
-                    issue(.error, valueColumn, "the deadline must be a date written YYYY-MM-DD, like 2025-12-31"); continue
+                    issue(.error, valueColumn, "the deadline must be a date written YYYY-MM-DD, like 2025-12-31");
+                    continue
                 }
                 config.deadline = d
             case "timezone":
@@ -57,7 +61,10 @@ enum ConfigLoader {
                 }
                 config.timeZone = o
             default:
-                issue(.warning, 1, "unknown setting \"\(TextSanitizer.sanitize(key))\" is ignored; known: title, target_share, deadline, adult_share, timezone")
+                issue(
+                    .warning, 1,
+                    "unknown setting \"\(TextSanitizer.sanitize(key))\" is ignored; known: title, target_share, deadline, adult_share, timezone"
+                )
             }
         }
         return (config, issues)
@@ -82,10 +89,15 @@ enum ConfigLoader {
         var out = ""
         var escaping = false
         for c in value.dropFirst().dropLast() {
-            if escaping { out.append(c == "n" ? " " : c); escaping = false }
-            else if c == "\\" { escaping = true }
-            else if c == "\"" { return nil }
-            else { out.append(c) }
+            if escaping {
+                out.append(c == "n" ? " " : c); escaping = false
+            } else if c == "\\" {
+                escaping = true
+            } else if c == "\"" {
+                return nil
+            } else {
+                out.append(c)
+            }
         }
         return escaping ? nil : out
     }

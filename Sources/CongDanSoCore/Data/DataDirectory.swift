@@ -19,8 +19,10 @@ public enum DataDirectory {
     /// own problems are warnings too).
     /// `progress`, when given, is called with the bytes of the event log read
     /// so far and its size, as the log is read (for a progress display).
-    public static func load(_ path: String, overrides: ConfigOverrides = ConfigOverrides(),
-                            events: String? = nil, progress: ((Int64, Int64) -> Void)? = nil) -> LoadResult {
+    public static func load(
+        _ path: String, overrides: ConfigOverrides = ConfigOverrides(),
+        events: String? = nil, progress: ((Int64, Int64) -> Void)? = nil
+    ) -> LoadResult {
         var tail: EventTail? = nil
         return load(path, overrides: overrides, events: events, live: false, progress: progress, tail: &tail)
     }
@@ -36,22 +38,31 @@ public enum DataDirectory {
     /// the source) positioned after what was read, to follow the log with
     /// `EventTail.poll()`. With `live`, a last line without its newline is
     /// left for the tail (it may be half-written); otherwise it counts.
-    public static func loadLive(_ path: String, overrides: ConfigOverrides = ConfigOverrides(), events: String? = nil,
-                                live: Bool = true) -> (result: LoadResult, tail: EventTail?) {
+    public static func loadLive(
+        _ path: String, overrides: ConfigOverrides = ConfigOverrides(), events: String? = nil,
+        live: Bool = true
+    ) -> (result: LoadResult, tail: EventTail?) {
         var tail: EventTail? = nil
         let result = load(path, overrides: overrides, events: events, live: live, tail: &tail)
         return (result, tail)
     }
 
-    private static func load(_ path: String, overrides: ConfigOverrides, events: String?, live: Bool,
-                             ignoreEvents: Bool = false, progress: ((Int64, Int64) -> Void)? = nil,
-                             tail: inout EventTail?) -> LoadResult {
+    private static func load(
+        _ path: String, overrides: ConfigOverrides, events: String?, live: Bool,
+        ignoreEvents: Bool = false, progress: ((Int64, Int64) -> Void)? = nil,
+        tail: inout EventTail?
+    ) -> LoadResult {
         var issues: [DataIssue] = []
         let dir = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return LoadResult(dataset: nil, issues: [DataIssue(.error, file: dir,
-                "no such data directory; pass --data with a folder holding units.csv and snapshots/")])
+            return LoadResult(
+                dataset: nil,
+                issues: [
+                    DataIssue(
+                        .error, file: dir,
+                        "no such data directory; pass --data with a folder holding units.csv and snapshots/")
+                ])
         }
 
         // Settings first: the adult share is needed to read the units.
@@ -70,7 +81,10 @@ public enum DataDirectory {
 
         let unitsPath = dir + "/units.csv"
         guard FileManager.default.fileExists(atPath: unitsPath) else {
-            issues.append(DataIssue(.error, file: unitsPath, "units.csv is missing; the data directory needs one row per unit (code,name,type,population)"))
+            issues.append(
+                DataIssue(
+                    .error, file: unitsPath,
+                    "units.csv is missing; the data directory needs one row per unit (code,name,type,population)"))
             return LoadResult(dataset: nil, issues: issues)
         }
         let units: [Unit]
@@ -94,8 +108,12 @@ public enum DataDirectory {
         // unit, when no row of units.csv could be read) are not also "unknown".
         snapshots.rejectedCodes = rejectedCodes
         snapshots.unitsUnreadable = units.isEmpty
-        let eventsPath = ignoreEvents ? nil : events ?? (FileManager.default.fileExists(atPath: dir + "/" + EventLogSource.fileName)
-            ? dir + "/" + EventLogSource.fileName : nil)
+        let eventsPath =
+            ignoreEvents
+            ? nil
+            : events
+                ?? (FileManager.default.fileExists(atPath: dir + "/" + EventLogSource.fileName)
+                    ? dir + "/" + EventLogSource.fileName : nil)
         let snapshotFiles = listCSV(dir + "/snapshots")
         for file in snapshotFiles {
             switch readBytes(file) {
@@ -113,25 +131,30 @@ public enum DataDirectory {
                 return i
             }
             guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues + snapshotIssues) }
-            let log = EventLogSource.load(path: eventsPath, units: units, timeZone: config.timeZone,
-                                          leavePartialLine: live, progress: progress)
+            let log = EventLogSource.load(
+                path: eventsPath, units: units, timeZone: config.timeZone,
+                leavePartialLine: live, progress: progress)
             tail = log.tail
             issues += log.issues
             if !snapshots.issues.hasErrors {
-                issues += EventLogSource.checkSnapshots(histories, against: log.histories, units: units,
-                                                        folder: dir + "/snapshots", logPath: eventsPath,
-                                                        timeZone: config.timeZone, upTo: log.latestMoment)
+                issues += EventLogSource.checkSnapshots(
+                    histories, against: log.histories, units: units,
+                    folder: dir + "/snapshots", logPath: eventsPath,
+                    timeZone: config.timeZone, upTo: log.latestMoment)
             }
             issues += snapshotIssues
             guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues) }
-            let dataset = Dataset(config: config, units: units, histories: log.histories, warnings: issues.warnings,
-                                  firstMoment: log.firstMoment, latestMoment: log.latestMoment)
+            let dataset = Dataset(
+                config: config, units: units, histories: log.histories, warnings: issues.warnings,
+                firstMoment: log.firstMoment, latestMoment: log.latestMoment)
             return LoadResult(dataset: dataset, issues: issues)
         }
         issues += snapshots.issues
         if snapshotFiles.isEmpty {
-            issues.append(DataIssue(.warning, file: dir + "/snapshots",
-                "no snapshot files (snapshots/*.csv); every unit shows 0 registered and 0 completed"))
+            issues.append(
+                DataIssue(
+                    .warning, file: dir + "/snapshots",
+                    "no snapshot files (snapshots/*.csv); every unit shows 0 registered and 0 completed"))
         }
         guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues) }
         let dataset = Dataset(config: config, units: units, histories: histories, warnings: issues.warnings)
@@ -148,7 +171,8 @@ public enum DataDirectory {
 
     static func readBytes(_ path: String) -> Result<[UInt8], DataIssue> {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(DataIssue(.error, file: path, "cannot read the file; check that it exists and that you may read it"))
+            return .failure(
+                DataIssue(.error, file: path, "cannot read the file; check that it exists and that you may read it"))
         }
         return .success([UInt8](data))
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What the data files of a directory look like on disk (size, modification
@@ -28,9 +28,9 @@ public struct DirectoryFingerprint: Hashable, Sendable {
             var st = stat()
             guard stat(path, &st) == 0 else { continue }
             #if canImport(Darwin)
-            let ns = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
+                let ns = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
             #else
-            let ns = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+                let ns = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
             #endif
             stamps[path] = Stamp(size: Int64(st.st_size), modifiedNanoseconds: ns, inode: UInt64(st.st_ino))
         }

@@ -47,7 +47,9 @@ struct SnapshotsLoader {
         let fileNumber = Int32(files.count)
         files.append(file)
         var table = CSVTable(bytes: bytes, file: file)
-        guard table.readHeader(required: [["as_of"], ["code", "name"], ["registered"], ["completed"]], issues: &issues) else { return }
+        guard
+            table.readHeader(required: [["as_of"], ["code", "name"], ["registered"], ["completed"]], issues: &issues)
+        else { return }
         let cTime = table.index("as_of")!, cReg = table.index("registered")!, cDone = table.index("completed")!
         let cCode = table.index("code"), cName = table.index("name")
         // Rows of one file usually share one as_of: parse it once.
@@ -77,7 +79,8 @@ struct SnapshotsLoader {
             // Which unit.
             var unit: Int? = nil
             if let cCode, let key = Self.pack(table.reader.trimmedBytes(table.fields[cCode])),
-               !table.fields[cCode].hasEscapedQuotes, let found = packedCodes[key] {
+                !table.fields[cCode].hasEscapedQuotes, let found = packedCodes[key]
+            {
                 unit = found  // the fast path: a known code
             } else if let cCode, !table.reader.trimmedBytes(table.fields[cCode]).isEmpty {
                 // nil when not UTF-8, which `text` has reported.
@@ -86,10 +89,14 @@ struct SnapshotsLoader {
                 if unit == nil { ok = false }
                 if unit == nil, let code, !unitsUnreadable, !rejectedCodes.contains(code) {
                     var hint = "check the code against units.csv"
-                    if let padded = codeIndex.keys.first(where: { $0.count > code.count && $0.hasSuffix(code) && $0.dropLast(code.count).allSatisfy { $0 == "0" } }) {
+                    if let padded = codeIndex.keys.first(where: {
+                        $0.count > code.count && $0.hasSuffix(code) && $0.dropLast(code.count).allSatisfy { $0 == "0" }
+                    }) {
                         hint = "did a spreadsheet drop its leading zeros? units.csv has \(padded)"
                     }
-                    issues.append(table.issue(.error, at: cCode, "the unit code \(table.shown(cCode)) is not in units.csv; \(hint)"))
+                    issues.append(
+                        table.issue(
+                            .error, at: cCode, "the unit code \(table.shown(cCode)) is not in units.csv; \(hint)"))
                     ok = false
                 }
             } else if let cName, !table.reader.trimmedBytes(table.fields[cName]).isEmpty {
@@ -100,11 +107,19 @@ struct SnapshotsLoader {
                 case .unit(let i)?: unit = i
                 case .unknown? where unitsUnreadable: ok = false
                 case .unknown?:
-                    issues.append(table.issue(.error, at: cName, "no unit in units.csv is named \(table.shown(cName)); check the spelling, including accents, or use the code"))
+                    issues.append(
+                        table.issue(
+                            .error, at: cName,
+                            "no unit in units.csv is named \(table.shown(cName)); check the spelling, including accents, or use the code"
+                        ))
                     ok = false
                 case .ambiguous(let candidates)?:
                     let list = candidates.map { "\(units[$0].fullName()) (\(units[$0].code))" }.joined(separator: ", ")
-                    issues.append(table.issue(.error, at: cName, "the name \(table.shown(cName)) fits several units: \(list); use the code or add the type word"))
+                    issues.append(
+                        table.issue(
+                            .error, at: cName,
+                            "the name \(table.shown(cName)) fits several units: \(list); use the code or add the type word"
+                        ))
                     ok = false
                 }
             } else {
@@ -116,12 +131,18 @@ struct SnapshotsLoader {
             let registered = count(&table, cReg, "registered")
             let completed = count(&table, cDone, "completed")
             if let r = registered, let c = completed, c > r {
-                issues.append(table.issue(.error, at: cDone, "completed (\(c)) is more than registered (\(r)); a candidate must register before completing"))
+                issues.append(
+                    table.issue(
+                        .error, at: cDone,
+                        "completed (\(c)) is more than registered (\(r)); a candidate must register before completing"))
                 ok = false
             }
             guard ok, let unit, let time = lastTime, let registered, let completed else { continue }
-            rows[unit].append((Observation(time: time, registered: registered, completed: completed),
-                               RowOrigin(file: fileNumber, line: Int32(line))))
+            rows[unit].append(
+                (
+                    Observation(time: time, registered: registered, completed: completed),
+                    RowOrigin(file: fileNumber, line: Int32(line))
+                ))
         }
     }
 
@@ -129,9 +150,13 @@ struct SnapshotsLoader {
         if let n = table.reader.integer(table.fields[column]) { return n }
         let text = table.reader.string(table.fields[column])?.trimmingSpaces ?? ""
         let why: String
-        if text.isEmpty { why = "is empty; write 0 if there are none" }
-        else if text.hasPrefix("-"), Int(text) != nil { why = "is negative; counts start at 0" }
-        else { why = "is not a whole number; write digits only, without separators or decimals" }
+        if text.isEmpty {
+            why = "is empty; write 0 if there are none"
+        } else if text.hasPrefix("-"), Int(text) != nil {
+            why = "is negative; counts start at 0"
+        } else {
+            why = "is not a whole number; write digits only, without separators or decimals"
+        }
         issues.append(table.issue(.error, at: column, "the \(what) count \(table.shown(column)) \(why)"))
         return nil
     }
@@ -152,17 +177,24 @@ struct SnapshotsLoader {
                 if let last = history.last, let previousOrigin {
                     if last.time == obs.time {
                         if last != obs {
-                            issues.append(DataIssue(.error, file: files[Int(origin.file)], line: Int(origin.line), column: 1,
-                                "\(units[u].fullName()) (\(units[u].code)) has two different rows for \(obs.time.iso8601(offset: timeZone)): this one and \(place(previousOrigin, from: origin)); keep one"))
+                            issues.append(
+                                DataIssue(
+                                    .error, file: files[Int(origin.file)], line: Int(origin.line), column: 1,
+                                    "\(units[u].fullName()) (\(units[u].code)) has two different rows for \(obs.time.iso8601(offset: timeZone)): this one and \(place(previousOrigin, from: origin)); keep one"
+                                ))
                         }
                         continue
                     }
                     if obs.registered < last.registered || obs.completed < last.completed {
-                        let what = obs.registered < last.registered
+                        let what =
+                            obs.registered < last.registered
                             ? "registered fell from \(last.registered) to \(obs.registered)"
                             : "completed fell from \(last.completed) to \(obs.completed)"
-                        issues.append(DataIssue(.warning, file: files[Int(origin.file)], line: Int(origin.line), column: 1,
-                            "\(units[u].fullName()) (\(units[u].code)): \(what) since \(place(previousOrigin, from: origin)); counts are cumulative and should not go down"))
+                        issues.append(
+                            DataIssue(
+                                .warning, file: files[Int(origin.file)], line: Int(origin.line), column: 1,
+                                "\(units[u].fullName()) (\(units[u].code)): \(what) since \(place(previousOrigin, from: origin)); counts are cumulative and should not go down"
+                            ))
                     }
                 }
                 history.append(obs)

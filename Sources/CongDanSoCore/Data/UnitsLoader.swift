@@ -5,7 +5,8 @@ enum UnitsLoader {
     /// `rejectedCodes`: codes of rows left out for an error, so that snapshot
     /// rows naming them are not also reported as unknown units.
     static func load(bytes: [UInt8], file: String, adultShare: Double)
-        -> (units: [Unit], issues: [DataIssue], rejectedCodes: Set<String>) {
+        -> (units: [Unit], issues: [DataIssue], rejectedCodes: Set<String>)
+    {
         var issues: [DataIssue] = []
         var table = CSVTable(bytes: bytes, file: file)
         guard table.readHeader(required: [["code"], ["name"], ["type"], ["population"]], issues: &issues) else {
@@ -22,8 +23,9 @@ enum UnitsLoader {
         while table.next(issues: &issues) {
             let line = table.fields[cCode].line
             guard let code = table.text(cCode, issues: &issues),
-                  let rawName = table.text(cName, issues: &issues),
-                  let rawType = table.text(cType, issues: &issues) else {
+                let rawName = table.text(cName, issues: &issues),
+                let rawType = table.text(cType, issues: &issues)
+            else {
                 if let code = table.reader.string(table.fields[cCode])?.trimmingSpaces { rejectedCodes.insert(code) }
                 continue
             }
@@ -32,10 +34,17 @@ enum UnitsLoader {
                 issues.append(table.issue(.error, at: cCode, "the unit code is empty; every unit needs its code"))
                 rowOK = false
             } else if !TextSanitizer.isClean(code) || code.contains(" ") {
-                issues.append(table.issue(.error, at: cCode, "the unit code \(table.shown(cCode)) contains spaces or control characters; codes are plain text like 11560"))
+                issues.append(
+                    table.issue(
+                        .error, at: cCode,
+                        "the unit code \(table.shown(cCode)) contains spaces or control characters; codes are plain text like 11560"
+                    ))
                 rowOK = false
             } else if let first = lineOfCode[code] {
-                issues.append(table.issue(.error, at: cCode, "the unit code \(code) is already used on line \(first); each code must appear once"))
+                issues.append(
+                    table.issue(
+                        .error, at: cCode,
+                        "the unit code \(code) is already used on line \(first); each code must appear once"))
                 rowOK = false
             }
             let name = TextSanitizer.sanitize(VietnameseText.nfc(rawName))
@@ -43,26 +52,41 @@ enum UnitsLoader {
                 issues.append(table.issue(.error, at: cName, "the unit name is empty"))
                 rowOK = false
             } else if name != VietnameseText.nfc(rawName) {
-                issues.append(table.issue(.warning, at: cName, "the name contains control or invisible characters; they are shown as \u{FFFD}"))
+                issues.append(
+                    table.issue(
+                        .warning, at: cName,
+                        "the name contains control or invisible characters; they are shown as \u{FFFD}"))
             }
             let type = UnitType(parsing: rawType)
             if type == nil {
-                issues.append(table.issue(.error, at: cType, "the type \(table.shown(cType)) is not one of xã, phường, đặc khu"))
+                issues.append(
+                    table.issue(.error, at: cType, "the type \(table.shown(cType)) is not one of xã, phường, đặc khu"))
                 rowOK = false
             }
             let population = table.reader.integer(table.fields[cPop])
             if population == nil {
-                issues.append(table.issue(.error, at: cPop, "the population \(table.shown(cPop)) is not a whole number ≥ 0; write digits only, without separators"))
+                issues.append(
+                    table.issue(
+                        .error, at: cPop,
+                        "the population \(table.shown(cPop)) is not a whole number ≥ 0; write digits only, without separators"
+                    ))
                 rowOK = false
             }
             var adults: Int? = nil
             if let cAdults, !table.reader.trimmedBytes(table.fields[cAdults]).isEmpty {
                 adults = table.reader.integer(table.fields[cAdults])
                 if adults == nil {
-                    issues.append(table.issue(.error, at: cAdults, "the adult count \(table.shown(cAdults)) is not a whole number ≥ 0; write digits only, or leave it empty to estimate it"))
+                    issues.append(
+                        table.issue(
+                            .error, at: cAdults,
+                            "the adult count \(table.shown(cAdults)) is not a whole number ≥ 0; write digits only, or leave it empty to estimate it"
+                        ))
                     rowOK = false
                 } else if let a = adults, let p = population, a > p {
-                    issues.append(table.issue(.warning, at: cAdults, "the unit has more adults (\(a)) than people (\(p)); check both columns"))
+                    issues.append(
+                        table.issue(
+                            .warning, at: cAdults,
+                            "the unit has more adults (\(a)) than people (\(p)); check both columns"))
                 }
             }
             var area: Double? = nil
@@ -70,23 +94,34 @@ enum UnitsLoader {
                 if let a = Double(text), a.isFinite, a >= 0, text.allSatisfy({ $0.isNumber || $0 == "." }) {
                     area = a
                 } else {
-                    issues.append(table.issue(.error, at: cArea, "the area \(table.shown(cArea)) is not a number; write it like 45.34 (a point for decimals)"))
+                    issues.append(
+                        table.issue(
+                            .error, at: cArea,
+                            "the area \(table.shown(cArea)) is not a number; write it like 45.34 (a point for decimals)"
+                        ))
                     rowOK = false
                 }
             }
             let province = table.text(cProvince, issues: &issues).map { TextSanitizer.sanitize(VietnameseText.nfc($0)) }
-            let districts = table.text(cDistricts, issues: &issues).map { TextSanitizer.sanitize(VietnameseText.nfc($0)) }
+            let districts = table.text(cDistricts, issues: &issues).map {
+                TextSanitizer.sanitize(VietnameseText.nfc($0))
+            }
             guard rowOK, let type, let population else { rejectedCodes.insert(code); continue }
             lineOfCode[code] = line
-            units.append(Unit(code: code, name: name, type: type, population: population,
-                              adults: adults ?? Unit.estimatedAdults(population: population, share: adultShare),
-                              adultsEstimated: adults == nil,
-                              formerProvince: province.flatMap { $0.isEmpty ? nil : $0 },
-                              formerDistricts: districts.flatMap { $0.isEmpty ? nil : $0 },
-                              areaKm2: area))
+            units.append(
+                Unit(
+                    code: code, name: name, type: type, population: population,
+                    adults: adults ?? Unit.estimatedAdults(population: population, share: adultShare),
+                    adultsEstimated: adults == nil,
+                    formerProvince: province.flatMap { $0.isEmpty ? nil : $0 },
+                    formerDistricts: districts.flatMap { $0.isEmpty ? nil : $0 },
+                    areaKm2: area))
         }
         if units.isEmpty, !issues.hasErrors {
-            issues.append(DataIssue(.error, file: file, line: 0, column: 0, "the file lists no units; add one row per unit under the header"))
+            issues.append(
+                DataIssue(
+                    .error, file: file, line: 0, column: 0,
+                    "the file lists no units; add one row per unit under the header"))
         }
         return (units, issues, rejectedCodes)
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Zeroed memory for large tables, backed by transparent huge pages where
@@ -15,19 +15,20 @@ struct HugeBuffer {
         let size = max(bytes, 1)
         self.bytes = size
         #if canImport(Glibc)
-        if size >= 4 << 20, let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-           p != MAP_FAILED {
-            _ = madvise(p, size, 14)  // MADV_HUGEPAGE
-            base = p
-            return
-        }
+            if size >= 4 << 20, let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+                p != MAP_FAILED
+            {
+                _ = madvise(p, size, 14)  // MADV_HUGEPAGE
+                base = p
+                return
+            }
         #endif
         base = calloc(1, size)!
     }
 
     func free() {
         #if canImport(Glibc)
-        if bytes >= 4 << 20 { munmap(base, bytes); return }
+            if bytes >= 4 << 20 { munmap(base, bytes); return }
         #endif
         Glibc.free(base)
     }
@@ -145,8 +146,10 @@ final class CandidateTable {
     }
 
     @inline(__always)
-    func findOrInsert(_ p: UnsafePointer<UInt8>, _ n: Int, k0: UInt64, k1 inputK1: UInt64, h: UInt64,
-                      inserted: inout Bool) -> Int {
+    func findOrInsert(
+        _ p: UnsafePointer<UInt8>, _ n: Int, k0: UInt64, k1 inputK1: UInt64, h: UInt64,
+        inserted: inout Bool
+    ) -> Int {
         var k1 = inputK1
         let long = n > 15
         let tag = (h & 0xFFFF_FFFF) << 32
@@ -159,8 +162,9 @@ final class CandidateTable {
                 let r = Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
                 let rec = records[r]
                 if rec.k0 == k0 {
-                    if !long { if rec.k1 == k1 { inserted = false; return r } }
-                    else if arenaEquals(Int(truncatingIfNeeded: rec.k1 & 0x00FF_FFFF_FFFF_FFFF), p, n) {
+                    if !long {
+                        if rec.k1 == k1 { inserted = false; return r }
+                    } else if arenaEquals(Int(truncatingIfNeeded: rec.k1 & 0x00FF_FFFF_FFFF_FFFF), p, n) {
                         inserted = false; return r
                     }
                 }
@@ -177,7 +181,8 @@ final class CandidateTable {
             k1 = CandidateTable.longFlag | UInt64(offset)
         }
         let r = count
-        (records + r).initialize(to: CandidateRecord(k0: k0, k1: k1, registeredAt: 0, completedAt: CandidateRecord.never, unit: 0))
+        (records + r).initialize(
+            to: CandidateRecord(k0: k0, k1: k1, registeredAt: 0, completedAt: CandidateRecord.never, unit: 0))
         count += 1
         slots[i] = tag | UInt64(r + 1)
         inserted = true
@@ -188,7 +193,9 @@ final class CandidateTable {
     private func arenaEquals(_ offset: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         arena.withUnsafeBufferPointer { a in
             var len: UInt32 = 0
-            withUnsafeMutableBytes(of: &len) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(a)[offset..<offset + 4])) }
+            withUnsafeMutableBytes(of: &len) {
+                $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(a)[offset..<offset + 4]))
+            }
             guard Int(len) == n else { return false }
             for i in 0..<n where a[offset + 4 + i] != p[i] { return false }
             return true
@@ -216,7 +223,8 @@ final class CandidateTable {
         let mask = newCapacity - 1
         for r in 0..<count {
             let rec = records[r]
-            let h = CandidateTable.hash(rec.k0, rec.k1 & 0xFF00_0000_0000_0000 == CandidateTable.longFlag ? CandidateTable.longFlag : rec.k1)
+            let h = CandidateTable.hash(
+                rec.k0, rec.k1 & 0xFF00_0000_0000_0000 == CandidateTable.longFlag ? CandidateTable.longFlag : rec.k1)
             var i = Int(truncatingIfNeeded: h >> shift)
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = ((h & 0xFFFF_FFFF) << 32) | UInt64(r + 1)

@@ -155,16 +155,23 @@ public final class EventAggregator: @unchecked Sendable {
         var result: [DataIssue] = []
         if let headerError { result.append(headerError) }
         // Batched counting reports a candidate's other unit a few lines late.
-        result += detailedIssues.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        result += detailedIssues.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            .map(\.element)
         let total = malformedLines + unknownUnitLines + badTimeLines + otherUnitEvents
         if total > detailedIssues.count {
             var parts: [String] = []
             if malformedLines > 0 { parts.append("\(malformedLines) malformed") }
             if unknownUnitLines > 0 { parts.append("\(unknownUnitLines) with an unknown unit") }
             if badTimeLines > 0 { parts.append("\(badTimeLines) with an impossible time") }
-            if otherUnitEvents > 0 { parts.append("\(otherUnitEvents) naming another unit than their candidate's first event (counted there)") }
-            result.append(DataIssue(.warning, file: file,
-                "\(total) lines have problems in all (\(parts.joined(separator: ", "))); the first \(detailedIssues.count) are listed above. Lines with problems are not counted, except those naming another unit"))
+            if otherUnitEvents > 0 {
+                parts.append(
+                    "\(otherUnitEvents) naming another unit than their candidate's first event (counted there)")
+            }
+            result.append(
+                DataIssue(
+                    .warning, file: file,
+                    "\(total) lines have problems in all (\(parts.joined(separator: ", "))); the first \(detailedIssues.count) are listed above. Lines with problems are not counted, except those naming another unit"
+                ))
         }
         return result
     }
@@ -230,8 +237,10 @@ public final class EventAggregator: @unchecked Sendable {
         let missing = required.filter { !names.contains($0) }
         guard missing.isEmpty else {
             let have = names.map { TextSanitizer.sanitize($0) }.joined(separator: ",")
-            headerError = DataIssue(.error, file: file, line: linesRead, column: 1,
-                "the event log's header has no \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) column (it has: \(have)); the header must name time,unit_code,candidate_id,event")
+            headerError = DataIssue(
+                .error, file: file, line: linesRead, column: 1,
+                "the event log's header has no \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) column (it has: \(have)); the header must name time,unit_code,candidate_id,event"
+            )
             return
         }
         cTime = names.firstIndex(of: "time")!
@@ -242,8 +251,10 @@ public final class EventAggregator: @unchecked Sendable {
 
     private enum Problem { case malformed, unknownUnit, badTime, otherUnit }
 
-    private func report(_ kind: Problem, _ p: UnsafePointer<UInt8>, lineStart: Int, at position: Int, line: Int? = nil,
-                        _ message: @autoclosure () -> String) {
+    private func report(
+        _ kind: Problem, _ p: UnsafePointer<UInt8>, lineStart: Int, at position: Int, line: Int? = nil,
+        _ message: @autoclosure () -> String
+    ) {
         switch kind {
         case .malformed: malformedLines += 1
         case .unknownUnit: unknownUnitLines += 1
@@ -257,7 +268,8 @@ public final class EventAggregator: @unchecked Sendable {
     }
 
     private static func shown(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String {
-        let text = TextSanitizer.sanitize(String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self))
+        let text = TextSanitizer.sanitize(
+            String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self))
         return "\"" + (text.count > 40 ? String(text.prefix(40)) + "…" : text) + "\""
     }
 
@@ -278,10 +290,15 @@ public final class EventAggregator: @unchecked Sendable {
             let c: UInt8 = atEnd ? 44 : p[i]
             if c == 34 { quotedLine(p, s, e); return }
             if c == 44 {
-                if field == cTime { starts.0 = fieldStart; ends.0 = i }
-                else if field == cUnit { starts.1 = fieldStart; ends.1 = i }
-                else if field == cCandidate { starts.2 = fieldStart; ends.2 = i }
-                else if field == cEvent { starts.3 = fieldStart; ends.3 = i }
+                if field == cTime {
+                    starts.0 = fieldStart; ends.0 = i
+                } else if field == cUnit {
+                    starts.1 = fieldStart; ends.1 = i
+                } else if field == cCandidate {
+                    starts.2 = fieldStart; ends.2 = i
+                } else if field == cEvent {
+                    starts.3 = fieldStart; ends.3 = i
+                }
                 if i > fieldStart {
                     allEmpty = false
                     if field >= fieldCount { nonEmptyExtra = true }
@@ -294,8 +311,9 @@ public final class EventAggregator: @unchecked Sendable {
         }
         if allEmpty { return }  // blank line, or ",,,"
         if field < fieldCount || nonEmptyExtra {
-            report(.malformed, p, lineStart: s, at: field < fieldCount ? e : s,
-                   "this line has \(field) fields but the header has \(fieldCount); the line is not counted")
+            report(
+                .malformed, p, lineStart: s, at: field < fieldCount ? e : s,
+                "this line has \(field) fields but the header has \(fieldCount); the line is not counted")
             return
         }
         event(p, lineStart: s, starts, ends)
@@ -313,17 +331,22 @@ public final class EventAggregator: @unchecked Sendable {
             return
         }
         if fields.count < fieldCount || fields[fieldCount...].contains(where: { $0.end > $0.start }) {
-            report(.malformed, p, lineStart: s, at: s, "this line has \(fields.count) fields but the header has \(fieldCount); the line is not counted")
+            report(
+                .malformed, p, lineStart: s, at: s,
+                "this line has \(fields.count) fields but the header has \(fieldCount); the line is not counted")
             return
         }
         if fields.contains(where: \.hasEscapedQuotes) {
-            report(.malformed, p, lineStart: s, at: s, "a field holds a quote character; event logs hold codes, ids and times only. The line is not counted")
+            report(
+                .malformed, p, lineStart: s, at: s,
+                "a field holds a quote character; event logs hold codes, ids and times only. The line is not counted")
             return
         }
         let f = (fields[cTime], fields[cUnit], fields[cCandidate], fields[cEvent])
         // Field positions are relative to the copy; rebase them on `p`.
-        event(p, lineStart: s, (s + f.0.start, s + f.1.start, s + f.2.start, s + f.3.start),
-              (s + f.0.end, s + f.1.end, s + f.2.end, s + f.3.end))
+        event(
+            p, lineStart: s, (s + f.0.start, s + f.1.start, s + f.2.start, s + f.3.start),
+            (s + f.0.end, s + f.1.end, s + f.2.end, s + f.3.end))
     }
 
     @inline(__always)
@@ -374,10 +397,14 @@ public final class EventAggregator: @unchecked Sendable {
             let a = raw.loadUnaligned(as: UInt64.self)
             let b = UInt32(raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)) | UInt32(q[10]) << 16
             if a == cachePrefix.0, b == cachePrefix.1, q[13] == 58, q[16] == 58,
-               cacheSuffix.withUnsafeBufferPointer({ memcmp(q + 19, $0.baseAddress!, $0.count) == 0 }) {
-                let d = (Int(q[11]) - 48, Int(q[12]) - 48, Int(q[14]) - 48, Int(q[15]) - 48, Int(q[17]) - 48, Int(q[18]) - 48)
+                cacheSuffix.withUnsafeBufferPointer({ memcmp(q + 19, $0.baseAddress!, $0.count) == 0 })
+            {
+                let d = (
+                    Int(q[11]) - 48, Int(q[12]) - 48, Int(q[14]) - 48, Int(q[15]) - 48, Int(q[17]) - 48, Int(q[18]) - 48
+                )
                 if d.0 >= 0, d.0 <= 9, d.1 >= 0, d.1 <= 9, d.2 >= 0, d.2 <= 9, d.3 >= 0, d.3 <= 9,
-                   d.4 >= 0, d.4 <= 9, d.5 >= 0, d.5 <= 9 {
+                    d.4 >= 0, d.4 <= 9, d.5 >= 0, d.5 <= 9
+                {
                     let h = d.0 * 10 + d.1, m = d.2 * 10 + d.3, sec = d.4 * 10 + d.5
                     if h < 24, m < 60, sec < 60 {
                         return .success(cacheBase + Int64(h * 3_600_000 + m * 60_000 + sec * 1000))
@@ -392,14 +419,18 @@ public final class EventAggregator: @unchecked Sendable {
             // Cache the layout YYYY-MM-DDTHH:MM:SS<suffix> when the suffix is
             // an offset (not fractions of a second).
             if n >= 20, slice[slice.startIndex + 13] == 58, slice[slice.startIndex + 16] == 58,
-               slice[slice.startIndex + 19] != 46, slice[slice.startIndex + 19] != 44 {
+                slice[slice.startIndex + 19] != 46, slice[slice.startIndex + 19] != 44
+            {
                 let q = p + s
                 let raw = UnsafeRawPointer(q)
-                cachePrefix = (raw.loadUnaligned(as: UInt64.self),
-                               UInt32(raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)) | UInt32(q[10]) << 16)
+                cachePrefix = (
+                    raw.loadUnaligned(as: UInt64.self),
+                    UInt32(raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)) | UInt32(q[10]) << 16
+                )
                 cacheSuffix = Array(slice.dropFirst(19))
                 cacheLength = n
-                let hms = Int64((Int(q[11]) - 48) * 10 + Int(q[12]) - 48) * 3_600_000
+                let hms =
+                    Int64((Int(q[11]) - 48) * 10 + Int(q[12]) - 48) * 3_600_000
                     + Int64((Int(q[14]) - 48) * 10 + Int(q[15]) - 48) * 60_000
                     + Int64((Int(q[17]) - 48) * 10 + Int(q[18]) - 48) * 1000
                 cacheBase = t.milliseconds - hms
@@ -409,7 +440,9 @@ public final class EventAggregator: @unchecked Sendable {
     }
 
     @inline(__always)
-    private func event(_ p: UnsafePointer<UInt8>, lineStart ls: Int, _ starts: (Int, Int, Int, Int), _ ends: (Int, Int, Int, Int)) {
+    private func event(
+        _ p: UnsafePointer<UInt8>, lineStart ls: Int, _ starts: (Int, Int, Int, Int), _ ends: (Int, Int, Int, Int)
+    ) {
         var ts = starts.0, te = ends.0, us = starts.1, ue = ends.1
         var cs = starts.2, ce = ends.2, es = starts.3, ee = ends.3
         EventAggregator.trim(p, &ts, &te); EventAggregator.trim(p, &us, &ue)
@@ -417,12 +450,17 @@ public final class EventAggregator: @unchecked Sendable {
         // Kind.
         let isCompletion: Bool
         let en = ee - es
-        if en == 10, EventAggregator.asciiEqualsLower(p + es, "registered") { isCompletion = false }
-        else if en == 9, EventAggregator.asciiEqualsLower(p + es, "completed") { isCompletion = true }
-        else {
-            report(.malformed, p, lineStart: ls, at: starts.3,
-                   en == 0 ? "the event is empty; write registered or completed. The line is not counted"
-                           : "the event \(EventAggregator.shown(p, es, ee)) is neither registered nor completed; the line is not counted")
+        if en == 10, EventAggregator.asciiEqualsLower(p + es, "registered") {
+            isCompletion = false
+        } else if en == 9, EventAggregator.asciiEqualsLower(p + es, "completed") {
+            isCompletion = true
+        } else {
+            report(
+                .malformed, p, lineStart: ls, at: starts.3,
+                en == 0
+                    ? "the event is empty; write registered or completed. The line is not counted"
+                    : "the event \(EventAggregator.shown(p, es, ee)) is neither registered nor completed; the line is not counted"
+            )
             return
         }
         if ce == cs {
@@ -440,20 +478,26 @@ public final class EventAggregator: @unchecked Sendable {
             case .impossibleDate: what = "is not a real date and time"
             case .malformed: what = "is not an ISO 8601 time; write it like 2025-10-22T15:00:00+07:00"
             }
-            report(.badTime, p, lineStart: ls, at: starts.0, "the time \(EventAggregator.shown(p, ts, te)) \(what); the line is not counted")
+            report(
+                .badTime, p, lineStart: ls, at: starts.0,
+                "the time \(EventAggregator.shown(p, ts, te)) \(what); the line is not counted")
             return
         }
         // Unit.
         let unit = unitIndex(p, us, ue)
         if unit < 0 {
-            report(.unknownUnit, p, lineStart: ls, at: starts.1,
-                   ue == us ? "the unit_code is empty; the line is not counted"
-                            : "the unit code \(EventAggregator.shown(p, us, ue)) is not in units.csv; the line is not counted")
+            report(
+                .unknownUnit, p, lineStart: ls, at: starts.1,
+                ue == us
+                    ? "the unit_code is empty; the line is not counted"
+                    : "the unit code \(EventAggregator.shown(p, us, ue)) is not in units.csv; the line is not counted")
             return
         }
         let (k0, k1) = CandidateTable.key(p + cs, ce - cs)
-        batch.append(Parsed(k0: k0, k1: k1, h: CandidateTable.hash(k0, k1), id: cs, idLength: ce - cs, ms: ms,
-                            unit: Int32(unit), completion: isCompletion, line: linesRead, lineStart: ls, unitPosition: starts.1))
+        batch.append(
+            Parsed(
+                k0: k0, k1: k1, h: CandidateTable.hash(k0, k1), id: cs, idLength: ce - cs, ms: ms,
+                unit: Int32(unit), completion: isCompletion, line: linesRead, lineStart: ls, unitPosition: starts.1))
         if batch.count == EventAggregator.batchSize { flush(p) }
     }
 
@@ -470,8 +514,9 @@ public final class EventAggregator: @unchecked Sendable {
         }
         sink ^= touched
         for e in batch {
-            count(p + e.id, e.idLength, k0: e.k0, k1: e.k1, h: e.h, unit: Int(e.unit), ms: e.ms, completion: e.completion,
-                  p, e.lineStart, e.unitPosition, line: e.line)
+            count(
+                p + e.id, e.idLength, k0: e.k0, k1: e.k1, h: e.h, unit: Int(e.unit), ms: e.ms, completion: e.completion,
+                p, e.lineStart, e.unitPosition, line: e.line)
         }
         batch.removeAll(keepingCapacity: true)
     }
@@ -489,8 +534,10 @@ public final class EventAggregator: @unchecked Sendable {
     }
 
     @inline(__always)
-    private func count(_ id: UnsafePointer<UInt8>, _ idLength: Int, k0: UInt64, k1: UInt64, h: UInt64, unit: Int, ms: Int64,
-                       completion: Bool, _ p: UnsafePointer<UInt8>, _ ls: Int, _ unitColumn: Int, line: Int) {
+    private func count(
+        _ id: UnsafePointer<UInt8>, _ idLength: Int, k0: UInt64, k1: UInt64, h: UInt64, unit: Int, ms: Int64,
+        completion: Bool, _ p: UnsafePointer<UInt8>, _ ls: Int, _ unitColumn: Int, line: Int
+    ) {
         eventsCounted += 1
         if let f = firstTime, f.milliseconds <= ms {} else { firstTime = Timestamp(milliseconds: ms) }
         if let l = latestTime, l.milliseconds >= ms {} else { latestTime = Timestamp(milliseconds: ms) }
@@ -512,8 +559,10 @@ public final class EventAggregator: @unchecked Sendable {
         }
         let u = Int(rec.pointee.unit)
         if u != unit {
-            report(.otherUnit, p, lineStart: ls, at: unitColumn, line: line,
-                   "this candidate's first event was in \(units[u].fullName()) (\(units[u].code)); the event is counted there, not in \(units[unit].fullName()) (\(units[unit].code))")
+            report(
+                .otherUnit, p, lineStart: ls, at: unitColumn, line: line,
+                "this candidate's first event was in \(units[u].fullName()) (\(units[u].code)); the event is counted there, not in \(units[unit].fullName()) (\(units[unit].code))"
+            )
         }
         if ms < rec.pointee.registeredAt {
             deltas.append(u, rec.pointee.registeredAt << 2 | 2)

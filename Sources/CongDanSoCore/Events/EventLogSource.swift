@@ -17,8 +17,10 @@ public enum EventLogSource {
 
     /// Reads the whole log. The last line counts even without its newline
     /// unless `leavePartialLine` (a live log, where it may be half-written).
-    public static func load(path: String, units: [Unit], timeZone: UTCOffset, leavePartialLine: Bool = false,
-                            progress: ((Int64, Int64) -> Void)? = nil) -> Loaded {
+    public static func load(
+        path: String, units: [Unit], timeZone: UTCOffset, leavePartialLine: Bool = false,
+        progress: ((Int64, Int64) -> Void)? = nil
+    ) -> Loaded {
         let tail = EventTail(path: path, units: units, timeZone: timeZone)
         let change = tail.poll(progress: progress)
         if !leavePartialLine { tail.finishPartialLine() }
@@ -28,20 +30,26 @@ public enum EventLogSource {
         if a.linesRead == 0, change.error == nil {
             // A log may be created before its first line is written (a
             // contest starting, a replay): zeros, with a warning, not a stop.
-            issues.append(DataIssue(.warning, file: path, line: 1, column: 1,
-                "the event log is empty; every unit shows 0 until events arrive (header: time,unit_code,candidate_id,event)"))
+            issues.append(
+                DataIssue(
+                    .warning, file: path, line: 1, column: 1,
+                    "the event log is empty; every unit shows 0 until events arrive (header: time,unit_code,candidate_id,event)"
+                ))
         }
-        return Loaded(histories: a.currentHistories(), firstMoment: a.firstTime, latestMoment: a.latestTime,
-                      issues: issues, tail: tail)
+        return Loaded(
+            histories: a.currentHistories(), firstMoment: a.firstTime, latestMoment: a.latestTime,
+            issues: issues, tail: tail)
     }
 
     /// Compares snapshot histories with the event log's values at the same
     /// moments: each difference is a warning (the event log wins). Snapshots
     /// after the log's latest event are skipped: a log being written (or
     /// replayed) has not reached them yet.
-    static func checkSnapshots(_ snapshots: [[Observation]], against events: [[Observation]], units: [Unit],
-                               folder: String, logPath: String, timeZone: UTCOffset,
-                               upTo latest: Timestamp?) -> [DataIssue] {
+    static func checkSnapshots(
+        _ snapshots: [[Observation]], against events: [[Observation]], units: [Unit],
+        folder: String, logPath: String, timeZone: UTCOffset,
+        upTo latest: Timestamp?
+    ) -> [DataIssue] {
         var issues: [DataIssue] = []
         var differences = 0
         guard let latest else { return [] }
@@ -51,13 +59,19 @@ public enum EventLogSource {
                 guard e.registered != o.registered || e.completed != o.completed else { continue }
                 differences += 1
                 if differences <= 5 {
-                    issues.append(DataIssue(.warning, file: folder,
-                        "\(units[u].fullName()) (\(units[u].code)) at \(o.time.iso8601(offset: timeZone)): the snapshot says \(o.registered) registered, \(o.completed) completed; \(logPath) gives \(e.registered) and \(e.completed). The event log is the source"))
+                    issues.append(
+                        DataIssue(
+                            .warning, file: folder,
+                            "\(units[u].fullName()) (\(units[u].code)) at \(o.time.iso8601(offset: timeZone)): the snapshot says \(o.registered) registered, \(o.completed) completed; \(logPath) gives \(e.registered) and \(e.completed). The event log is the source"
+                        ))
                 }
             }
         }
         if differences > 5 {
-            issues.append(DataIssue(.warning, file: folder, "\(differences) snapshot rows in all differ from \(logPath); the event log is the source"))
+            issues.append(
+                DataIssue(
+                    .warning, file: folder,
+                    "\(differences) snapshot rows in all differ from \(logPath); the event log is the source"))
         }
         return issues
     }

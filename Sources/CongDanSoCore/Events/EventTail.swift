@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Follows an event log as it grows: remembers the file's identity (inode),
@@ -67,7 +67,10 @@ public final class EventTail: @unchecked Sendable {
                 change.changedUnits = aggregator.takeChangedUnits()
                 return change
             }
-            change.error = DataIssue(.error, file: path, "cannot open the event log (\(String(cString: strerror(errno)))); check that it exists and that you may read it")
+            change.error = DataIssue(
+                .error, file: path,
+                "cannot open the event log (\(String(cString: strerror(errno)))); check that it exists and that you may read it"
+            )
             return change
         }
         defer { close(fd) }
@@ -92,12 +95,14 @@ public final class EventTail: @unchecked Sendable {
             let got = pread(fd, buffer + carried, bufferSize - carried, off_t(position + Int64(carried)))
             if got < 0 {
                 if errno == EINTR { continue }
-                change.error = DataIssue(.error, file: path, "reading the event log failed (\(String(cString: strerror(errno))))")
+                change.error = DataIssue(
+                    .error, file: path, "reading the event log failed (\(String(cString: strerror(errno))))")
                 break
             }
             let available = carried + got
             if available == 0 { break }
-            let used = aggregator.consume(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: available))
+            let used = aggregator.consume(
+                UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: available))
             position += Int64(used)
             change.bytesRead += used
             carried = available - used
@@ -105,8 +110,9 @@ public final class EventTail: @unchecked Sendable {
             if got == 0 { break }  // end of file; a partial line stays
             if carried == bufferSize {
                 // One line longer than the buffer: not an event log line.
-                change.error = DataIssue(.error, file: path, line: aggregator.linesRead + 1,
-                                         "a line is longer than \(bufferSize) bytes; this is not an event log")
+                change.error = DataIssue(
+                    .error, file: path, line: aggregator.linesRead + 1,
+                    "a line is longer than \(bufferSize) bytes; this is not an event log")
                 break
             }
             progress?(position, size)
@@ -130,7 +136,8 @@ public final class EventTail: @unchecked Sendable {
         guard rest > 0, rest <= bufferSize else { return }
         let got = pread(fd, buffer, rest, off_t(offset))
         guard got > 0 else { return }
-        let used = aggregator.consume(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: got), atEnd: true)
+        let used = aggregator.consume(
+            UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: got), atEnd: true)
         offset += Int64(used)
     }
 

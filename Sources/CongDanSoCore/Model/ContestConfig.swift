@@ -11,9 +11,11 @@ public struct ContestConfig: Hashable, Sendable {
     /// The local time zone of the contest, for dates on screen and the deadline.
     public var timeZone: UTCOffset
 
-    public init(title: String = ContestConfig.defaultTitle, targetShare: Double = 0.80,
-                deadline: CalendarDate = CalendarDate(year: 2025, month: 12, day: 31),
-                adultShare: Double = 0.68, timeZone: UTCOffset = .vietnam) {
+    public init(
+        title: String = ContestConfig.defaultTitle, targetShare: Double = 0.80,
+        deadline: CalendarDate = CalendarDate(year: 2025, month: 12, day: 31),
+        adultShare: Double = 0.68, timeZone: UTCOffset = .vietnam
+    ) {
         self.title = title; self.targetShare = targetShare; self.deadline = deadline
         self.adultShare = adultShare; self.timeZone = timeZone
     }
@@ -32,8 +34,10 @@ public struct ConfigOverrides: Hashable, Sendable {
     public var adultShare: Double?
     public var timeZone: UTCOffset?
 
-    public init(title: String? = nil, targetShare: Double? = nil, deadline: CalendarDate? = nil,
-                adultShare: Double? = nil, timeZone: UTCOffset? = nil) {
+    public init(
+        title: String? = nil, targetShare: Double? = nil, deadline: CalendarDate? = nil,
+        adultShare: Double? = nil, timeZone: UTCOffset? = nil
+    ) {
         self.title = title; self.targetShare = targetShare; self.deadline = deadline
         self.adultShare = adultShare; self.timeZone = timeZone
     }

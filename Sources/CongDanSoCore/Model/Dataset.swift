@@ -32,8 +32,10 @@ public struct Dataset: Sendable {
     /// `firstMoment` and `latestMoment` default to the first and last
     /// observation; an event log passes its first and latest event's time
     /// (the latest event may be a repeat that changed no count).
-    public init(config: ContestConfig, units: [Unit], histories: [[Observation]], warnings: [DataIssue] = [],
-                firstMoment: Timestamp? = nil, latestMoment: Timestamp? = nil) {
+    public init(
+        config: ContestConfig, units: [Unit], histories: [[Observation]], warnings: [DataIssue] = [],
+        firstMoment: Timestamp? = nil, latestMoment: Timestamp? = nil
+    ) {
         precondition(units.count == histories.count, "one history per unit")
         self.config = config
         self.units = units
@@ -49,13 +51,19 @@ public struct Dataset: Sendable {
     /// The same units and settings with new histories (an event log that
     /// grew): reuses the unit index and folded names, so it stays cheap for
     /// thousands of units.
-    public func replacingHistories(_ histories: [[Observation]], firstMoment: Timestamp?, latestMoment: Timestamp?,
-                                   warnings: [DataIssue]) -> Dataset {
-        Dataset(copying: self, histories: histories, firstMoment: firstMoment, latestMoment: latestMoment, warnings: warnings)
+    public func replacingHistories(
+        _ histories: [[Observation]], firstMoment: Timestamp?, latestMoment: Timestamp?,
+        warnings: [DataIssue]
+    ) -> Dataset {
+        Dataset(
+            copying: self, histories: histories, firstMoment: firstMoment, latestMoment: latestMoment,
+            warnings: warnings)
     }
 
-    private init(copying other: Dataset, histories: [[Observation]], firstMoment: Timestamp?, latestMoment: Timestamp?,
-                 warnings: [DataIssue]) {
+    private init(
+        copying other: Dataset, histories: [[Observation]], firstMoment: Timestamp?, latestMoment: Timestamp?,
+        warnings: [DataIssue]
+    ) {
         precondition(other.units.count == histories.count, "one history per unit")
         config = other.config
         units = other.units
@@ -69,7 +77,8 @@ public struct Dataset: Sendable {
     /// The earliest and latest moments: the given ones, widened by the
     /// histories' first and last observations.
     private static func span(_ histories: [[Observation]], first: Timestamp?, latest: Timestamp?)
-        -> (Timestamp?, Timestamp?) {
+        -> (Timestamp?, Timestamp?)
+    {
         var first = first, latest = latest
         for h in histories {
             if let t = h.first?.time, first.map({ t < $0 }) ?? true { first = t }

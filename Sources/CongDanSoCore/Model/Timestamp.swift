@@ -39,13 +39,16 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         let (y, m, d) = CivilDate.fromDays(day)
         let hour = Int(rest / 3_600_000); rest %= 3_600_000
         let minute = Int(rest / 60_000); rest %= 60_000
-        return LocalTime(year: y, month: m, day: d, hour: hour, minute: minute,
-                         second: Int(rest / 1000), millisecond: Int(rest % 1000))
+        return LocalTime(
+            year: y, month: m, day: d, hour: hour, minute: minute,
+            second: Int(rest / 1000), millisecond: Int(rest % 1000))
     }
 
     /// The moment of a local date and time at an offset.
-    public static func from(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0,
-                            second: Int = 0, millisecond: Int = 0, offset: UTCOffset) -> Timestamp {
+    public static func from(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0,
+        second: Int = 0, millisecond: Int = 0, offset: UTCOffset
+    ) -> Timestamp {
         let days = Int64(CivilDate.toDays(year: year, month: month, day: day))
         var ms = days * millisecondsPerDay
         ms += Int64(hour) * 3_600_000 + Int64(minute) * 60_000 + Int64(second) * 1000 + Int64(millisecond)
@@ -87,7 +90,8 @@ public struct UTCOffset: Hashable, Sendable, CustomStringConvertible {
         var digits = Array(b.dropFirst())
         if digits.count == 5, digits[2] == UInt8(ascii: ":") { digits.remove(at: 2) }
         guard digits.count == 2 || digits.count == 4,
-              digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+            digits.allSatisfy({ $0 >= 48 && $0 <= 57 })
+        else { return nil }
         let hours = Int(digits[0] - 48) * 10 + Int(digits[1] - 48)
         let minutes = digits.count == 4 ? Int(digits[2] - 48) * 10 + Int(digits[3] - 48) : 0
         guard hours <= 14, minutes < 60 else { return nil }
@@ -140,8 +144,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public init?(parsing text: String) {
         let parts = text.trimmingSpaces.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= CivilDate.daysInMonth(year: y, month: m) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), d >= 1, d <= CivilDate.daysInMonth(year: y, month: m)
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -30,11 +30,14 @@ extension Timestamp {
             i += 1; return true
         }
         guard let year = number(4), expect(UInt8(ascii: "-")), let month = number(2),
-              expect(UInt8(ascii: "-")), let day = number(2) else { return .failure(.malformed) }
+            expect(UInt8(ascii: "-")), let day = number(2)
+        else { return .failure(.malformed) }
         guard i < b.endIndex, b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: " ") || b[i] == UInt8(ascii: "t")
         else { return .failure(.malformed) }
         i += 1
-        guard let hour = number(2), expect(UInt8(ascii: ":")), let minute = number(2) else { return .failure(.malformed) }
+        guard let hour = number(2), expect(UInt8(ascii: ":")), let minute = number(2) else {
+            return .failure(.malformed)
+        }
         var second = 0, millisecond = 0
         if i < b.endIndex, b[i] == UInt8(ascii: ":") {
             i += 1
@@ -61,10 +64,12 @@ extension Timestamp {
             offset = parsed
         }
         guard (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(year: year, month: month),
-              hour <= 24, minute < 60, second < 60,
-              hour < 24 || (minute == 0 && second == 0 && millisecond == 0)
+            hour <= 24, minute < 60, second < 60,
+            hour < 24 || (minute == 0 && second == 0 && millisecond == 0)
         else { return .failure(.impossibleDate) }
-        return .success(Timestamp.from(year: year, month: month, day: day, hour: hour, minute: minute,
-                                       second: second, millisecond: millisecond, offset: offset))
+        return .success(
+            Timestamp.from(
+                year: year, month: month, day: day, hour: hour, minute: minute,
+                second: second, millisecond: millisecond, offset: offset))
     }
 }

@@ -16,9 +16,11 @@ public struct Unit: Hashable, Sendable, Identifiable {
 
     public var id: String { code }
 
-    public init(code: String, name: String, type: UnitType, population: Int, adults: Int,
-                adultsEstimated: Bool, formerProvince: String? = nil, formerDistricts: String? = nil,
-                areaKm2: Double? = nil) {
+    public init(
+        code: String, name: String, type: UnitType, population: Int, adults: Int,
+        adultsEstimated: Bool, formerProvince: String? = nil, formerDistricts: String? = nil,
+        areaKm2: Double? = nil
+    ) {
         self.code = code; self.name = name; self.type = type; self.population = population
         self.adults = adults; self.adultsEstimated = adultsEstimated
         self.formerProvince = formerProvince; self.formerDistricts = formerDistricts; self.areaKm2 = areaKm2

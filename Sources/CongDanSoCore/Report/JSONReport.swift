@@ -19,7 +19,8 @@ public enum JSONReport {
             for f in rows {
                 w.openObject()
                 w.int("rank", f.rank); w.string("code", f.unit.code); w.string("name", f.unit.name)
-                w.string("type", f.unit.type.rawValue); w.int("registered", f.registered); w.int("completed", f.completed)
+                w.string("type", f.unit.type.rawValue); w.int("registered", f.registered);
+                w.int("completed", f.completed)
                 w.closeObject()
             }
             w.closeArray()

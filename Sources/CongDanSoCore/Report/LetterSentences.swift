@@ -16,12 +16,14 @@ public enum LetterSentences {
             if participating.isEmpty {
                 return "Tính đến \(when), toàn thành phố chưa có xã, phường, đặc khu nào tham gia Cuộc thi."
             }
-            return "Tính đến \(when), toàn thành phố đã có \(n) \(types) tham gia Cuộc thi với \(reg) thí sinh đăng ký tham gia, \(done) thí sinh hoàn thành bài thi."
+            return
+                "Tính đến \(when), toàn thành phố đã có \(n) \(types) tham gia Cuộc thi với \(reg) thí sinh đăng ký tham gia, \(done) thí sinh hoàn thành bài thi."
         case .en:
             if participating.isEmpty {
                 return "As of \(when), no commune, ward or special zone of the city had taken part in the contest."
             }
-            return "As of \(when), \(n) \(types) of the city had taken part in the contest, with \(reg) candidates registered and \(done) candidates having completed the test."
+            return
+                "As of \(when), \(n) \(types) of the city had taken part in the contest, with \(reg) candidates registered and \(done) candidates having completed the test."
         }
     }
 

@@ -15,7 +15,8 @@ public enum MarkdownReport {
         out += "\n## \(lang == .vi ? "Mười đơn vị ít nhất" : "Bottom ten")\n\n"
         out += TableExport.markdown(s.bottom(), lang)
         out += "\n## \(lang == .vi ? "Theo loại đơn vị" : "By type")\n\n"
-        let header = lang == .vi
+        let header =
+            lang == .vi
             ? ["Nhóm", "Đơn vị", "Tham gia", "Đăng ký", "Hoàn thành", "Tỷ lệ HT", "Độ phủ"]
             : ["Group", "Units", "Taking part", "Registered", "Completed", "Completion", "Coverage"]
         let typeRows = s.byType.map { groupRow(lang == .vi ? $0.type.rawValue : $0.type.word(.en), $0.totals, lang) }
@@ -27,9 +28,11 @@ public enum MarkdownReport {
     }
 
     private static func groupRow(_ name: String, _ t: GroupTotals, _ lang: Language) -> [String] {
-        [name, NumberForms.integer(t.units, lang), NumberForms.integer(t.participating, lang),
-         NumberForms.integer(t.registered, lang), NumberForms.integer(t.completed, lang),
-         NumberForms.percent(t.completionRate, lang), NumberForms.percent(t.coverage, digits: 2, lang)]
+        [
+            name, NumberForms.integer(t.units, lang), NumberForms.integer(t.participating, lang),
+            NumberForms.integer(t.registered, lang), NumberForms.integer(t.completed, lang),
+            NumberForms.percent(t.completionRate, lang), NumberForms.percent(t.coverage, digits: 2, lang),
+        ]
     }
 }
 
@@ -37,7 +40,8 @@ public enum MarkdownReport {
 enum MarkdownTable {
     static func render(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
         var out = "| " + header.map(escape).joined(separator: " | ") + " |\n"
-        out += "|" + header.indices.map { rightAligned.contains($0) ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
+        out +=
+            "|" + header.indices.map { rightAligned.contains($0) ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
         for row in rows { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
         return out
     }

@@ -2,9 +2,11 @@
 /// spreadsheets: CSV, JSON or Markdown.
 public enum TableExport {
     /// Column headers of the exported table, machine-friendly.
-    static let csvHeader = ["rank", "code", "name", "type", "registered", "completed", "completion_rate",
-                            "adults", "coverage", "registered_change_24h", "completed_change_24h",
-                            "former_province", "top_bottom"]
+    static let csvHeader = [
+        "rank", "code", "name", "type", "registered", "completed", "completion_rate",
+        "adults", "coverage", "registered_change_24h", "completed_change_24h",
+        "former_province", "top_bottom",
+    ]
 
     /// CSV with a UTF-8 byte-order mark and CRLF line ends, so that Excel
     /// opens Vietnamese text correctly; rates are fractions with a point.
@@ -15,9 +17,11 @@ public enum TableExport {
         for f in rows {
             let band = standings.band(of: f.index)
             let marker = band.isTop ? "top" : band.isBottom ? "bottom" : ""
-            let fields = [String(f.rank), f.unit.code, f.unit.name, f.unit.type.rawValue, String(f.registered),
-                          String(f.completed), fraction(f.completionRate), String(f.unit.adults), fraction(f.coverage),
-                          String(f.registeredChange24h), String(f.completedChange24h), f.unit.formerProvince ?? "", marker]
+            let fields = [
+                String(f.rank), f.unit.code, f.unit.name, f.unit.type.rawValue, String(f.registered),
+                String(f.completed), fraction(f.completionRate), String(f.unit.adults), fraction(f.coverage),
+                String(f.registeredChange24h), String(f.completedChange24h), f.unit.formerProvince ?? "", marker,
+            ]
             out += fields.map(csvField).joined(separator: ",") + "\r\n"
         }
         return out
@@ -34,14 +38,17 @@ public enum TableExport {
 
     /// A Markdown table with Vietnamese (or English) headings and number forms.
     public static func markdown(_ rows: [UnitFigures], _ lang: Language) -> String {
-        let header = lang == .vi
+        let header =
+            lang == .vi
             ? ["#", "Đơn vị", "Mã", "Đăng ký", "Hoàn thành", "Tỷ lệ HT", "Độ phủ", "+24h ĐK", "+24h HT"]
             : ["#", "Unit", "Code", "Registered", "Completed", "Completion", "Coverage", "+24h reg.", "+24h done"]
         let body = rows.map { f in
-            [String(f.rank), f.unit.fullName(lang), f.unit.code, NumberForms.integer(f.registered, lang),
-             NumberForms.integer(f.completed, lang), NumberForms.percent(f.completionRate, lang),
-             NumberForms.percent(f.coverage, digits: 2, lang), NumberForms.signed(f.registeredChange24h, lang),
-             NumberForms.signed(f.completedChange24h, lang)]
+            [
+                String(f.rank), f.unit.fullName(lang), f.unit.code, NumberForms.integer(f.registered, lang),
+                NumberForms.integer(f.completed, lang), NumberForms.percent(f.completionRate, lang),
+                NumberForms.percent(f.coverage, digits: 2, lang), NumberForms.signed(f.registeredChange24h, lang),
+                NumberForms.signed(f.completedChange24h, lang),
+            ]
         }
         return MarkdownTable.render(header: header, rows: body, rightAligned: [0, 3, 4, 5, 6, 7, 8])
     }

@@ -6,9 +6,10 @@ public enum TextReport {
         var lines: [String] = []
         let tz = s.config.timeZone
         lines.append(s.config.title)
-        lines.append(lang == .vi
-            ? "Số liệu lúc \(DateForms.moment(s.moment, offset: tz, .vi))"
-            : "Figures at \(DateForms.moment(s.moment, offset: tz, .en))")
+        lines.append(
+            lang == .vi
+                ? "Số liệu lúc \(DateForms.moment(s.moment, offset: tz, .vi))"
+                : "Figures at \(DateForms.moment(s.moment, offset: tz, .en))")
         lines.append("")
         lines.append(LetterSentences.overview(s, lang))
         if let top = LetterSentences.top(s, lang) { lines.append(top) }
@@ -23,7 +24,8 @@ public enum TextReport {
         }
         let provinces = s.byFormerProvince
         if provinces.count > 1 || provinces.first?.province.isEmpty == false {
-            lines.append(lang == .vi ? "Theo tỉnh cũ (trước sáp nhập 2025):" : "By former province (before the 2025 merger):")
+            lines.append(
+                lang == .vi ? "Theo tỉnh cũ (trước sáp nhập 2025):" : "By former province (before the 2025 merger):")
             for (province, totals) in provinces {
                 let name = province.isEmpty ? (lang == .vi ? "không rõ" : "unknown") : province
                 lines.append("  " + group(name, totals, lang))
@@ -31,9 +33,10 @@ public enum TextReport {
         }
         if !s.dataset.warnings.isEmpty {
             lines.append("")
-            lines.append(lang == .vi
-                ? "Lưu ý: dữ liệu có \(s.dataset.warnings.count) cảnh báo; xem `congdanso validate`."
-                : "Note: the data has \(s.dataset.warnings.count) warning(s); see `congdanso validate`.")
+            lines.append(
+                lang == .vi
+                    ? "Lưu ý: dữ liệu có \(s.dataset.warnings.count) cảnh báo; xem `congdanso validate`."
+                    : "Note: the data has \(s.dataset.warnings.count) warning(s); see `congdanso validate`.")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -44,9 +47,11 @@ public enum TextReport {
         let rate = NumberForms.percent(s.city.completionRate, lang)
         switch lang {
         case .vi:
-            return "Trong 24 giờ qua: \(reg) thí sinh đăng ký, \(done) thí sinh hoàn thành bài thi. Tỷ lệ hoàn thành bài thi: \(rate) số thí sinh đăng ký."
+            return
+                "Trong 24 giờ qua: \(reg) thí sinh đăng ký, \(done) thí sinh hoàn thành bài thi. Tỷ lệ hoàn thành bài thi: \(rate) số thí sinh đăng ký."
         case .en:
-            return "Over the last 24 hours: \(reg) registered, \(done) completed. Completion rate: \(rate) of those registered."
+            return
+                "Over the last 24 hours: \(reg) registered, \(done) completed. Completion rate: \(rate) of those registered."
         }
     }
 
@@ -62,24 +67,28 @@ public enum TextReport {
         let paceDays = NumberForms.decimal(g.paceDays, digits: g.paceDays == g.paceDays.rounded() ? 0 : 1, lang)
         switch lang {
         case .vi:
-            var text = "Mục tiêu đến hết ngày \(deadline): \(target) người trưởng thành (\(needed) trên \(adults) người\(estimated ? ", ước tính" : "")) hoàn thành. Đã đạt \(reached)."
+            var text =
+                "Mục tiêu đến hết ngày \(deadline): \(target) người trưởng thành (\(needed) trên \(adults) người\(estimated ? ", ước tính" : "")) hoàn thành. Đã đạt \(reached)."
             if g.isReached {
                 text += " Đã hoàn thành mục tiêu."
             } else if let required = g.requiredPerDay {
                 let days = NumberForms.decimal(g.daysLeft, digits: 1, lang)
-                text += " Còn \(days) ngày, cần khoảng \(NumberForms.integer(Int(required.rounded(.up)), lang)) người hoàn thành mỗi ngày"
+                text +=
+                    " Còn \(days) ngày, cần khoảng \(NumberForms.integer(Int(required.rounded(.up)), lang)) người hoàn thành mỗi ngày"
                 text += pace.map { "; tốc độ \(paceDays) ngày qua: \($0) người/ngày." } ?? "."
             } else {
                 text += " Đã quá hạn."
             }
             return text
         case .en:
-            var text = "Goal by the end of \(deadline): \(target) of adults (\(needed) of \(adults)\(estimated ? ", estimated" : "")) complete the test. Reached: \(reached)."
+            var text =
+                "Goal by the end of \(deadline): \(target) of adults (\(needed) of \(adults)\(estimated ? ", estimated" : "")) complete the test. Reached: \(reached)."
             if g.isReached {
                 text += " The goal is met."
             } else if let required = g.requiredPerDay {
                 let days = NumberForms.decimal(g.daysLeft, digits: 1, lang)
-                text += " \(days) days left: about \(NumberForms.integer(Int(required.rounded(.up)), lang)) completions a day needed"
+                text +=
+                    " \(days) days left: about \(NumberForms.integer(Int(required.rounded(.up)), lang)) completions a day needed"
                 text += pace.map { "; pace over the last \(paceDays) days: \($0) a day." } ?? "."
             } else {
                 text += " The deadline has passed."
@@ -96,7 +105,8 @@ public enum TextReport {
         let cover = NumberForms.percent(t.coverage, digits: 2, lang)
         switch lang {
         case .vi:
-            return "\(name): \(units) đơn vị, \(reg) đăng ký, \(done) hoàn thành (\(rate)), độ phủ người trưởng thành \(cover)"
+            return
+                "\(name): \(units) đơn vị, \(reg) đăng ký, \(done) hoàn thành (\(rate)), độ phủ người trưởng thành \(cover)"
         case .en:
             return "\(name): \(units) units, \(reg) registered, \(done) completed (\(rate)), adult coverage \(cover)"
         }

@@ -48,7 +48,8 @@ public struct GoalProgress: Hashable, Sendable {
             let before = dataset.totals(at: start).completed
             pace = Double(completed - before) / paceDays
         }
-        return GoalProgress(targetShare: config.targetShare, adults: adults, completed: completed,
-                            deadline: config.deadline, daysLeft: daysLeft, pacePerDay: pace, paceDays: paceDays)
+        return GoalProgress(
+            targetShare: config.targetShare, adults: adults, completed: completed,
+            deadline: config.deadline, daysLeft: daysLeft, pacePerDay: pace, paceDays: paceDays)
     }
 }

@@ -28,9 +28,10 @@ public struct Standings: Sendable {
         for (i, unit) in dataset.units.enumerated() {
             let v = dataset.value(unit: i, at: moment)
             let b = dataset.value(unit: i, at: before)
-            let f = UnitFigures(index: i, unit: unit, rank: 0, registered: v.registered, completed: v.completed,
-                                registeredChange24h: v.registered - b.registered,
-                                completedChange24h: v.completed - b.completed)
+            let f = UnitFigures(
+                index: i, unit: unit, rank: 0, registered: v.registered, completed: v.completed,
+                registeredChange24h: v.registered - b.registered,
+                completedChange24h: v.completed - b.completed)
             city.add(f)
             figures.append(f)
         }

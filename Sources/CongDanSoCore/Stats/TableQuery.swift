@@ -28,8 +28,10 @@ public struct TableQuery: Hashable, Sendable {
     /// Former province, matched after folding ("hai duong" = "Hải Dương").
     public var formerProvince: String?
 
-    public init(sort: SortColumn = .registered, reversed: Bool = false, text: String = "",
-                type: UnitType? = nil, formerProvince: String? = nil) {
+    public init(
+        sort: SortColumn = .registered, reversed: Bool = false, text: String = "",
+        type: UnitType? = nil, formerProvince: String? = nil
+    ) {
         self.sort = sort; self.reversed = reversed; self.text = text
         self.type = type; self.formerProvince = formerProvince
     }
@@ -43,7 +45,8 @@ public struct TableQuery: Hashable, Sendable {
         let province = formerProvince.map(VietnameseText.fold)
         // "phuong do son" matches the type word then the name: fold(type + " " + name)
         // is the folded type word, a space and the folded name.
-        let typePrefixes = Dictionary(uniqueKeysWithValues: UnitType.allCases.map { ($0, VietnameseText.fold($0.rawValue) + " ") })
+        let typePrefixes = Dictionary(
+            uniqueKeysWithValues: UnitType.allCases.map { ($0, VietnameseText.fold($0.rawValue) + " ") })
         var rows = standings.ranked.filter { f in
             if let type, f.unit.type != type { return false }
             if let province, VietnameseText.fold(f.unit.formerProvince ?? "") != province { return false }
@@ -51,7 +54,8 @@ public struct TableQuery: Hashable, Sendable {
                 let name = standings.dataset.foldedNames[f.index]
                 if !name.contains(folded), !f.unit.code.hasPrefix(folded) {
                     let prefix = typePrefixes[f.unit.type] ?? ""
-                    let matchesTypeAndName = prefix.hasPrefix(folded)
+                    let matchesTypeAndName =
+                        prefix.hasPrefix(folded)
                         || (folded.hasPrefix(prefix) && name.hasPrefix(folded.dropFirst(prefix.count)))
                     if !matchesTypeAndName { return false }
                 }
@@ -93,7 +97,9 @@ public struct TableQuery: Hashable, Sendable {
     /// Sorts rows ascending or descending by their keys (`keys[i]` is the
     /// key of `rows[i]`), keeping the incoming order among equal keys in
     /// both directions.
-    private static func stableSorted<K: Comparable>(_ rows: [UnitFigures], keys: [K], _ descending: Bool) -> [UnitFigures] {
+    private static func stableSorted<K: Comparable>(_ rows: [UnitFigures], keys: [K], _ descending: Bool)
+        -> [UnitFigures]
+    {
         let order = rows.indices.sorted { a, b in
             if keys[a] != keys[b] { return descending ? keys[b] < keys[a] : keys[a] < keys[b] }
             return a < b

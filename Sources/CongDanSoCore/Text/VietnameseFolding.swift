@@ -84,7 +84,8 @@ public enum VietnameseText {
         guard ["oa", "oe", "uy"].contains(pair) else { return word }
         if first.base == "u", last >= 2, letters[last - 2].base == "q" { return word }
         guard first.marks.allSatisfy({ !toneMarks.contains($0) }),
-              let tone = second.marks.first(where: { toneMarks.contains($0) }) else { return word }
+            let tone = second.marks.first(where: { toneMarks.contains($0) })
+        else { return word }
         letters[last].marks.removeAll { $0 == tone }
         letters[last - 1].marks.append(tone)
         var out = String.UnicodeScalarView()

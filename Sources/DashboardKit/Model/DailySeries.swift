@@ -98,9 +98,10 @@ struct HistoryRow: Hashable, Sendable {
         let upTo = history[..<lo]
         func row(_ time: Timestamp, wholeDay: Bool, _ registered: Int, _ completed: Int) -> HistoryRow {
             let before = dataset.value(unit: unit, at: time.adding(seconds: -86_400))
-            return HistoryRow(time: time, wholeDay: wholeDay, registered: registered, completed: completed,
-                              registeredChange24h: registered - before.registered,
-                              completedChange24h: completed - before.completed)
+            return HistoryRow(
+                time: time, wholeDay: wholeDay, registered: registered, completed: completed,
+                registeredChange24h: registered - before.registered,
+                completedChange24h: completed - before.completed)
         }
         guard isDense(dataset) else {
             return upTo.reversed().map { row($0.time, wholeDay: false, $0.registered, $0.completed) }
@@ -117,7 +118,8 @@ struct HistoryRow: Hashable, Sendable {
             if d == momentDay {
                 result.append(row(moment, wholeDay: false, o.registered, o.completed))
             } else {
-                let end = Timestamp(milliseconds: (d + 1) * Timestamp.millisecondsPerDay - Int64(offset.seconds) * 1000 - 1)
+                let end = Timestamp(
+                    milliseconds: (d + 1) * Timestamp.millisecondsPerDay - Int64(offset.seconds) * 1000 - 1)
                 result.append(row(end, wholeDay: true, o.registered, o.completed))
             }
         }

@@ -78,8 +78,10 @@ public struct DashboardState: Sendable {
     ///   - refreshSeconds: the run loop's refresh interval, shown on the
     ///     status line and changed with `+` / `-`.
     ///   - width, height: the terminal's size; send `.resize` when it changes.
-    public init(standings: Standings, language: Language = .vi, colorEnabled: Bool, ascii: Bool,
-                now: Timestamp, refreshSeconds: Int, width: Int = 80, height: Int = 24) {
+    public init(
+        standings: Standings, language: Language = .vi, colorEnabled: Bool, ascii: Bool,
+        now: Timestamp, refreshSeconds: Int, width: Int = 80, height: Int = 24
+    ) {
         self.standings = standings
         self.cache = DataCache(standings, trendDays: Self.trendDays)
         self.query = TableQuery()

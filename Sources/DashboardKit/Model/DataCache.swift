@@ -34,7 +34,9 @@ struct DataCache: Sendable {
     init(_ standings: Standings, trendDays: Int) {
         let dataset = standings.dataset
         let bounds = DailySeries.boundaries(moment: standings.moment, offset: dataset.config.timeZone, days: trendDays)
-        let trends = dataset.units.indices.map { DailySeries.dailyNewRegistrations(dataset, unit: $0, boundaries: bounds) }
+        let trends = dataset.units.indices.map {
+            DailySeries.dailyNewRegistrations(dataset, unit: $0, boundaries: bounds)
+        }
         self.trends = trends
         trendTexts = trends.map { Sparkline.text($0, levels: Glyphs.unicode.sparkLevels) }
         asciiTrendTexts = trends.map { Sparkline.text($0, levels: Glyphs.ascii.sparkLevels) }

@@ -53,90 +53,126 @@ public enum KeyTable {
 
     public static let bindings: [KeyBinding] = [
         // Everywhere (every screen; not while typing a filter).
-        KeyBinding([.character("?"), .function(1)], .toggleHelp, everywhere,
-                   vi: "Mở hoặc đóng trợ giúp (danh sách phím này)", en: "Open or close this help"),
-        KeyBinding([.character("l")], .toggleLanguage, everywhere,
-                   vi: "Đổi ngôn ngữ: tiếng Việt / tiếng Anh", en: "Switch language: Vietnamese / English"),
-        KeyBinding([.character("p")], .togglePause, everywhere,
-                   vi: "Tạm dừng / tiếp tục cập nhật số liệu", en: "Pause / resume data updates"),
-        KeyBinding([.function(5), .control("r")], .reloadNow, everywhere,
-                   vi: "Tải lại số liệu ngay", en: "Reload the data now"),
-        KeyBinding([.character("+")], .refreshSlower, everywhere,
-                   vi: "Giãn chu kỳ tự làm mới", en: "Refresh less often"),
-        KeyBinding([.character("-")], .refreshFaster, everywhere,
-                   vi: "Rút ngắn chu kỳ tự làm mới", en: "Refresh more often"),
-        KeyBinding([.character("q"), .control("c")], .quit, everywhere,
-                   vi: "Thoát", en: "Quit"),
+        KeyBinding(
+            [.character("?"), .function(1)], .toggleHelp, everywhere,
+            vi: "Mở hoặc đóng trợ giúp (danh sách phím này)", en: "Open or close this help"),
+        KeyBinding(
+            [.character("l")], .toggleLanguage, everywhere,
+            vi: "Đổi ngôn ngữ: tiếng Việt / tiếng Anh", en: "Switch language: Vietnamese / English"),
+        KeyBinding(
+            [.character("p")], .togglePause, everywhere,
+            vi: "Tạm dừng / tiếp tục cập nhật số liệu", en: "Pause / resume data updates"),
+        KeyBinding(
+            [.function(5), .control("r")], .reloadNow, everywhere,
+            vi: "Tải lại số liệu ngay", en: "Reload the data now"),
+        KeyBinding(
+            [.character("+")], .refreshSlower, everywhere,
+            vi: "Giãn chu kỳ tự làm mới", en: "Refresh less often"),
+        KeyBinding(
+            [.character("-")], .refreshFaster, everywhere,
+            vi: "Rút ngắn chu kỳ tự làm mới", en: "Refresh more often"),
+        KeyBinding(
+            [.character("q"), .control("c")], .quit, everywhere,
+            vi: "Thoát", en: "Quit"),
 
         // The unit table.
-        KeyBinding([.up, .character("k")], .moveUp, [.table],
-                   vi: "Chọn dòng trên", en: "Select the row above"),
-        KeyBinding([.down, .character("j")], .moveDown, [.table],
-                   vi: "Chọn dòng dưới", en: "Select the row below"),
-        KeyBinding([.pageUp], .pageUp, [.table],
-                   vi: "Lên một trang", en: "Page up"),
-        KeyBinding([.pageDown, .character(" ")], .pageDown, [.table],
-                   vi: "Xuống một trang", en: "Page down"),
-        KeyBinding([.home, .character("g")], .moveToTop, [.table],
-                   vi: "Về dòng đầu", en: "First row"),
-        KeyBinding([.end, .character("G")], .moveToBottom, [.table],
-                   vi: "Xuống dòng cuối", en: "Last row"),
-        KeyBinding([.enter], .openDetail, [.table],
-                   vi: "Xem chi tiết đơn vị đang chọn", en: "Open the selected unit"),
-        KeyBinding([.character("<")], .sortPrevious, [.table],
-                   vi: "Sắp xếp theo cột bên trái", en: "Sort by the column to the left"),
-        KeyBinding([.character(">")], .sortNext, [.table],
-                   vi: "Sắp xếp theo cột bên phải", en: "Sort by the column to the right"),
-        KeyBinding([.character("r")], .reverseSort, [.table],
-                   vi: "Đảo chiều sắp xếp", en: "Reverse the sort order"),
-        KeyBinding([.character("/")], .startFilter, [.table],
-                   vi: "Lọc theo tên khi gõ (không dấu cũng được: \"do son\")",
-                   en: "Filter by name as you type (diacritics optional: \"do son\")"),
-        KeyBinding([.character("t")], .cycleType, [.table],
-                   vi: "Lọc theo loại: tất cả, xã, phường, đặc khu",
-                   en: "Filter by type: all, commune, ward, special zone"),
-        KeyBinding([.character("f")], .cycleProvince, [.table],
-                   vi: "Lọc theo tỉnh cũ: tất cả, rồi từng tỉnh",
-                   en: "Filter by former province: all, then each one"),
-        KeyBinding([.escape], .clearFilters, [.table],
-                   vi: "Bỏ mọi bộ lọc", en: "Clear every filter"),
-        KeyBinding([.tab], .showSummary, [.table],
-                   vi: "Tổng hợp theo loại và tỉnh cũ", en: "Summary by type and former province"),
-        KeyBinding([.character("e")], .export, [.table],
-                   vi: "Xuất bảng đang xem (lọc, thứ tự) ra CSV",
-                   en: "Export the table as shown (filter, order) to CSV"),
+        KeyBinding(
+            [.up, .character("k")], .moveUp, [.table],
+            vi: "Chọn dòng trên", en: "Select the row above"),
+        KeyBinding(
+            [.down, .character("j")], .moveDown, [.table],
+            vi: "Chọn dòng dưới", en: "Select the row below"),
+        KeyBinding(
+            [.pageUp], .pageUp, [.table],
+            vi: "Lên một trang", en: "Page up"),
+        KeyBinding(
+            [.pageDown, .character(" ")], .pageDown, [.table],
+            vi: "Xuống một trang", en: "Page down"),
+        KeyBinding(
+            [.home, .character("g")], .moveToTop, [.table],
+            vi: "Về dòng đầu", en: "First row"),
+        KeyBinding(
+            [.end, .character("G")], .moveToBottom, [.table],
+            vi: "Xuống dòng cuối", en: "Last row"),
+        KeyBinding(
+            [.enter], .openDetail, [.table],
+            vi: "Xem chi tiết đơn vị đang chọn", en: "Open the selected unit"),
+        KeyBinding(
+            [.character("<")], .sortPrevious, [.table],
+            vi: "Sắp xếp theo cột bên trái", en: "Sort by the column to the left"),
+        KeyBinding(
+            [.character(">")], .sortNext, [.table],
+            vi: "Sắp xếp theo cột bên phải", en: "Sort by the column to the right"),
+        KeyBinding(
+            [.character("r")], .reverseSort, [.table],
+            vi: "Đảo chiều sắp xếp", en: "Reverse the sort order"),
+        KeyBinding(
+            [.character("/")], .startFilter, [.table],
+            vi: "Lọc theo tên khi gõ (không dấu cũng được: \"do son\")",
+            en: "Filter by name as you type (diacritics optional: \"do son\")"),
+        KeyBinding(
+            [.character("t")], .cycleType, [.table],
+            vi: "Lọc theo loại: tất cả, xã, phường, đặc khu",
+            en: "Filter by type: all, commune, ward, special zone"),
+        KeyBinding(
+            [.character("f")], .cycleProvince, [.table],
+            vi: "Lọc theo tỉnh cũ: tất cả, rồi từng tỉnh",
+            en: "Filter by former province: all, then each one"),
+        KeyBinding(
+            [.escape], .clearFilters, [.table],
+            vi: "Bỏ mọi bộ lọc", en: "Clear every filter"),
+        KeyBinding(
+            [.tab], .showSummary, [.table],
+            vi: "Tổng hợp theo loại và tỉnh cũ", en: "Summary by type and former province"),
+        KeyBinding(
+            [.character("e")], .export, [.table],
+            vi: "Xuất bảng đang xem (lọc, thứ tự) ra CSV",
+            en: "Export the table as shown (filter, order) to CSV"),
 
         // Typing a filter.
-        KeyBinding([.enter], .filterKeep, [.filterInput],
-                   vi: "Giữ bộ lọc, thôi gõ", en: "Keep the filter, stop typing"),
-        KeyBinding([.escape], .filterClear, [.filterInput],
-                   vi: "Xoá bộ lọc, thôi gõ", en: "Clear the filter, stop typing"),
-        KeyBinding([.backspace, .delete], .filterDeleteBackward, [.filterInput],
-                   vi: "Xoá ký tự cuối", en: "Delete the last character"),
-        KeyBinding([.up], .moveUp, [.filterInput],
-                   vi: "Chọn dòng trên", en: "Select the row above"),
-        KeyBinding([.down], .moveDown, [.filterInput],
-                   vi: "Chọn dòng dưới", en: "Select the row below"),
-        KeyBinding([.control("c")], .quit, [.filterInput],
-                   vi: "Thoát", en: "Quit"),
+        KeyBinding(
+            [.enter], .filterKeep, [.filterInput],
+            vi: "Giữ bộ lọc, thôi gõ", en: "Keep the filter, stop typing"),
+        KeyBinding(
+            [.escape], .filterClear, [.filterInput],
+            vi: "Xoá bộ lọc, thôi gõ", en: "Clear the filter, stop typing"),
+        KeyBinding(
+            [.backspace, .delete], .filterDeleteBackward, [.filterInput],
+            vi: "Xoá ký tự cuối", en: "Delete the last character"),
+        KeyBinding(
+            [.up], .moveUp, [.filterInput],
+            vi: "Chọn dòng trên", en: "Select the row above"),
+        KeyBinding(
+            [.down], .moveDown, [.filterInput],
+            vi: "Chọn dòng dưới", en: "Select the row below"),
+        KeyBinding(
+            [.control("c")], .quit, [.filterInput],
+            vi: "Thoát", en: "Quit"),
 
         // Unit detail.
-        KeyBinding([.left], .previousUnit, [.detail],
-                   vi: "Đơn vị trước theo thứ tự của bảng", en: "Previous unit in the table's order"),
-        KeyBinding([.right], .nextUnit, [.detail],
-                   vi: "Đơn vị sau theo thứ tự của bảng", en: "Next unit in the table's order"),
-        KeyBinding([.up, .character("k")], .scrollUp, [.detail, .summary, .help],
-                   vi: "Cuộn lên", en: "Scroll up"),
-        KeyBinding([.down, .character("j")], .scrollDown, [.detail, .summary, .help],
-                   vi: "Cuộn xuống", en: "Scroll down"),
-        KeyBinding([.escape, .backspace], .back, [.detail],
-                   vi: "Quay lại bảng, đúng dòng đang chọn", en: "Back to the table, same row"),
+        KeyBinding(
+            [.left], .previousUnit, [.detail],
+            vi: "Đơn vị trước theo thứ tự của bảng", en: "Previous unit in the table's order"),
+        KeyBinding(
+            [.right], .nextUnit, [.detail],
+            vi: "Đơn vị sau theo thứ tự của bảng", en: "Next unit in the table's order"),
+        KeyBinding(
+            [.up, .character("k")], .scrollUp, [.detail, .summary, .help],
+            vi: "Cuộn lên", en: "Scroll up"),
+        KeyBinding(
+            [.down, .character("j")], .scrollDown, [.detail, .summary, .help],
+            vi: "Cuộn xuống", en: "Scroll down"),
+        KeyBinding(
+            [.escape, .backspace], .back, [.detail],
+            vi: "Quay lại bảng, đúng dòng đang chọn", en: "Back to the table, same row"),
 
         // Summary and help.
-        KeyBinding([.tab, .escape], .back, [.summary],
-                   vi: "Quay lại bảng", en: "Back to the table"),
-        KeyBinding([.escape], .back, [.help],
-                   vi: "Đóng trợ giúp", en: "Close the help"),
+        KeyBinding(
+            [.tab, .escape], .back, [.summary],
+            vi: "Quay lại bảng", en: "Back to the table"),
+        KeyBinding(
+            [.escape], .back, [.help],
+            vi: "Đóng trợ giúp", en: "Close the help"),
     ]
 
     /// Key → action per context, built once from `bindings` (first binding wins).
@@ -222,7 +258,8 @@ struct FooterHint: Sendable {
             ]
         case .detail:
             return [
-                FooterHint(actions: [.previousUnit, .nextUnit], vi: "đơn vị trước/sau", en: "previous/next unit", priority: 2),
+                FooterHint(
+                    actions: [.previousUnit, .nextUnit], vi: "đơn vị trước/sau", en: "previous/next unit", priority: 2),
                 FooterHint(actions: [.scrollUp, .scrollDown], vi: "cuộn", en: "scroll", priority: 4),
                 FooterHint(actions: [.back], vi: "quay lại", en: "back", priority: 1),
                 FooterHint(actions: [.togglePause], vi: "dừng", en: "pause", priority: 6),

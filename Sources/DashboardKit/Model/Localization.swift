@@ -65,8 +65,10 @@ enum Label: CaseIterable, Sendable {
         case .changeRegisteredHeader: return t("+24h ĐK", "+24h reg")
         case .changeCompletedHeader: return t("+24h HT", "+24h done")
         case .trendHeader: return t("10 ngày", "10 days")
-        case .noRows: return t("Không có đơn vị nào khớp bộ lọc (Esc để bỏ lọc)",
-                                "No unit matches the filter (Esc clears it)")
+        case .noRows:
+            return t(
+                "Không có đơn vị nào khớp bộ lọc (Esc để bỏ lọc)",
+                "No unit matches the filter (Esc clears it)")
         case .noUnits: return t("Dữ liệu chưa có đơn vị nào", "The data has no units yet")
         case .sortLabel: return t("sắp xếp", "sort")
         case .filterLabel: return t("lọc", "filter")
@@ -98,8 +100,10 @@ enum Label: CaseIterable, Sendable {
         case .time: return t("Thời điểm", "Time")
         case .dailyChart: return t("ĐK mới mỗi ngày", "new reg. a day")
         case .notInTable: return t("ngoài bảng đang lọc", "not in the filtered table")
-        case .unitMissing: return t("Không còn đơn vị này trong dữ liệu. Esc để quay lại.",
-                                     "This unit is no longer in the data. Esc goes back.")
+        case .unitMissing:
+            return t(
+                "Không còn đơn vị này trong dữ liệu. Esc để quay lại.",
+                "This unit is no longer in the data. Esc goes back.")
         case .topTen: return t("nhóm 10 nhiều nhất", "top ten")
         case .bottomTen: return t("nhóm 10 ít nhất", "bottom ten")
         case .completedLegend: return t("hoàn thành", "completed")
@@ -110,7 +114,8 @@ enum Label: CaseIterable, Sendable {
         case .summaryTitle: return t("Tổng hợp", "Summary")
         case .wholeCity: return t("Toàn thành phố", "Whole city")
         case .byType: return t("Theo loại đơn vị", "By type")
-        case .byFormerProvince: return t("Theo tỉnh cũ (trước sáp nhập 2025)", "By former province (before the 2025 merger)")
+        case .byFormerProvince:
+            return t("Theo tỉnh cũ (trước sáp nhập 2025)", "By former province (before the 2025 merger)")
         case .groupHeader: return t("Nhóm", "Group")
         case .unitsHeader: return t("Tham gia", "Taking part")
         case .adultsHeader: return t("Người TT", "Adults")
@@ -124,17 +129,27 @@ enum Label: CaseIterable, Sendable {
         case .sectionSummary: return t("Tổng hợp", "Summary")
         case .sectionHelp: return t("Trợ giúp", "Help")
         case .sectionSymbols: return t("Ký hiệu", "Symbols")
-        case .legendTop: return t("10 đơn vị đăng ký nhiều nhất thành phố (dù sắp xếp, lọc thế nào)",
-                                   "the city's top ten by registrations (whatever the sort or filter)")
+        case .legendTop:
+            return t(
+                "10 đơn vị đăng ký nhiều nhất thành phố (dù sắp xếp, lọc thế nào)",
+                "the city's top ten by registrations (whatever the sort or filter)")
         case .legendBottom: return t("10 đơn vị đăng ký ít nhất thành phố", "the city's bottom ten")
-        case .legendSort: return t("sau tên cột: cột đang sắp xếp, giảm dần / tăng dần",
-                                   "after a column name: the sort column, descending / ascending")
-        case .legendIndicator: return t("trực tiếp · tạm dừng · dữ liệu cũ (lần tải lại gần nhất bị lỗi)",
-                                        "live · paused · stale (the last reload failed)")
-        case .legendTrend: return t("đăng ký mới mỗi ngày; ngày cao nhất của đơn vị là cột cao nhất",
-                                    "new registrations a day, scaled to the unit's busiest day")
-        case .legendCoverage: return t("hoàn thành / người trưởng thành; vạch trên thước đo là mục tiêu",
-                                       "completed / adults; the mark on the gauge is the goal")
+        case .legendSort:
+            return t(
+                "sau tên cột: cột đang sắp xếp, giảm dần / tăng dần",
+                "after a column name: the sort column, descending / ascending")
+        case .legendIndicator:
+            return t(
+                "trực tiếp · tạm dừng · dữ liệu cũ (lần tải lại gần nhất bị lỗi)",
+                "live · paused · stale (the last reload failed)")
+        case .legendTrend:
+            return t(
+                "đăng ký mới mỗi ngày; ngày cao nhất của đơn vị là cột cao nhất",
+                "new registrations a day, scaled to the unit's busiest day")
+        case .legendCoverage:
+            return t(
+                "hoàn thành / người trưởng thành; vạch trên thước đo là mục tiêu",
+                "completed / adults; the mark on the gauge is the goal")
         case .quit: return t("thoát", "quit")
         case .tableCrumb: return t("Bảng", "Table")
         }
@@ -187,8 +202,9 @@ enum Phrase {
     static func stillNeeded(_ n: Int, share: Double, _ lang: Language) -> String {
         let v = NumberForms.integer(n, lang), p = percentLabel(share, lang)
         if n == 0 { return lang == .vi ? "Đã đạt \(p) người trưởng thành" : "Has reached \(p) of adults" }
-        return lang == .vi ? "Còn cần \(v) HT để đạt \(p) người trưởng thành"
-                           : "Still needs \(v) completions to reach \(p) of adults"
+        return lang == .vi
+            ? "Còn cần \(v) HT để đạt \(p) người trưởng thành"
+            : "Still needs \(v) completions to reach \(p) of adults"
     }
 
     /// "3/114 trong bảng" / "3 of 114 in the table".

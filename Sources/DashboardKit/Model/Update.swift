@@ -35,8 +35,9 @@ public func update(_ state: inout DashboardState, _ message: Message) -> [Effect
         return []
 
     case .exported(let path):
-        state.status = StatusMessage(.exported(path: TerminalText.sanitize(path), rows: state.pendingExportRows),
-                                     postedAt: state.clock)
+        state.status = StatusMessage(
+            .exported(path: TerminalText.sanitize(path), rows: state.pendingExportRows),
+            postedAt: state.clock)
         state.pendingExportRows = nil
         return []
 
@@ -150,12 +151,18 @@ func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         state.routes[state.routes.count - 1] = .detail(code: state.rows[next].unit.code)
         state.pageScroll = 0
     case .scrollUp:
-        if state.route == .help { state.helpScroll = max(0, state.helpScroll - 1) }
-        else { state.pageScroll = max(0, state.pageScroll - 1) }
+        if state.route == .help {
+            state.helpScroll = max(0, state.helpScroll - 1)
+        } else {
+            state.pageScroll = max(0, state.pageScroll - 1)
+        }
     case .scrollDown:
         let limit = maxPageScroll(state)
-        if state.route == .help { state.helpScroll = min(limit, state.helpScroll + 1) }
-        else { state.pageScroll = min(limit, state.pageScroll + 1) }
+        if state.route == .help {
+            state.helpScroll = min(limit, state.helpScroll + 1)
+        } else {
+            state.pageScroll = min(limit, state.pageScroll + 1)
+        }
 
     // Everywhere.
     case .toggleLanguage:

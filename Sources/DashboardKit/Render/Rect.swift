@@ -51,29 +51,37 @@ public struct Rect: Hashable, Sendable {
     /// The top `rows` rows and what remains below them.
     public func splitTop(_ rows: Int) -> (top: Rect, rest: Rect) {
         let n = min(max(0, rows), height)
-        return (Rect(x: x, y: y, width: width, height: n),
-                Rect(x: x, y: y + n, width: width, height: height - n))
+        return (
+            Rect(x: x, y: y, width: width, height: n),
+            Rect(x: x, y: y + n, width: width, height: height - n)
+        )
     }
 
     /// What remains above, and the bottom `rows` rows.
     public func splitBottom(_ rows: Int) -> (rest: Rect, bottom: Rect) {
         let n = min(max(0, rows), height)
-        return (Rect(x: x, y: y, width: width, height: height - n),
-                Rect(x: x, y: y + height - n, width: width, height: n))
+        return (
+            Rect(x: x, y: y, width: width, height: height - n),
+            Rect(x: x, y: y + height - n, width: width, height: n)
+        )
     }
 
     /// The left `columns` columns and what remains to their right.
     public func splitLeft(_ columns: Int) -> (left: Rect, rest: Rect) {
         let n = min(max(0, columns), width)
-        return (Rect(x: x, y: y, width: n, height: height),
-                Rect(x: x + n, y: y, width: width - n, height: height))
+        return (
+            Rect(x: x, y: y, width: n, height: height),
+            Rect(x: x + n, y: y, width: width - n, height: height)
+        )
     }
 
     /// What remains to the left, and the right `columns` columns.
     public func splitRight(_ columns: Int) -> (rest: Rect, right: Rect) {
         let n = min(max(0, columns), width)
-        return (Rect(x: x, y: y, width: width - n, height: height),
-                Rect(x: x + width - n, y: y, width: n, height: height))
+        return (
+            Rect(x: x, y: y, width: width - n, height: height),
+            Rect(x: x + width - n, y: y, width: n, height: height)
+        )
     }
 
     /// Consecutive columns of the given widths, `spacing` apart, left to right.

@@ -64,8 +64,8 @@ public enum TerminalText {
     private static func hasSingletonDecomposition(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0340, 0x0341, 0x0343, 0x0374, 0x037E, 0x0387,
-             0x1F71...0x1FFD, 0x2000, 0x2001, 0x2126, 0x212A, 0x212B, 0x2329, 0x232A,
-             0xF900...0xFAFF, 0x2F800...0x2FA1F:
+            0x1F71...0x1FFD, 0x2000, 0x2001, 0x2126, 0x212A, 0x212B, 0x2329, 0x232A,
+            0xF900...0xFAFF, 0x2F800...0x2FA1F:
             return true
         default:
             return false
@@ -133,10 +133,10 @@ public enum TerminalText {
         let v = scalar.value
         switch v {
         // Letters that do not decompose.
-        case 0x0110: return "D"            // Đ
-        case 0x0111: return "d"            // đ
-        case 0x00D0: return "D"            // Ð (often mistaken for Đ)
-        case 0x0189: return "D"            // Ɖ
+        case 0x0110: return "D"  // Đ
+        case 0x0111: return "d"  // đ
+        case 0x00D0: return "D"  // Ð (often mistaken for Đ)
+        case 0x0189: return "D"  // Ɖ
         case 0x00D8: return "O"
         case 0x00F8: return "o"
         case 0x0141: return "L"
@@ -162,7 +162,7 @@ public enum TerminalText {
         case 0x2264: return "<"
         case 0x2265: return ">"
         case 0x2030: return "%"
-        case 0x20AB: return "d"            // ₫
+        case 0x20AB: return "d"  // ₫
         case 0x00B7, 0x2219, 0x22C5: return "."
         case 0x2022, 0x25CF, 0x25C6, 0x2605, 0x25C9: return "*"
         case 0x25CB, 0x25CE, 0x25E6: return "o"
@@ -178,15 +178,15 @@ public enum TerminalText {
         case 0x2195: return "|"
         // Box drawing.
         case 0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D, 0x2550,
-             0x2574, 0x2576, 0x2578, 0x257A, 0x257C, 0x257E:
+            0x2574, 0x2576, 0x2578, 0x257A, 0x257C, 0x257E:
             return "-"
         case 0x2502, 0x2503, 0x2506, 0x2507, 0x250A, 0x250B, 0x254E, 0x254F, 0x2551,
-             0x2575, 0x2577, 0x2579, 0x257B, 0x257D, 0x257F:
+            0x2575, 0x2577, 0x2579, 0x257B, 0x257D, 0x257F:
             return "|"
         case 0x2571: return "/"
         case 0x2572: return "\\"
         case 0x2573: return "X"
-        case 0x2500...0x257F: return "+"   // corners, tees, crosses, arcs
+        case 0x2500...0x257F: return "+"  // corners, tees, crosses, arcs
         // Block elements: gauges and sparklines.
         case 0x2581: return "_"
         case 0x2582: return "."

@@ -98,10 +98,10 @@ public enum TextWidth {
         let v = scalar.value
         if v < 0x300 { return false }
         switch v {
-        case 0x200B...0x200D, 0x2060, 0xFEFF: return true       // ZWSP, ZWNJ, ZWJ, WJ, BOM
-        case 0xFE00...0xFE0F, 0xE0100...0xE01EF: return true    // variation selectors
-        case 0xE0020...0xE007F: return true                     // emoji tag characters
-        case 0x1160...0x11FF, 0xD7B0...0xD7FF: return true      // Hangul medial vowels, final consonants
+        case 0x200B...0x200D, 0x2060, 0xFEFF: return true  // ZWSP, ZWNJ, ZWJ, WJ, BOM
+        case 0xFE00...0xFE0F, 0xE0100...0xE01EF: return true  // variation selectors
+        case 0xE0020...0xE007F: return true  // emoji tag characters
+        case 0x1160...0x11FF, 0xD7B0...0xD7FF: return true  // Hangul medial vowels, final consonants
         default: break
         }
         switch scalar.properties.generalCategory {

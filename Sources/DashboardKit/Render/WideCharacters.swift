@@ -43,7 +43,7 @@ let eastAsianWideRanges: [ClosedRange<UInt32>] = [
     0x2B50...0x2B50,
     0x2B55...0x2B55,
     0x2E80...0x303E,
-    0x3041...0xA4C6,    // with U+3248–324F and U+4DC0–4DFF, which glibc also makes wide
+    0x3041...0xA4C6,  // with U+3248–324F and U+4DC0–4DFF, which glibc also makes wide
     0xA960...0xA97C,
     0xAC00...0xD7A3,
     0xF900...0xFAFF,

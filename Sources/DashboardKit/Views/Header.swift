@@ -35,11 +35,15 @@ enum Header {
             indicator.append(Span(g.stale + " " + Label.stale.text(lang), .stale))
         }
         if indicator.isEmpty { indicator.append(Span(g.live + " " + Label.live.text(lang), .live)) }
-        let symbol: Line = state.isStale ? [Span(g.stale, .stale)]
+        let symbol: Line =
+            state.isStale
+            ? [Span(g.stale, .stale)]
             : state.isPaused ? [Span(g.paused, .paused)] : [Span(g.live, .live)]
 
         let rights: [Line] = [
-            [Span(Label.dataAt.text(lang) + " ", .label), Span(moment, .value), Span("  ")] + indicator + [Span("  " + clock, .value)],
+            [Span(Label.dataAt.text(lang) + " ", .label), Span(moment, .value), Span("  ")] + indicator + [
+                Span("  " + clock, .value)
+            ],
             [Span(moment, .value), Span("  ")] + indicator + [Span("  " + clock, .value)],
             [Span(day, .value), Span(" ")] + indicator + [Span(" " + clock, .value)],
             [Span(day, .value), Span(" ")] + symbol + [Span(" " + clock, .value)],
@@ -89,17 +93,29 @@ enum Header {
         }
         let unitsValue = "\(city.participating)/\(city.units)"
         func units(_ long: Bool) -> Line {
-            [Span((long ? Label.unitsTakingPart : Label.unitsTakingPartShort).text(lang) + " ", .label), Span(unitsValue, .value)]
+            [
+                Span((long ? Label.unitsTakingPart : Label.unitsTakingPartShort).text(lang) + " ", .label),
+                Span(unitsValue, .value),
+            ]
         }
         func figure(_ long: Label, _ short: Label, _ value: Int, _ delta: Int, longLabel: Bool, changes: Bool) -> Line {
-            [Span((longLabel ? long : short).text(lang) + " ", .label), Span(n(value), .value)] + (changes ? change(delta) : [])
+            [Span((longLabel ? long : short).text(lang) + " ", .label), Span(n(value), .value)]
+                + (changes ? change(delta) : [])
         }
-        let rate: Line = [Span(Label.completionRate.text(lang) + " ", .label),
-                          Span(NumberForms.percent(city.completionRate, lang), .value)]
+        let rate: Line = [
+            Span(Label.completionRate.text(lang) + " ", .label),
+            Span(NumberForms.percent(city.completionRate, lang), .value),
+        ]
         func line(units long: Bool, labels: Bool, changes: Bool, rate withRate: Bool, sep: String) -> Line {
-            var parts = [units(long),
-                         figure(.registered, .registeredShort, city.registered, city.registeredChange24h, longLabel: labels, changes: changes),
-                         figure(.completed, .completedShort, city.completed, city.completedChange24h, longLabel: labels, changes: changes)]
+            var parts = [
+                units(long),
+                figure(
+                    .registered, .registeredShort, city.registered, city.registeredChange24h, longLabel: labels,
+                    changes: changes),
+                figure(
+                    .completed, .completedShort, city.completed, city.completedChange24h, longLabel: labels,
+                    changes: changes),
+            ]
             if withRate { parts.append(rate) }
             return joined(parts, separator: sep)
         }
@@ -127,7 +143,8 @@ enum Header {
     static func drawGoal(_ p: inout Painter, goal: GoalProgress, rect: Rect) {
         let lang = p.lang
         let share = goal.completedShare ?? 0
-        let numbers = NumberForms.percent(goal.completedShare, lang) + " / " + Phrase.percentLabel(goal.targetShare, lang)
+        let numbers =
+            NumberForms.percent(goal.completedShare, lang) + " / " + Phrase.percentLabel(goal.targetShare, lang)
         let paceRole: Role = goal.isOnPace ? .onPace : .offPace
         let paceLong: Line, paceShort: Line
         if goal.adults <= 0 {
@@ -137,8 +154,10 @@ enum Header {
             paceLong = [Span(Label.goalReached.text(lang), .onPace)]
             paceShort = paceLong
         } else if let required = goal.requiredPerDay {
-            paceLong = [Span(Phrase.needPerDay(required, lang), paceRole), Span(" " + p.glyphs.separator + " "),
-                        Span(Phrase.pace(goal.pacePerDay, lang), .value)]
+            paceLong = [
+                Span(Phrase.needPerDay(required, lang), paceRole), Span(" " + p.glyphs.separator + " "),
+                Span(Phrase.pace(goal.pacePerDay, lang), .value),
+            ]
             paceShort = [Span(Phrase.needPerDay(required, lang), paceRole)]
         } else {
             paceLong = [Span(Label.deadlinePassed.text(lang), .error)]

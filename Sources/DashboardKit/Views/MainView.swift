@@ -63,20 +63,25 @@ enum MainView {
         return [
             // The band marker and the city rank share a column: "▲  1".
             Column(.rank, header: h(.rank), width: 2 + max(c.rankWidth, arrow(.rank) + 1), alignRight: true),
-            Column(.name, header: h(.name), width: max(c.nameWidth, TextWidth.of(h(.name)) + arrow(.name)), alignRight: false,
-                   flexible: true, minWidth: 10),
+            Column(
+                .name, header: h(.name), width: max(c.nameWidth, TextWidth.of(h(.name)) + arrow(.name)),
+                alignRight: false,
+                flexible: true, minWidth: 10),
             Column(.type, header: h(.type), width: w(.type, typeWidth), alignRight: false, dropOrder: 3),
             Column(.registered, header: h(.registered), width: w(.registered, c.registeredWidth)),
             Column(.completed, header: h(.completed), width: w(.completed, c.completedWidth), dropOrder: 1),
             Column(.completionRate, header: h(.completionRate), width: w(.completionRate, 6), dropOrder: 2),
             Column(.coverage, header: h(.coverage), width: w(.coverage, 6), dropOrder: 5),
-            Column(.registeredChange, header: h(.registeredChange24h),
-                   width: w(.registeredChange24h, c.registeredChangeWidth), dropOrder: 4),
-            Column(.completedChange, header: h(.completedChange24h),
-                   width: w(.completedChange24h, c.completedChangeWidth), dropOrder: 6),
-            Column(.trend, header: Label.trendHeader.text(lang),
-                   width: max(DashboardState.trendDays, TextWidth.of(Label.trendHeader.text(lang))),
-                   alignRight: false, dropOrder: 7),
+            Column(
+                .registeredChange, header: h(.registeredChange24h),
+                width: w(.registeredChange24h, c.registeredChangeWidth), dropOrder: 4),
+            Column(
+                .completedChange, header: h(.completedChange24h),
+                width: w(.completedChange24h, c.completedChangeWidth), dropOrder: 6),
+            Column(
+                .trend, header: Label.trendHeader.text(lang),
+                width: max(DashboardState.trendDays, TextWidth.of(Label.trendHeader.text(lang))),
+                alignRight: false, dropOrder: 7),
         ]
     }
 
@@ -91,8 +96,9 @@ enum MainView {
         for col in placed {
             let sorted = sortColumn(of: col.column.id) == state.query.sort
             let text = col.column.header + (sorted ? arrow : "")
-            p.cell(text, x: col.x, y: header.y, width: col.width,
-                   align: col.column.alignRight ? .right : .left, sorted ? .headerSorted : .header)
+            p.cell(
+                text, x: col.x, y: header.y, width: col.width,
+                align: col.column.alignRight ? .right : .left, sorted ? .headerSorted : .header)
         }
 
         guard !body.isEmpty else { return }
@@ -101,8 +107,9 @@ enum MainView {
             p.write(message.text(lang), x: body.x + 1, y: body.y, maxWidth: max(0, body.width - 2), .dim)
             return
         }
-        let offset = DashboardState.scrollOffset(current: state.scroll, selected: state.selectedIndex,
-                                                 count: state.rows.count, page: body.height)
+        let offset = DashboardState.scrollOffset(
+            current: state.scroll, selected: state.selectedIndex,
+            count: state.rows.count, page: body.height)
         let end = min(state.rows.count, offset + body.height)
         guard offset < end else { return }
         for (line, i) in (offset..<end).enumerated() {
@@ -114,7 +121,8 @@ enum MainView {
         }
     }
 
-    static func drawRow(_ p: inout Painter, _ state: DashboardState, _ f: UnitFigures, columns: [PlacedColumn], y: Int) {
+    static func drawRow(_ p: inout Painter, _ state: DashboardState, _ f: UnitFigures, columns: [PlacedColumn], y: Int)
+    {
         let lang = p.lang
         let band = state.standings.band(of: f.index)
         let nameRole: Role = band.isTop ? .top : band.isBottom ? .bottom : .plain
@@ -131,8 +139,9 @@ enum MainView {
             case .name:
                 let cached = state.cache.nameWidths.indices.contains(f.index)
                 if cached {
-                    p.cell(p.ascii ? state.cache.asciiNames[f.index] : f.unit.name, x: col.x, y: y, width: col.width,
-                           align: align, nameRole, knownWidth: state.cache.nameWidths[f.index], alreadyShown: true)
+                    p.cell(
+                        p.ascii ? state.cache.asciiNames[f.index] : f.unit.name, x: col.x, y: y, width: col.width,
+                        align: align, nameRole, knownWidth: state.cache.nameWidths[f.index], alreadyShown: true)
                 } else {
                     p.cell(f.unit.name, x: col.x, y: y, width: col.width, align: align, nameRole)
                 }
@@ -147,16 +156,19 @@ enum MainView {
             case .coverage:
                 p.cell(NumberForms.percent(f.coverage, digits: 2, lang), x: col.x, y: y, width: col.width, align: align)
             case .registeredChange:
-                p.cell(NumberForms.signed(f.registeredChange24h, lang), x: col.x, y: y, width: col.width,
-                       align: align, changeRole(f.registeredChange24h))
+                p.cell(
+                    NumberForms.signed(f.registeredChange24h, lang), x: col.x, y: y, width: col.width,
+                    align: align, changeRole(f.registeredChange24h))
             case .completedChange:
-                p.cell(NumberForms.signed(f.completedChange24h, lang), x: col.x, y: y, width: col.width,
-                       align: align, changeRole(f.completedChange24h))
+                p.cell(
+                    NumberForms.signed(f.completedChange24h, lang), x: col.x, y: y, width: col.width,
+                    align: align, changeRole(f.completedChange24h))
             case .trend:
                 let texts = p.ascii ? state.cache.asciiTrendTexts : state.cache.trendTexts
                 if texts.indices.contains(f.index) {
-                    p.cell(texts[f.index], x: col.x, y: y, width: col.width, .trend,
-                           knownWidth: texts[f.index].count, alreadyShown: true)
+                    p.cell(
+                        texts[f.index], x: col.x, y: y, width: col.width, .trend,
+                        knownWidth: texts[f.index].count, alreadyShown: true)
                 }
             case .marker, .group, .units, .adults:
                 break

@@ -44,7 +44,9 @@ public func view(_ state: DashboardState, width: Int, height: Int) -> Buffer {
 private func finish(_ p: Painter, _ state: DashboardState) -> Buffer {
     var buffer = p.buffer
     if !state.colorEnabled {
-        buffer.setStyle(buffer.area) { $0.foreground = .terminalDefault; $0.background = .terminalDefault }
+        buffer.setStyle(buffer.area) {
+            $0.foreground = .terminalDefault; $0.background = .terminalDefault
+        }
     }
     if state.ascii {
         for y in 0..<buffer.height {
@@ -67,7 +69,8 @@ private func finish(_ p: Painter, _ state: DashboardState) -> Buffer {
 func maxPageScroll(_ state: DashboardState) -> Int {
     let frame = ScreenLayout(width: state.width, height: state.height)
     switch state.route {
-    case .detail(let code): return Page.maxOffset(count: DetailView.rows(state, code: code).count, height: frame.content.height)
+    case .detail(let code):
+        return Page.maxOffset(count: DetailView.rows(state, code: code).count, height: frame.content.height)
     case .summary: return Page.maxOffset(count: SummaryView.rows(state).count, height: frame.content.height)
     case .help: return HelpOverlay.maxScroll(state)
     case .table: return 0

@@ -59,22 +59,26 @@ enum HelpOverlay {
     static func draw(_ p: inout Painter, _ state: DashboardState, in area: Rect) {
         guard !area.isEmpty else { return }
         let items = items(p.lang, glyphs: p.glyphs, ascii: p.ascii)
-        let keyWidth = min(18, items.compactMap { item -> Int? in
-            if case .binding(let keys, _) = item { return TextWidth.of(keys) }
-            return nil
-        }.max() ?? 8)
-        let natural = items.map { item -> Int in
-            switch item {
-            case .section(let title): return TextWidth.of(title)
-            case .binding(_, let d): return keyWidth + 2 + TextWidth.of(d)
-            case .blank: return 0
-            }
-        }.max() ?? 0
+        let keyWidth = min(
+            18,
+            items.compactMap { item -> Int? in
+                if case .binding(let keys, _) = item { return TextWidth.of(keys) }
+                return nil
+            }.max() ?? 8)
+        let natural =
+            items.map { item -> Int in
+                switch item {
+                case .section(let title): return TextWidth.of(title)
+                case .binding(_, let d): return keyWidth + 2 + TextWidth.of(d)
+                case .blank: return 0
+                }
+            }.max() ?? 0
         // The box: centred, as large as needed, never larger than the area.
         let boxWidth = min(area.width, max(natural + 4, 30))
         let boxHeight = min(area.height, items.count + 2)
-        let box = Rect(x: area.x + (area.width - boxWidth) / 2, y: area.y + (area.height - boxHeight) / 2,
-                       width: boxWidth, height: boxHeight)
+        let box = Rect(
+            x: area.x + (area.width - boxWidth) / 2, y: area.y + (area.height - boxHeight) / 2,
+            width: boxWidth, height: boxHeight)
         p.buffer.fill(box)
         drawBorder(&p, box, title: Label.helpTitle.text(p.lang), footer: Label.helpClose.text(p.lang))
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
@@ -89,7 +93,9 @@ enum HelpOverlay {
                 p.write(title, x: inner.x, y: y, maxWidth: inner.width, .sectionTitle)
             case .binding(let keys, let description):
                 p.cell(keys, x: inner.x, y: y, width: min(keyWidth, inner.width), .keyName)
-                p.write(description, x: inner.x + keyWidth + 2, y: y, maxWidth: max(0, inner.width - keyWidth - 2), .keyText)
+                p.write(
+                    description, x: inner.x + keyWidth + 2, y: y, maxWidth: max(0, inner.width - keyWidth - 2), .keyText
+                )
             case .blank:
                 break
             }
@@ -107,10 +113,14 @@ enum HelpOverlay {
     static func drawBorder(_ p: inout Painter, _ r: Rect, title: String, footer: String) {
         guard r.width >= 2, r.height >= 2 else { return }
         let g = p.glyphs, s = p.style(.boxBorder)
-        p.buffer.fill(Rect(x: r.x + 1, y: r.y, width: r.width - 2, height: 1), with: Cell(text: g.boxHorizontal, style: s))
-        p.buffer.fill(Rect(x: r.x + 1, y: r.maxY - 1, width: r.width - 2, height: 1), with: Cell(text: g.boxHorizontal, style: s))
-        p.buffer.fill(Rect(x: r.x, y: r.y + 1, width: 1, height: r.height - 2), with: Cell(text: g.boxVertical, style: s))
-        p.buffer.fill(Rect(x: r.maxX - 1, y: r.y + 1, width: 1, height: r.height - 2), with: Cell(text: g.boxVertical, style: s))
+        p.buffer.fill(
+            Rect(x: r.x + 1, y: r.y, width: r.width - 2, height: 1), with: Cell(text: g.boxHorizontal, style: s))
+        p.buffer.fill(
+            Rect(x: r.x + 1, y: r.maxY - 1, width: r.width - 2, height: 1), with: Cell(text: g.boxHorizontal, style: s))
+        p.buffer.fill(
+            Rect(x: r.x, y: r.y + 1, width: 1, height: r.height - 2), with: Cell(text: g.boxVertical, style: s))
+        p.buffer.fill(
+            Rect(x: r.maxX - 1, y: r.y + 1, width: 1, height: r.height - 2), with: Cell(text: g.boxVertical, style: s))
         p.buffer[r.x, r.y] = Cell(text: g.boxCorners[0], style: s)
         p.buffer[r.maxX - 1, r.y] = Cell(text: g.boxCorners[1], style: s)
         p.buffer[r.x, r.maxY - 1] = Cell(text: g.boxCorners[2], style: s)

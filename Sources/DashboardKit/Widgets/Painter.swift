@@ -60,8 +60,10 @@ struct Painter {
     /// `knownWidth` when it is cached, and `shownText` when it is already
     /// in its ASCII form). Cells are drawn on a cleared area: the padding
     /// is left as it is.
-    mutating func cell(_ text: String, x: Int, y: Int, width: Int, align: Align = .left, _ role: Role = .plain,
-                       knownWidth: Int? = nil, alreadyShown: Bool = false) {
+    mutating func cell(
+        _ text: String, x: Int, y: Int, width: Int, align: Align = .left, _ role: Role = .plain,
+        knownWidth: Int? = nil, alreadyShown: Bool = false
+    ) {
         guard width > 0 else { return }
         var s = alreadyShown ? text : shown(text)
         var w = knownWidth ?? TextWidth.of(s)
@@ -93,8 +95,9 @@ struct Painter {
     /// A horizontal rule across `rect`'s first row.
     mutating func rule(_ rect: Rect) {
         guard !rect.isEmpty else { return }
-        buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1),
-                    with: Cell(text: glyphs.rule, style: style(.rule)))
+        buffer.fill(
+            Rect(x: rect.x, y: rect.y, width: rect.width, height: 1),
+            with: Cell(text: glyphs.rule, style: style(.rule)))
     }
 
     /// Adds attributes (e.g. reverse for the selected row) across `rect`.

@@ -34,9 +34,13 @@ enum StatusBar {
         var parts: [Line] = []
         if let error = state.staleError {
             let since = state.staleSince.map { " " + clockText($0, offset) } ?? ""
-            parts.append([Span(p.glyphs.stale + " " + Label.reloadFailed.text(lang) + since + ": ", .error),
-                          Span(error, .error)])
-            parts.append([Span(Label.showingDataLoadedAt.text(lang) + " " + clockText(state.lastLoaded, offset), .warning)])
+            parts.append([
+                Span(p.glyphs.stale + " " + Label.reloadFailed.text(lang) + since + ": ", .error),
+                Span(error, .error),
+            ])
+            parts.append([
+                Span(Label.showingDataLoadedAt.text(lang) + " " + clockText(state.lastLoaded, offset), .warning)
+            ])
         }
         if let status = state.currentStatus {
             parts.append([Span(noticeText(status.notice, lang), status.isError ? .error : .success)])
@@ -45,8 +49,10 @@ enum StatusBar {
             parts.append([Span(Label.newDataWaiting.text(lang), .paused)])
         }
         if parts.isEmpty {
-            parts.append([Span(Label.loadedAt.text(lang) + " " + clockSecondsText(state.lastLoaded, offset), .dim),
-                          Span(" " + p.glyphs.separator + " " + Phrase.refreshEvery(state.refreshSeconds, lang), .dim)])
+            parts.append([
+                Span(Label.loadedAt.text(lang) + " " + clockSecondsText(state.lastLoaded, offset), .dim),
+                Span(" " + p.glyphs.separator + " " + Phrase.refreshEvery(state.refreshSeconds, lang), .dim),
+            ])
         }
         return joined(parts, separator: " " + p.glyphs.separator + " ")
     }
@@ -76,7 +82,9 @@ enum StatusBar {
             shortFilters.append([Span("\"" + q.text + "\"", .prompt)])
         }
         if let type = q.type {
-            filters.append([Span(Label.typeFilterLabel.text(lang) + ": ", .label), Span(Phrase.typeShort(type, lang), .prompt)])
+            filters.append([
+                Span(Label.typeFilterLabel.text(lang) + ": ", .label), Span(Phrase.typeShort(type, lang), .prompt),
+            ])
             shortFilters.append([Span(Phrase.typeShort(type, lang), .prompt)])
         }
         if let province = q.formerProvince {

@@ -19,8 +19,10 @@ struct Column: Sendable {
     let flexible: Bool
     let minWidth: Int
 
-    init(_ id: ID, header: String, width: Int, alignRight: Bool = true, dropOrder: Int = 0,
-         flexible: Bool = false, minWidth: Int = 0) {
+    init(
+        _ id: ID, header: String, width: Int, alignRight: Bool = true, dropOrder: Int = 0,
+        flexible: Bool = false, minWidth: Int = 0
+    ) {
         self.id = id; self.header = header; self.width = max(0, width); self.alignRight = alignRight
         self.dropOrder = dropOrder; self.flexible = flexible; self.minWidth = max(0, minWidth)
     }
@@ -46,8 +48,10 @@ enum TableWidget {
             return cells + gap * max(0, active.count - 1)
         }
         while need(1) > available {
-            guard let drop = active.enumerated().filter({ $0.element.dropOrder > 0 })
-                .max(by: { $0.element.dropOrder < $1.element.dropOrder }) else { break }
+            guard
+                let drop = active.enumerated().filter({ $0.element.dropOrder > 0 })
+                    .max(by: { $0.element.dropOrder < $1.element.dropOrder })
+            else { break }
             active.remove(at: drop.offset)
         }
         let fixed = active.reduce(0) { $0 + ($1.flexible ? 0 : $1.width) }

@@ -62,10 +62,10 @@ struct Theme: Sendable {
     private func mono(_ role: Role) -> Style {
         switch role {
         case .plain, .label, .keyText, .positive, .negative, .top, .bottom, .warning, .success,
-             .gaugeFill, .trend, .barCompleted, .barRegistered, .boxBorder, .live:
+            .gaugeFill, .trend, .barCompleted, .barRegistered, .boxBorder, .live:
             return .plain
         case .title, .value, .header, .markerTop, .markerBottom, .paused, .error, .gaugeMark,
-             .offPace, .keyName, .prompt, .boxTitle, .sectionTitle, .onPace:
+            .offPace, .keyName, .prompt, .boxTitle, .sectionTitle, .onPace:
             return Style(attributes: .bold)
         case .headerSorted: return Style(attributes: [.bold, .underline])
         case .dim, .rule, .gaugeTrack: return Style(attributes: .dim)

@@ -5,8 +5,9 @@ import CongDanSoCore
 enum TooSmall {
     static func draw(_ p: inout Painter, width: Int, height: Int) {
         guard width > 0, height > 0 else { return }
-        let message = Phrase.tooSmall(width: width, height: height, minWidth: DashboardState.minimumWidth,
-                                      minHeight: DashboardState.minimumHeight, p.lang)
+        let message = Phrase.tooSmall(
+            width: width, height: height, minWidth: DashboardState.minimumWidth,
+            minHeight: DashboardState.minimumHeight, p.lang)
         let quit = KeyTable.label(of: .character("q")) + " " + Label.quit.text(p.lang)
         var lines: [String]
         if TextWidth.of(message) <= width {
@@ -23,7 +24,9 @@ enum TooSmall {
             let w = TextWidth.of(shown)
             let x = max(0, (width - w) / 2)
             // Clipped without an ellipsis: on a tiny screen every column counts.
-            p.buffer.write(shown, x: x, y: top + i, maxWidth: width - x, style: p.style(i == lines.count - 1 && lines.count > 1 ? .dim : .warning))
+            p.buffer.write(
+                shown, x: x, y: top + i, maxWidth: width - x,
+                style: p.style(i == lines.count - 1 && lines.count > 1 ? .dim : .warning))
         }
     }
 }

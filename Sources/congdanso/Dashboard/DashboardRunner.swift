@@ -22,11 +22,13 @@ struct DashboardRunner {
         let session = try TerminalSession.open(terminal)
         defer { session.close() }
         let now = Clock.now
-        var state = DashboardState(standings: Standings(dataset: dataset, now: now), language: language,
-                                   colorEnabled: session.hasColor, ascii: session.usesASCII, now: now,
-                                   refreshSeconds: refreshSeconds, width: session.width, height: session.height)
-        let reloader = Reloader(directory: directory, overrides: overrides, loadedFingerprint: fingerprint,
-                                events: events)
+        var state = DashboardState(
+            standings: Standings(dataset: dataset, now: now), language: language,
+            colorEnabled: session.hasColor, ascii: session.usesASCII, now: now,
+            refreshSeconds: refreshSeconds, width: session.width, height: session.height)
+        let reloader = Reloader(
+            directory: directory, overrides: overrides, loadedFingerprint: fingerprint,
+            events: events)
         // Following an event log: once the first frame is up, read it once
         // more in the background to set up the tail, then take appended
         // events every second.

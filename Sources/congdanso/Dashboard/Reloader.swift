@@ -23,7 +23,8 @@ final class Reloader: Sendable {
     private let live = Mutex<LiveLog?>(nil)
 
     /// `events` is the `--events FILE` given on the command line, if any.
-    init(directory: String, overrides: ConfigOverrides, loadedFingerprint: DirectoryFingerprint, events: String? = nil) {
+    init(directory: String, overrides: ConfigOverrides, loadedFingerprint: DirectoryFingerprint, events: String? = nil)
+    {
         self.directory = directory
         self.overrides = overrides
         self.events = events
@@ -58,9 +59,13 @@ final class Reloader: Sendable {
             } else if let followed {
                 // Following a log: the other files or the log's place changed
                 // → everything; the log alone changed → its new bytes.
-                if followed.0 != logPath || followed.1 != others { work = .full }
-                else if let logStamp, logStamp != followed.2 { work = .tail }
-                else { work = nil }
+                if followed.0 != logPath || followed.1 != others {
+                    work = .full
+                } else if let logStamp, logStamp != followed.2 {
+                    work = .tail
+                } else {
+                    work = nil
+                }
             } else {
                 // Not following (snapshots, or the last load failed): retry
                 // only when files change.
@@ -84,8 +89,9 @@ final class Reloader: Sendable {
                     message = .loaded(Standings(dataset: dataset, now: Clock.now), at: Clock.now)
                     live.withLock { l in
                         l = tail.map { t in
-                            LiveLog(tail: t, dataset: dataset, baseWarnings: dataset.warnings.filter { $0.file != t.path },
-                                    logStamp: logBefore, otherStamps: others)
+                            LiveLog(
+                                tail: t, dataset: dataset, baseWarnings: dataset.warnings.filter { $0.file != t.path },
+                                logStamp: logBefore, otherStamps: others)
                         }
                     }
                 } else {
@@ -130,7 +136,9 @@ final class Reloader: Sendable {
     static func stamp(_ path: String) -> [Int64] {
         var st = stat()
         guard stat(path, &st) == 0 else { return [] }
-        return [Int64(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec), Int64(st.st_ino)]
+        return [
+            Int64(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec), Int64(st.st_ino),
+        ]
     }
 
     /// Stamps of every data file but the event log.
@@ -154,7 +162,9 @@ final class LiveLog: @unchecked Sendable {
     var logStamp: [Int64]
     let otherStamps: [String: [Int64]]
 
-    init(tail: EventTail, dataset: Dataset, baseWarnings: [DataIssue], logStamp: [Int64], otherStamps: [String: [Int64]]) {
+    init(
+        tail: EventTail, dataset: Dataset, baseWarnings: [DataIssue], logStamp: [Int64], otherStamps: [String: [Int64]]
+    ) {
         self.tail = tail; self.dataset = dataset; self.baseWarnings = baseWarnings
         self.logStamp = logStamp; self.otherStamps = otherStamps
     }
@@ -167,11 +177,16 @@ final class LiveLog: @unchecked Sendable {
         if let error = change.error { return .loadFailed(error.description, at: Clock.now) }
         if let header = a.headerError { return .loadFailed(header.description, at: Clock.now) }
         if a.linesRead == 0 {
-            return .loadFailed(DataIssue(.error, file: tail.path, "the event log is empty; it needs the header time,unit_code,candidate_id,event").description, at: Clock.now)
+            return .loadFailed(
+                DataIssue(
+                    .error, file: tail.path,
+                    "the event log is empty; it needs the header time,unit_code,candidate_id,event"
+                ).description, at: Clock.now)
         }
         guard change.restarted || !change.changedUnits.isEmpty || change.linesRead > 0 else { return nil }
-        dataset = dataset.replacingHistories(a.currentHistories(), firstMoment: a.firstTime, latestMoment: a.latestTime,
-                                             warnings: baseWarnings + a.issues.warnings)
+        dataset = dataset.replacingHistories(
+            a.currentHistories(), firstMoment: a.firstTime, latestMoment: a.latestTime,
+            warnings: baseWarnings + a.issues.warnings)
         return .loaded(Standings(dataset: dataset, now: Clock.now), at: Clock.now)
     }
 }
