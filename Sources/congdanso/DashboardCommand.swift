@@ -39,25 +39,29 @@ struct DashboardCommand: ParsableCommand {
     /// the source and its snapshots load cleanly, the snapshots give the
     /// first picture at once (the sample log is consistent with them) and the
     /// run loop reads the log in the background, replacing it within moments;
-    /// otherwise the data is loaded in full before the screen opens.
-    private func firstDataset(_ directory: String) throws -> Dataset {
-        let logInDirectory = FileManager.default.fileExists(atPath: directory + "/" + EventLogSource.fileName)
-        if options.events == nil, logInDirectory,
+    /// otherwise the data is loaded in full before the screen opens, and an
+    /// event log read then is followed from where that read stopped.
+    private func firstDataset(_ directory: String) throws -> (Dataset, FirstLoad?) {
+        let logPath = options.events ?? directory + "/" + EventLogSource.fileName
+        if options.events == nil, FileManager.default.fileExists(atPath: logPath),
             let quick = DataDirectory.loadSnapshots(directory, overrides: options.overrides).dataset,
             quick.latestMoment != nil, quick.warnings.isEmpty
         {
-            return quick
+            return (quick, nil)
         }
-        return try options.load()
+        let logStamp = DirectoryFingerprint.of([logPath])
+        let otherStamps = DirectoryFingerprint.read(directory, includingEventLog: false)
+        let (dataset, tail) = try options.load(live: true)
+        return (dataset, tail.map { FirstLoad(tail: $0, logStamp: logStamp, otherStamps: otherStamps) })
     }
 
     func run() throws {
         let directory = options.directory
         let fingerprint = DirectoryFingerprint.read(directory)
-        let dataset = try firstDataset(directory)
+        let (dataset, firstLoad) = try firstDataset(directory)
         let runner = DashboardRunner(
             directory: directory, events: options.events, overrides: options.overrides, dataset: dataset,
-            fingerprint: fingerprint,
+            fingerprint: fingerprint, firstLoad: firstLoad,
             language: lang, refreshSeconds: refresh,
             terminal: .standard(noColorFlag: noColor, forceASCII: ascii ? true : utf8 ? false : nil))
         do {

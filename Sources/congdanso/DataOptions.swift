@@ -70,8 +70,17 @@ struct DataOptions: ParsableArguments {
     /// Loads the data, printing warnings to standard error; on errors prints
     /// them all and exits with status 1.
     func load() throws -> Dataset {
+        try load(live: false).dataset
+    }
+
+    /// Like `load`, and also hands back the event log's tail when a log is
+    /// the source, positioned after what was read, so the dashboard can
+    /// follow the log without reading it a second time. With `live`, a last
+    /// line without its newline is left for the tail (it may be half-written).
+    func load(live: Bool) throws -> (dataset: Dataset, tail: EventTail?) {
         let meter = ProgressMeter.standardError()
-        let result = DataDirectory.load(directory, overrides: overrides, events: events, progress: meter?.update)
+        let (result, tail) = DataDirectory.loadLive(
+            directory, overrides: overrides, events: events, live: live, progress: meter?.update)
         meter?.finish()
         let stderr = StandardError()
         for issue in result.issues { stderr.write(issue.description) }
@@ -81,7 +90,7 @@ struct DataOptions: ParsableArguments {
             )
             throw ExitCode(1)
         }
-        return dataset
+        return (dataset, tail)
     }
 }
 

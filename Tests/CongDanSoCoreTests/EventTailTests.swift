@@ -193,7 +193,7 @@ struct EventTailTests {
             for (u, code) in ["101", "102", "00103"].enumerated() {
                 let r = firstSeen.values.filter { $0.unit == code && $0.reg <= t }.count
                 let c = firstSeen.values.filter { $0.unit == code && ($0.done.map { $0 <= t } ?? false) }.count
-                let v = EventLogSource.value(fresh.histories[u], at: t)
+                let v = fresh.histories[u].value(at: t)
                 #expect(v.registered == r && v.completed == c, "unit \(code) at \(t)")
             }
         }

@@ -40,10 +40,10 @@ public enum DataDirectory {
     /// left for the tail (it may be half-written); otherwise it counts.
     public static func loadLive(
         _ path: String, overrides: ConfigOverrides = ConfigOverrides(), events: String? = nil,
-        live: Bool = true
+        live: Bool = true, progress: ((Int64, Int64) -> Void)? = nil
     ) -> (result: LoadResult, tail: EventTail?) {
         var tail: EventTail? = nil
-        let result = load(path, overrides: overrides, events: events, live: live, tail: &tail)
+        let result = load(path, overrides: overrides, events: events, live: live, progress: progress, tail: &tail)
         return (result, tail)
     }
 

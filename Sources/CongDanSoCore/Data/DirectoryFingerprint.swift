@@ -17,13 +17,20 @@ public struct DirectoryFingerprint: Hashable, Sendable {
 
     private var stamps: [String: Stamp]
 
-    /// Reads the stamps of `units.csv`, `config.toml`, `events.csv` and
-    /// `snapshots/*.csv` under `directory`. Missing files are simply absent.
-    public static func read(_ directory: String) -> DirectoryFingerprint {
-        var stamps: [String: Stamp] = [:]
-        var paths = ["units.csv", ConfigLoader.fileName, "events.csv"].map { directory + "/" + $0 }
+    /// Reads the stamps of `units.csv`, `config.toml`, `snapshots/*.csv` and,
+    /// unless `includingEventLog` is false, `events.csv` under `directory`.
+    /// Missing files are simply absent.
+    public static func read(_ directory: String, includingEventLog: Bool = true) -> DirectoryFingerprint {
+        var paths = ["units.csv", ConfigLoader.fileName].map { directory + "/" + $0 }
+        if includingEventLog { paths.append(directory + "/" + EventLogSource.fileName) }
         paths += DataDirectory.listCSV(directory + "/snapshots")
         paths.append(directory + "/snapshots")
+        return of(paths)
+    }
+
+    /// The stamps of the given files (a single event log, say).
+    public static func of(_ paths: [String]) -> DirectoryFingerprint {
+        var stamps: [String: Stamp] = [:]
         for path in paths {
             var st = stat()
             guard stat(path, &st) == 0 else { continue }

@@ -55,7 +55,7 @@ public enum EventLogSource {
         guard let latest else { return [] }
         for u in units.indices {
             for o in snapshots[u] where o.time <= latest {
-                let e = value(events[u], at: o.time)
+                let e = events[u].value(at: o.time)
                 guard e.registered != o.registered || e.completed != o.completed else { continue }
                 differences += 1
                 if differences <= 5 {
@@ -74,15 +74,5 @@ public enum EventLogSource {
                     "\(differences) snapshot rows in all differ from \(logPath); the event log is the source"))
         }
         return issues
-    }
-
-    static func value(_ history: [Observation], at time: Timestamp) -> (registered: Int, completed: Int) {
-        var lo = 0, hi = history.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if history[mid].time <= time { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo > 0 else { return (0, 0) }
-        return (history[lo - 1].registered, history[lo - 1].completed)
     }
 }

@@ -90,16 +90,7 @@ public struct Dataset: Sendable {
     /// A unit's counts at `time`: its row with the greatest time ≤ `time`,
     /// or zeros when it has none yet.
     public func value(unit: Int, at time: Timestamp) -> (registered: Int, completed: Int) {
-        let history = histories[unit]
-        // Binary search for the last observation at or before `time`.
-        var lo = 0, hi = history.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if history[mid].time <= time { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo > 0 else { return (0, 0) }
-        let o = history[lo - 1]
-        return (o.registered, o.completed)
+        histories[unit].value(at: time)
     }
 
     /// City-wide totals at `time`.

@@ -89,13 +89,7 @@ struct HistoryRow: Hashable, Sendable {
     static func rows(_ dataset: Dataset, unit: Int, upTo moment: Timestamp) -> [HistoryRow] {
         guard unit >= 0, unit < dataset.histories.count else { return [] }
         let history = dataset.histories[unit]
-        // Observations up to the moment (histories are sorted by time).
-        var lo = 0, hi = history.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if history[mid].time <= moment { lo = mid + 1 } else { hi = mid }
-        }
-        let upTo = history[..<lo]
+        let upTo = history[..<history.countThrough(moment)]
         func row(_ time: Timestamp, wholeDay: Bool, _ registered: Int, _ completed: Int) -> HistoryRow {
             let before = dataset.value(unit: unit, at: time.adding(seconds: -86_400))
             return HistoryRow(

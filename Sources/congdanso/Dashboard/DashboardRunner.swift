@@ -12,6 +12,9 @@ struct DashboardRunner {
     let overrides: ConfigOverrides
     let dataset: Dataset
     let fingerprint: DirectoryFingerprint
+    /// The event log the first load read, when it is the source: followed
+    /// from where that load stopped.
+    let firstLoad: FirstLoad?
     let language: Language
     let refreshSeconds: Int
     let terminal: TerminalOptions
@@ -29,10 +32,11 @@ struct DashboardRunner {
         let reloader = Reloader(
             directory: directory, overrides: overrides, loadedFingerprint: fingerprint,
             events: events)
-        // Following an event log: once the first frame is up, read it once
-        // more in the background to set up the tail, then take appended
-        // events every second.
-        var tailStarted = !reloader.followsEvents
+        // Following an event log: take appended events every second. When the
+        // first frame came from the snapshots, read the log in the background
+        // once that frame is up.
+        if let firstLoad { reloader.follow(firstLoad, dataset: dataset) }
+        var tailStarted = !reloader.followsEvents || firstLoad != nil
         var refresh = refreshSeconds
         var lastCheck = now
         var lastTickSecond = now.milliseconds / 1000

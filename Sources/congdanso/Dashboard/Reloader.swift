@@ -17,7 +17,7 @@ final class Reloader: Sendable {
     private let overrides: ConfigOverrides
     private let events: String?
     private let inbox = Mutex<[Message]>([])
-    private let state: Mutex<(fingerprint: DirectoryFingerprint, logStamp: [Int64], loading: Bool)>
+    private let state: Mutex<(fingerprint: DirectoryFingerprint, logStamp: DirectoryFingerprint, loading: Bool)>
     /// The log being followed and the dataset it last gave; touched only by
     /// the one worker running at a time (`loading`).
     private let live = Mutex<LiveLog?>(nil)
@@ -29,7 +29,7 @@ final class Reloader: Sendable {
         self.overrides = overrides
         self.events = events
         let log = events ?? directory + "/" + EventLogSource.fileName
-        state = Mutex((loadedFingerprint, Reloader.stamp(log), false))
+        state = Mutex((loadedFingerprint, .of([log]), false))
     }
 
     /// The event log that is the source, if any.
@@ -43,13 +43,27 @@ final class Reloader: Sendable {
     /// call `check()` every second, so appended events show within one.
     var followsEvents: Bool { eventsFile != nil }
 
+    /// Follows an event log that the first load already read, so that the
+    /// next check takes only what is appended instead of reading it again.
+    /// The stamps are the log's and the other files' as they were before
+    /// that load.
+    func follow(_ first: FirstLoad, dataset: Dataset) {
+        live.withLock { l in
+            l = LiveLog(
+                tail: first.tail, dataset: dataset,
+                baseWarnings: dataset.warnings.filter { $0.file != first.tail.path },
+                logStamp: first.logStamp, otherStamps: first.otherStamps)
+        }
+        state.withLock { $0.logStamp = first.logStamp }
+    }
+
     /// Starts a reload in the background if the files changed since the last
     /// load (or always, when `force`). Does nothing while one is running.
     func check(force: Bool = false) {
         let current = DirectoryFingerprint.read(directory)
         let logPath = eventsFile
-        let logStamp = logPath.map(Reloader.stamp)
-        let others = Reloader.otherStamps(directory)
+        let logStamp = logPath.map { DirectoryFingerprint.of([$0]) }
+        let others = DirectoryFingerprint.read(directory, includingEventLog: false)
         let work = state.withLock { s -> Work? in
             guard !s.loading else { return nil }
             let followed = live.withLock { l in l.map { ($0.tail.path, $0.otherStamps, $0.logStamp) } }
@@ -69,7 +83,7 @@ final class Reloader: Sendable {
             } else {
                 // Not following (snapshots, or the last load failed): retry
                 // only when files change.
-                work = current != s.fingerprint || (logStamp ?? []) != s.logStamp ? .full : nil
+                work = current != s.fingerprint || (logStamp ?? .of([])) != s.logStamp ? .full : nil
             }
             if work != nil { s.loading = true }
             return work
@@ -80,7 +94,7 @@ final class Reloader: Sendable {
             // Read the fingerprint before the data, so a change made during
             // the read triggers another reload rather than being missed.
             let before = DirectoryFingerprint.read(directory)
-            let logBefore = logPath.map(Reloader.stamp) ?? []
+            let logBefore = DirectoryFingerprint.of(logPath.map { [$0] } ?? [])
             let message: Message?
             switch work {
             case .full:
@@ -131,26 +145,14 @@ final class Reloader: Sendable {
         guard let first = errors.first else { return "unknown error" }
         return errors.count > 1 ? "\(first.description) (+\(errors.count - 1))" : first.description
     }
+}
 
-    /// Size, modification time and inode of a file (empty when missing).
-    static func stamp(_ path: String) -> [Int64] {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return [] }
-        return [
-            Int64(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec), Int64(st.st_ino),
-        ]
-    }
-
-    /// Stamps of every data file but the event log.
-    static func otherStamps(_ directory: String) -> [String: [Int64]] {
-        var paths = ["units.csv", "config.toml", "snapshots"].map { directory + "/" + $0 }
-        if let names = try? FileManager.default.contentsOfDirectory(atPath: directory + "/snapshots") {
-            paths += names.filter { $0.lowercased().hasSuffix(".csv") }.map { directory + "/snapshots/" + $0 }
-        }
-        var result: [String: [Int64]] = [:]
-        for p in paths { result[p] = stamp(p) }
-        return result
-    }
+/// An event log read by the first load, with the files' stamps from before
+/// it, handed to `Reloader.follow`.
+struct FirstLoad: @unchecked Sendable {
+    let tail: EventTail
+    let logStamp: DirectoryFingerprint
+    let otherStamps: DirectoryFingerprint
 }
 
 /// The followed log: its tail, the dataset it last gave and the warnings
@@ -159,11 +161,12 @@ final class LiveLog: @unchecked Sendable {
     let tail: EventTail
     var dataset: Dataset
     let baseWarnings: [DataIssue]
-    var logStamp: [Int64]
-    let otherStamps: [String: [Int64]]
+    var logStamp: DirectoryFingerprint
+    let otherStamps: DirectoryFingerprint
 
     init(
-        tail: EventTail, dataset: Dataset, baseWarnings: [DataIssue], logStamp: [Int64], otherStamps: [String: [Int64]]
+        tail: EventTail, dataset: Dataset, baseWarnings: [DataIssue], logStamp: DirectoryFingerprint,
+        otherStamps: DirectoryFingerprint
     ) {
         self.tail = tail; self.dataset = dataset; self.baseWarnings = baseWarnings
         self.logStamp = logStamp; self.otherStamps = otherStamps
