@@ -6,7 +6,7 @@ import Testing
 @Suite("tmux harness", .enabled(if: TmuxHarness.isAvailable, "tmux is not installed"))
 struct TmuxHarnessTests {
     @Test func seesWhatTheProgramPrints() async throws {
-        let tmux = try TmuxHarness(command: "printf 'hello from tmux'; sleep 5", width: 40, height: 5)
+        let tmux = try TmuxHarness(command: "printf 'hello from tmux'; sleep 60", width: 40, height: 5)
         defer { tmux.kill() }
         let screen = try await tmux.waitFor("hello from tmux")
         #expect(screen.split(separator: "\n").first == "hello from tmux")
