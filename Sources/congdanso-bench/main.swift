@@ -28,3 +28,9 @@ if which == "events" {
     ensureNationalEvents(at: eventsDirectory, root: root)
     eventsBenchmark(directory: eventsDirectory, root: root)
 }
+if which == "aggregate" {
+    // `congdanso-bench aggregate [DIR]`: the cold aggregation alone, once (for profilers).
+    let eventsDirectory =
+        arguments.count > 1 ? arguments[1] : root.appendingPathComponent("bench-data/national-events").path
+    aggregateOnce(directory: eventsDirectory)
+}

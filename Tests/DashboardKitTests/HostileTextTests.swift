@@ -31,7 +31,7 @@ import Testing
                 formerProvince: ["Hải\u{1B}[2JPhòng", "東京都\u{202E}", "Hải Dương"][i % 3],
                 formerDistricts: names[(i + 1) % names.count], areaKm2: 1.5)
         }
-        let histories = units.indices.map { i in
+        let histories = units.indices.map { i -> History in
             [
                 Observation(
                     time: t.adding(seconds: -86_400), registered: 50 * (names.count - i),

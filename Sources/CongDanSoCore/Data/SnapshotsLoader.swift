@@ -163,8 +163,8 @@ struct SnapshotsLoader {
 
     /// Sorts each unit's rows by time and checks them: two different rows
     /// for one moment are an error; a count that goes down is a warning.
-    mutating func finish() -> [[Observation]] {
-        var histories: [[Observation]] = []
+    mutating func finish() -> [History] {
+        var histories: [History] = []
         histories.reserveCapacity(rows.count)
         for (u, unitRows) in rows.enumerated() {
             let sorted = unitRows.enumerated().sorted { a, b in
@@ -200,7 +200,7 @@ struct SnapshotsLoader {
                 history.append(obs)
                 previousOrigin = origin
             }
-            histories.append(history)
+            histories.append(History(history))
         }
         return histories
     }

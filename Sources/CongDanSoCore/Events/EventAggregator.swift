@@ -57,7 +57,7 @@ public final class EventAggregator: @unchecked Sendable {
     /// Per unit: deltas already folded into `histories`, and whether
     /// the deltas are still in time order.
     var folded: [Int]
-    var histories: [[Observation]]
+    var histories: [History]
     /// Units whose counts changed since `takeChangedUnits` (flags in `changed`).
     private var changedList: [Int] = []
 
@@ -591,7 +591,7 @@ public final class EventAggregator: @unchecked Sendable {
     /// Per unit, cumulative observations at every time its counts changed,
     /// sorted. Folds only what was added since the last call (a unit is
     /// rebuilt from its deltas when an event arrived out of order).
-    public func currentHistories() -> [[Observation]] {
+    public func currentHistories() -> [History] {
         for u in units.indices where folded[u] < deltas.count(u) { fold(u) }
         return histories
     }

@@ -6,7 +6,7 @@ public enum EventLogSource {
 
     /// What reading a log gave.
     public struct Loaded {
-        public var histories: [[Observation]]
+        public var histories: [History]
         public var firstMoment: Timestamp?
         public var latestMoment: Timestamp?
         public var issues: [DataIssue]
@@ -46,7 +46,7 @@ public enum EventLogSource {
     /// after the log's latest event are skipped: a log being written (or
     /// replayed) has not reached them yet.
     static func checkSnapshots(
-        _ snapshots: [[Observation]], against events: [[Observation]], units: [Unit],
+        _ snapshots: [History], against events: [History], units: [Unit],
         folder: String, logPath: String, timeZone: UTCOffset,
         upTo latest: Timestamp?
     ) -> [DataIssue] {

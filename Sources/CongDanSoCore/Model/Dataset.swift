@@ -8,7 +8,7 @@ public struct Dataset: Sendable {
     /// Code → index into `units`.
     public let unitIndex: [String: Int]
     /// Per unit (same index as `units`), its observations sorted by time.
-    public let histories: [[Observation]]
+    public let histories: [History]
     /// Every distinct moment in the data, sorted. Computed on each use
     /// (an event log can hold millions of moments): prefer `firstMoment`
     /// and `latestMoment`.
@@ -33,7 +33,7 @@ public struct Dataset: Sendable {
     /// observation; an event log passes its first and latest event's time
     /// (the latest event may be a repeat that changed no count).
     public init(
-        config: ContestConfig, units: [Unit], histories: [[Observation]], warnings: [DataIssue] = [],
+        config: ContestConfig, units: [Unit], histories: [History], warnings: [DataIssue] = [],
         firstMoment: Timestamp? = nil, latestMoment: Timestamp? = nil
     ) {
         precondition(units.count == histories.count, "one history per unit")
@@ -52,7 +52,7 @@ public struct Dataset: Sendable {
     /// grew): reuses the unit index and folded names, so it stays cheap for
     /// thousands of units.
     public func replacingHistories(
-        _ histories: [[Observation]], firstMoment: Timestamp?, latestMoment: Timestamp?,
+        _ histories: [History], firstMoment: Timestamp?, latestMoment: Timestamp?,
         warnings: [DataIssue]
     ) -> Dataset {
         Dataset(
@@ -61,7 +61,7 @@ public struct Dataset: Sendable {
     }
 
     private init(
-        copying other: Dataset, histories: [[Observation]], firstMoment: Timestamp?, latestMoment: Timestamp?,
+        copying other: Dataset, histories: [History], firstMoment: Timestamp?, latestMoment: Timestamp?,
         warnings: [DataIssue]
     ) {
         precondition(other.units.count == histories.count, "one history per unit")
@@ -76,7 +76,7 @@ public struct Dataset: Sendable {
 
     /// The earliest and latest moments: the given ones, widened by the
     /// histories' first and last observations.
-    private static func span(_ histories: [[Observation]], first: Timestamp?, latest: Timestamp?)
+    private static func span(_ histories: [History], first: Timestamp?, latest: Timestamp?)
         -> (Timestamp?, Timestamp?)
     {
         var first = first, latest = latest

@@ -1,0 +1,110 @@
+/// One unit's observations, sorted by time, stored so that copies share all
+/// but the newest few.
+///
+/// An event log gives a unit thousands of observations, and the dashboard
+/// keeps showing one dataset while the reloader appends to the next. With a
+/// plain array every append after such a copy duplicated the whole history
+/// (hundreds of MB a refresh at national scale). Here the older observations
+/// live in immutable blocks of `blockSize` that copies share; only the
+/// `tail` (fewer than 2 × `blockSize`) is copied when a shared history grows.
+public struct History: RandomAccessCollection, MutableCollection, RangeReplaceableCollection, Hashable, Sendable,
+    ExpressibleByArrayLiteral
+{
+    /// Observations per shared block: small enough that copying a tail is
+    /// cheap, large enough that the block list stays short.
+    static let blockSize = 64
+
+    /// Full blocks, oldest first; each holds exactly `blockSize`.
+    private var blocks: [Block] = []
+    /// The newest observations: fewer than 2 × `blockSize`, so the last one
+    /// (the one a refresh may rewrite) is always here.
+    private var tail: [Observation] = []
+
+    private final class Block: Sendable {
+        let items: [Observation]
+        init(_ items: [Observation]) { self.items = items }
+    }
+
+    public init() {}
+
+    public init(arrayLiteral elements: Observation...) { self.init(elements) }
+
+    public init<S: Sequence>(_ elements: S) where S.Element == Observation {
+        for o in elements { append(o) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { blocks.count &* History.blockSize &+ tail.count }
+
+    public subscript(position: Int) -> Observation {
+        get {
+            let frozen = blocks.count &* History.blockSize
+            if position >= frozen { return tail[position &- frozen] }
+            return blocks[position / History.blockSize].items[position % History.blockSize]
+        }
+        set {
+            let frozen = blocks.count &* History.blockSize
+            if position >= frozen {
+                tail[position &- frozen] = newValue
+            } else {
+                // Rare (a rewritten old observation): the block is shared, so copy it.
+                var items = blocks[position / History.blockSize].items
+                items[position % History.blockSize] = newValue
+                blocks[position / History.blockSize] = Block(items)
+            }
+        }
+    }
+
+    public mutating func append(_ newElement: Observation) {
+        tail.append(newElement)
+        if tail.count == 2 * History.blockSize {
+            blocks.append(Block(Array(tail[..<History.blockSize])))
+            tail.removeFirst(History.blockSize)
+        }
+    }
+
+    public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C)
+    where C.Element == Observation {
+        if subrange.lowerBound == endIndex {
+            for o in newElements { append(o) }
+            return
+        }
+        // Anything else rebuilds from a plain array (not on any hot path).
+        var all = Array(self)
+        all.replaceSubrange(subrange, with: newElements)
+        blocks = []
+        tail = []
+        for o in all { append(o) }
+    }
+
+    public mutating func removeAll(keepingCapacity keepCapacity: Bool = false) {
+        blocks.removeAll()
+        tail.removeAll(keepingCapacity: keepCapacity)
+    }
+
+    public static func == (a: History, b: History) -> Bool { a.elementsEqual(b) }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for o in self { hasher.combine(o) }
+    }
+
+    /// How many observations are at or before `time`: `self[..<n]` is the
+    /// history up to `time`.
+    public func countThrough(_ time: Timestamp) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid].time <= time { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The counts at `time`: the last observation at or before it, or zeros.
+    public func value(at time: Timestamp) -> (registered: Int, completed: Int) {
+        let n = countThrough(time)
+        guard n > 0 else { return (0, 0) }
+        let o = self[n - 1]
+        return (o.registered, o.completed)
+    }
+}
