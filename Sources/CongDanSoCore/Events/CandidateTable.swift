@@ -125,6 +125,11 @@ final class CandidateTable {
         var k0: UInt64 = 0, k1: UInt64 = 0
         if n > 15 { return (CandidateTable.longHash(p, n), CandidateTable.longFlag) }
         var i = 0
+        if n >= 8 {
+            // The same as the loop below, eight bytes at once.
+            k0 = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+            i = 8
+        }
         while i < n && i < 8 { k0 |= UInt64(p[i]) << (UInt64(i) * 8); i += 1 }
         while i < n { k1 |= UInt64(p[i]) << (UInt64(i - 8) * 8); i += 1 }
         k1 |= UInt64(n) << 56

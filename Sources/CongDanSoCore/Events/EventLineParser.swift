@@ -1,0 +1,459 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One event line, parsed and checked, waiting to be counted by the shard
+/// that owns its candidate. Offsets are from the start of the bytes given to
+/// `EventAggregator.consume` (still in memory while it is counted).
+struct ParsedEvent {
+    var k0: UInt64, k1: UInt64, h: UInt64
+    var ms: Int64
+    var id: Int, idLength: Int
+    var lineStart: Int, unitPosition: Int
+    /// Line number counted from the start of the parsed chunk (1-based).
+    var line: Int
+    var unit: Int32
+    var completion: Bool
+}
+
+/// Splits and checks the data lines of an event log: the header's column
+/// layout, unit codes, times and event kinds. A value: each thread parsing
+/// a chunk works on its own copy (the lookup tables are shared read-only,
+/// the time cache and the problems found are its own).
+struct EventLineParser {
+    let file: String
+    /// The header's column count and the positions of the four columns.
+    var fieldCount = 0
+    var cTime = 0, cUnit = 0, cCandidate = 0, cEvent = 0
+    /// The header is exactly `time,unit_code,candidate_id,event`: plain
+    /// lines then take the fast path (`fastEvent`).
+    private var standardLayout = false
+    // "register", "ed", "complete" as loaded from memory, for the fast path.
+    private let registerWord = EventLineParser.word("register")
+    private let edWord = UInt16(truncatingIfNeeded: EventLineParser.word("ed"))
+    private let completeWord = EventLineParser.word("complete")
+
+    /// Lines not counted, by reason, and the first problems in detail (line
+    /// numbers relative to the chunk until the aggregator rebases them).
+    var malformedLines = 0, unknownUnitLines = 0, badTimeLines = 0
+    var detailedIssues: [DataIssue] = []
+
+    // Unit codes → index: open addressing over packed code bytes (codes of
+    // up to 8 bytes), with a dictionary for longer codes.
+    private let unitSlots: [UInt64]
+    private let unitValues: [Int32]
+    private let unitMask: Int
+    private let longCodes: [[UInt8]: Int32]
+    // The last time's date part and offset, for the fast path.
+    private var cachePrefix: (UInt64, UInt32) = (0, 0)  // first 11 bytes "YYYY-MM-DDT"
+    private var cacheSuffix: [UInt8] = []
+    private var cacheLength = -1
+    private var cacheBase: Int64 = 0
+
+    init(units: [Unit], file: String) {
+        self.file = file
+        var cap = 16
+        while cap < units.count * 2 { cap <<= 1 }
+        var slots = [UInt64](repeating: 0, count: cap)
+        var values = [Int32](repeating: -1, count: cap)
+        var long: [[UInt8]: Int32] = [:]
+        for (i, u) in units.enumerated() {
+            let bytes = Array(u.code.utf8)
+            if bytes.count <= 8, !bytes.isEmpty {
+                let key = bytes.withUnsafeBufferPointer { EventLineParser.pack($0.baseAddress!, $0.count) }
+                var s = EventLineParser.slot(key, cap - 1)
+                while slots[s] != 0 && slots[s] != key { s = (s + 1) & (cap - 1) }
+                if slots[s] == 0 { slots[s] = key; values[s] = Int32(i) }
+            } else if long[bytes] == nil {
+                long[bytes] = Int32(i)
+            }
+        }
+        unitSlots = slots
+        unitValues = values
+        unitMask = cap - 1
+        longCodes = long
+    }
+
+    /// Forgets the time cache and the problems (the file is read anew).
+    mutating func reset() {
+        malformedLines = 0; unknownUnitLines = 0; badTimeLines = 0
+        detailedIssues = []
+        cacheLength = -1
+    }
+
+    /// A copy for one chunk: same layout and lookups, no problems yet.
+    func forChunk() -> EventLineParser {
+        var copy = self
+        copy.malformedLines = 0; copy.unknownUnitLines = 0; copy.badTimeLines = 0
+        copy.detailedIssues = []
+        return copy
+    }
+
+    // MARK: Header
+
+    /// Reads the header line; nil when it is fine, else the error.
+    mutating func header(_ bytes: [UInt8], line: Int) -> DataIssue? {
+        var reader = CSVReader(bytes: bytes)
+        var fields: [CSVField] = []
+        var names: [String] = []
+        do {
+            _ = try reader.next(into: &fields)
+            for f in fields { names.append(VietnameseText.nfc((reader.string(f) ?? "").trimmingSpaces).lowercased()) }
+        } catch {
+            names = []
+        }
+        fieldCount = names.count
+        let required = ["time", "unit_code", "candidate_id", "event"]
+        let missing = required.filter { !names.contains($0) }
+        guard missing.isEmpty else {
+            let have = names.map { TextSanitizer.sanitize($0) }.joined(separator: ",")
+            return DataIssue(
+                .error, file: file, line: line, column: 1,
+                "the event log's header has no \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) column (it has: \(have)); the header must name time,unit_code,candidate_id,event"
+            )
+        }
+        cTime = names.firstIndex(of: "time")!
+        cUnit = names.firstIndex(of: "unit_code")!
+        cCandidate = names.firstIndex(of: "candidate_id")!
+        cEvent = names.firstIndex(of: "event")!
+        standardLayout = names.count == 4 && (cTime, cUnit, cCandidate, cEvent) == (0, 1, 2, 3)
+        return nil
+    }
+
+    // MARK: Problems
+
+    enum Problem { case malformed, unknownUnit, badTime }
+
+    private mutating func report(
+        _ kind: Problem, _ p: UnsafePointer<UInt8>, lineStart: Int, at position: Int, line: Int,
+        _ message: @autoclosure () -> String
+    ) {
+        switch kind {
+        case .malformed: malformedLines += 1
+        case .unknownUnit: unknownUnitLines += 1
+        case .badTime: badTimeLines += 1
+        }
+        guard detailedIssues.count < EventAggregator.detailedIssueLimit else { return }
+        detailedIssues.append(
+            DataIssue(
+                .warning, file: file, line: line, column: EventLineParser.column(p, lineStart, position), message()))
+    }
+
+    /// The 1-based column (in characters) of byte `position` in the line.
+    static func column(_ p: UnsafePointer<UInt8>, _ lineStart: Int, _ position: Int) -> Int {
+        let prefix = UnsafeBufferPointer(start: p + lineStart, count: max(0, position - lineStart))
+        return String(decoding: prefix, as: UTF8.self).count + 1
+    }
+
+    private static func shown(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String {
+        let text = TextSanitizer.sanitize(
+            String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self))
+        return "\"" + (text.count > 40 ? String(text.prefix(40)) + "…" : text) + "\""
+    }
+
+    // MARK: Lines
+
+    /// One data line, bytes `s..<e` (without the line end): appends its
+    /// event to `events`, or counts and records why it is not counted.
+    @inline(__always)
+    mutating func line(
+        _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int, into events: inout [ParsedEvent]
+    ) {
+        if standardLayout, let event = fastEvent(p, s, e, line: line) {
+            events.append(event)
+            return
+        }
+        // Split on commas; a quote sends the line to the full CSV reader.
+        var starts: (Int, Int, Int, Int) = (0, 0, 0, 0)
+        var ends: (Int, Int, Int, Int) = (0, 0, 0, 0)
+        var field = 0
+        var fieldStart = s
+        var nonEmptyExtra = false
+        var allEmpty = true
+        var i = s
+        while true {
+            let atEnd = i == e
+            let c: UInt8 = atEnd ? 44 : p[i]
+            if c == 34 { quotedLine(p, s, e, line: line, into: &events); return }
+            if c == 44 {
+                if field == cTime {
+                    starts.0 = fieldStart; ends.0 = i
+                } else if field == cUnit {
+                    starts.1 = fieldStart; ends.1 = i
+                } else if field == cCandidate {
+                    starts.2 = fieldStart; ends.2 = i
+                } else if field == cEvent {
+                    starts.3 = fieldStart; ends.3 = i
+                }
+                if i > fieldStart {
+                    allEmpty = false
+                    if field >= fieldCount { nonEmptyExtra = true }
+                }
+                field += 1
+                fieldStart = i + 1
+                if atEnd { break }
+            }
+            i += 1
+        }
+        if allEmpty { return }  // blank line, or ",,,"
+        let expected = fieldCount
+        if field < expected || nonEmptyExtra {
+            report(
+                .malformed, p, lineStart: s, at: field < expected ? e : s, line: line,
+                "this line has \(field) fields but the header has \(expected); the line is not counted")
+            return
+        }
+        event(p, lineStart: s, line: line, starts, ends, into: &events)
+    }
+
+    /// A line with quotes: parsed by the RFC 4180 reader, then counted.
+    private mutating func quotedLine(
+        _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int, into events: inout [ParsedEvent]
+    ) {
+        let bytes = Array(UnsafeBufferPointer(start: p + s, count: e - s))
+        var reader = CSVReader(bytes: bytes)
+        var fields: [CSVField] = []
+        do {
+            _ = try reader.next(into: &fields)
+        } catch {
+            report(
+                .malformed, p, lineStart: s, at: s + error.position, line: line,
+                "\(error.message); the line is not counted")
+            return
+        }
+        let expected = fieldCount
+        if fields.count < expected || fields[expected...].contains(where: { $0.end > $0.start }) {
+            report(
+                .malformed, p, lineStart: s, at: s, line: line,
+                "this line has \(fields.count) fields but the header has \(expected); the line is not counted")
+            return
+        }
+        if fields.contains(where: \.hasEscapedQuotes) {
+            report(
+                .malformed, p, lineStart: s, at: s, line: line,
+                "a field holds a quote character; event logs hold codes, ids and times only. The line is not counted")
+            return
+        }
+        let f = (fields[cTime], fields[cUnit], fields[cCandidate], fields[cEvent])
+        // Field positions are relative to the copy; rebase them on `p`.
+        event(
+            p, lineStart: s, line: line, (s + f.0.start, s + f.1.start, s + f.2.start, s + f.3.start),
+            (s + f.0.end, s + f.1.end, s + f.2.end, s + f.3.end), into: &events)
+    }
+
+    @inline(__always)
+    private static func trim(_ p: UnsafePointer<UInt8>, _ s: inout Int, _ e: inout Int) {
+        while s < e, p[s] == 32 || p[s] == 9 { s += 1 }
+        while e > s, p[e - 1] == 32 || p[e - 1] == 9 { e -= 1 }
+    }
+
+    @inline(__always)
+    private mutating func event(
+        _ p: UnsafePointer<UInt8>, lineStart ls: Int, line: Int, _ starts: (Int, Int, Int, Int),
+        _ ends: (Int, Int, Int, Int), into events: inout [ParsedEvent]
+    ) {
+        var ts = starts.0, te = ends.0, us = starts.1, ue = ends.1
+        var cs = starts.2, ce = ends.2, es = starts.3, ee = ends.3
+        EventLineParser.trim(p, &ts, &te); EventLineParser.trim(p, &us, &ue)
+        EventLineParser.trim(p, &cs, &ce); EventLineParser.trim(p, &es, &ee)
+        // Kind.
+        let isCompletion: Bool
+        let en = ee - es
+        if en == 10, EventLineParser.asciiEqualsLower(p + es, "registered") {
+            isCompletion = false
+        } else if en == 9, EventLineParser.asciiEqualsLower(p + es, "completed") {
+            isCompletion = true
+        } else {
+            report(
+                .malformed, p, lineStart: ls, at: starts.3, line: line,
+                en == 0
+                    ? "the event is empty; write registered or completed. The line is not counted"
+                    : "the event \(EventLineParser.shown(p, es, ee)) is neither registered nor completed; the line is not counted"
+            )
+            return
+        }
+        if ce == cs {
+            report(
+                .malformed, p, lineStart: ls, at: starts.2, line: line,
+                "the candidate_id is empty; the line is not counted")
+            return
+        }
+        // Time.
+        let ms: Int64
+        switch time(p, ts, te) {
+        case .success(let t): ms = t
+        case .failure(let why):
+            let what: String
+            switch why {
+            case .missingOffset: what = "has no UTC offset; write it like 2025-10-22T15:00:00+07:00"
+            case .impossibleDate: what = "is not a real date and time"
+            case .malformed: what = "is not an ISO 8601 time; write it like 2025-10-22T15:00:00+07:00"
+            }
+            report(
+                .badTime, p, lineStart: ls, at: starts.0, line: line,
+                "the time \(EventLineParser.shown(p, ts, te)) \(what); the line is not counted")
+            return
+        }
+        // Unit.
+        let unit = unitIndex(p, us, ue)
+        if unit < 0 {
+            report(
+                .unknownUnit, p, lineStart: ls, at: starts.1, line: line,
+                ue == us
+                    ? "the unit_code is empty; the line is not counted"
+                    : "the unit code \(EventLineParser.shown(p, us, ue)) is not in units.csv; the line is not counted")
+            return
+        }
+        let (k0, k1) = CandidateTable.key(p + cs, ce - cs)
+        events.append(
+            ParsedEvent(
+                k0: k0, k1: k1, h: CandidateTable.hash(k0, k1), ms: ms, id: cs, idLength: ce - cs, lineStart: ls,
+                unitPosition: starts.1, line: line, unit: Int32(unit), completion: isCompletion))
+    }
+
+    @inline(__always)
+    private static func asciiEqualsLower(_ p: UnsafePointer<UInt8>, _ word: StaticString) -> Bool {
+        let w = word.utf8Start
+        for i in 0..<word.utf8CodeUnitCount where p[i] | 0x20 != w[i] { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func pack(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var k: UInt64 = 0
+        for i in 0..<n { k |= UInt64(p[i]) << (UInt64(i) * 8) }
+        return k
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    @inline(__always)
+    private func unitIndex(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Int {
+        let n = e - s
+        if n >= 1 && n <= 8 {
+            let key = EventLineParser.pack(p + s, n)
+            return unitSlots.withUnsafeBufferPointer { slots in
+                var i = EventLineParser.slot(key, unitMask)
+                while true {
+                    let k = slots[i]
+                    if k == key { return Int(unitValues[i]) }
+                    if k == 0 { return -1 }
+                    i = (i + 1) & unitMask
+                }
+            }
+        }
+        if n == 0 { return -1 }
+        return longCodes[Array(UnsafeBufferPointer(start: p + s, count: n))].map(Int.init) ?? -1
+    }
+
+    /// A plain line in the standard layout whose time has the cached date
+    /// and offset: fields found by their commas, every check of the general
+    /// path made or the line handed back to it (nil) — quotes, spaces
+    /// around a field, another case or an unknown unit all go the long way.
+    @inline(__always)
+    private func fastEvent(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int) -> ParsedEvent? {
+        let timeLength = cacheLength
+        guard timeLength >= 20, e - s > timeLength + 13, p[s + timeLength] == 44,
+            let ms = cachedTime(p + s)
+        else { return nil }
+        var i = s + timeLength + 1
+        let us = i
+        while i < e, p[i] != 44 { if p[i] == 34 { return nil }; i += 1 }
+        let ue = i
+        i += 1
+        let cs = i
+        while i < e, p[i] != 44 { if p[i] == 34 { return nil }; i += 1 }
+        let ce = i
+        let es = i + 1
+        guard ce < e, ue > us, ce > cs, !EventLineParser.isBlank(p[us]), !EventLineParser.isBlank(p[ue - 1]),
+            !EventLineParser.isBlank(p[cs]), !EventLineParser.isBlank(p[ce - 1])
+        else { return nil }
+        let raw = UnsafeRawPointer(p + es)
+        let completion: Bool
+        switch e - es {
+        case 10 where raw.loadUnaligned(as: UInt64.self) == registerWord
+            && raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self) == edWord:
+            completion = false
+        case 9 where raw.loadUnaligned(as: UInt64.self) == completeWord && p[es + 8] == 100:  // "d"
+            completion = true
+        default: return nil
+        }
+        let unit = unitIndex(p, us, ue)
+        guard unit >= 0 else { return nil }
+        let (k0, k1) = CandidateTable.key(p + cs, ce - cs)
+        return ParsedEvent(
+            k0: k0, k1: k1, h: CandidateTable.hash(k0, k1), ms: ms, id: cs, idLength: ce - cs, lineStart: s,
+            unitPosition: us, line: line, unit: Int32(unit), completion: completion)
+    }
+
+    @inline(__always)
+    private static func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 }
+
+    /// The first eight bytes of `text` as a little-endian word loaded from memory.
+    private static func word(_ text: StaticString) -> UInt64 {
+        var w: UInt64 = 0
+        for i in 0..<min(8, text.utf8CodeUnitCount) { w |= UInt64(text.utf8Start[i]) << (UInt64(i) * 8) }
+        return w
+    }
+
+    /// The time at `q` in ms when it has the cached length, date and offset
+    /// and a valid hour, minute and second; nil otherwise.
+    @inline(__always)
+    private func cachedTime(_ q: UnsafePointer<UInt8>) -> Int64? {
+        let raw = UnsafeRawPointer(q)
+        let a = raw.loadUnaligned(as: UInt64.self)
+        let b = UInt32(raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)) | UInt32(q[10]) << 16
+        guard a == cachePrefix.0, b == cachePrefix.1, q[13] == 58, q[16] == 58 else { return nil }
+        let suffixMatches = cacheSuffix.withUnsafeBufferPointer { suffix in
+            for k in 0..<suffix.count where q[19 + k] != suffix[k] { return false }
+            return true
+        }
+        guard suffixMatches else { return nil }
+        let d = (Int(q[11]) - 48, Int(q[12]) - 48, Int(q[14]) - 48, Int(q[15]) - 48, Int(q[17]) - 48, Int(q[18]) - 48)
+        guard d.0 >= 0, d.0 <= 9, d.1 >= 0, d.1 <= 9, d.2 >= 0, d.2 <= 9, d.3 >= 0, d.3 <= 9,
+            d.4 >= 0, d.4 <= 9, d.5 >= 0, d.5 <= 9
+        else { return nil }
+        let h = d.0 * 10 + d.1, m = d.2 * 10 + d.3, sec = d.4 * 10 + d.5
+        guard h < 24, m < 60, sec < 60 else { return nil }
+        return cacheBase + Int64(h * 3_600_000 + m * 60_000 + sec * 1000)
+    }
+
+    /// The time of a field in ms, through the cache of the last date and
+    /// offset when the layout matches; a failure when it is not a valid time.
+    @inline(__always)
+    private mutating func time(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Result<Int64, Timestamp.ParseFailure>
+    {
+        let n = e - s
+        if n == cacheLength, n >= 20, let ms = cachedTime(p + s) { return .success(ms) }
+        let slice = Array(UnsafeBufferPointer(start: p + s, count: n))[...]
+        switch Timestamp.parse(slice, defaultOffset: nil) {
+        case .failure(let why): return .failure(why)
+        case .success(let t):
+            // Cache the layout YYYY-MM-DDTHH:MM:SS<suffix> when the suffix is
+            // an offset (not fractions of a second).
+            if n >= 20, slice[slice.startIndex + 13] == 58, slice[slice.startIndex + 16] == 58,
+                slice[slice.startIndex + 19] != 46, slice[slice.startIndex + 19] != 44
+            {
+                let q = p + s
+                let raw = UnsafeRawPointer(q)
+                cachePrefix = (
+                    raw.loadUnaligned(as: UInt64.self),
+                    UInt32(raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)) | UInt32(q[10]) << 16
+                )
+                cacheSuffix = Array(slice.dropFirst(19))
+                cacheLength = n
+                let hms =
+                    Int64((Int(q[11]) - 48) * 10 + Int(q[12]) - 48) * 3_600_000
+                    + Int64((Int(q[14]) - 48) * 10 + Int(q[15]) - 48) * 60_000
+                    + Int64((Int(q[17]) - 48) * 10 + Int(q[18]) - 48) * 1000
+                cacheBase = t.milliseconds - hms
+            }
+            return .success(t.milliseconds)
+        }
+    }
+}
