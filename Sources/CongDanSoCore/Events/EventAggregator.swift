@@ -80,8 +80,11 @@ public final class EventAggregator: @unchecked Sendable {
     /// Windows of at most this many bytes are parsed and counted at a time
     /// (bounds the memory of parsed events); those of at least
     /// `parallelBytes` are split across threads.
-    static let windowBytes = 8 << 20
+    static let windowBytes = 16 << 20
     static let parallelBytes = 256 << 10
+    /// Folding at least this many new deltas into histories uses every
+    /// shard's thread (tests lower it to check the parallel fold).
+    var parallelFoldDeltas = 100_000
 
     /// `expectedEvents` sizes the candidate tables (they grow as needed).
     public convenience init(units: [Unit], file: String, expectedEvents: Int = 0) {
@@ -392,24 +395,42 @@ public final class EventAggregator: @unchecked Sendable {
 
     /// Per unit, cumulative observations at every time its counts changed,
     /// sorted. Folds only what was added since the last call (a unit is
-    /// rebuilt from its deltas when an event arrived out of order).
+    /// rebuilt from its deltas when an event arrived out of order). Units are
+    /// independent: a large fold (the first, after a cold read) is split
+    /// across threads.
     public func currentHistories() -> [History] {
-        for u in units.indices where folded[u] < deltas.count(u) { fold(u) }
+        let lists = deltas, from = folded
+        let pending = units.indices.filter { from[$0] < lists.count($0) }
+        let work = pending.reduce(0) { $0 + lists.count($1) - from[$1] }
+        let threads = work >= parallelFoldDeltas ? shards.count : 1
+        histories.withUnsafeMutableBufferPointer { all in
+            let out = UncheckedHistories(buffer: all)
+            let body = { @Sendable (t: Int) in
+                for k in stride(from: t, to: pending.count, by: threads) {
+                    let u = pending[k]
+                    EventAggregator.fold(&out.buffer[u], lists.buffer(u), from: from[u])
+                }
+            }
+            if threads > 1 { DispatchQueue.concurrentPerform(iterations: threads, execute: body) } else { body(0) }
+        }
+        for u in pending { folded[u] = lists.count(u) }
         return histories
     }
 
-    private func fold(_ u: Int) {
-        var d = deltas.buffer(u)
-        let lastTime = histories[u].last?.time.milliseconds
-        var newStart = folded[u]
+    /// Adds a unit's deltas from `newStart` on to its history (sorting them
+    /// first where they are out of order; rebuilding it from all of them
+    /// when one is older than the history's last observation).
+    private static func fold(_ history: inout History, _ deltas: UnsafeMutableBufferPointer<Int64>, from newStart: Int) {
+        var d = deltas
+        var newStart = newStart
         var rebuild = false
-        if let lastTime {
+        if let lastTime = history.last?.time.milliseconds {
             let bound = lastTime << 2
             for i in newStart..<d.count where d[i] < bound { rebuild = true; break }
         }
         if rebuild {
             d.sort()
-            histories[u].removeAll(keepingCapacity: true)
+            history.removeAll(keepingCapacity: true)
             newStart = 0
         } else {
             // Appended deltas in order? Sort just the new part otherwise.
@@ -421,10 +442,8 @@ public final class EventAggregator: @unchecked Sendable {
                 tail.sort()
             }
         }
-        var r = histories[u].last?.registered ?? 0
-        var c = histories[u].last?.completed ?? 0
-        var history = histories[u]
-        histories[u] = []
+        var r = history.last?.registered ?? 0
+        var c = history.last?.completed ?? 0
         var i = newStart
         while i < d.count {
             let ms = d[i] >> 2
@@ -444,9 +463,13 @@ public final class EventAggregator: @unchecked Sendable {
                 history.append(Observation(time: Timestamp(milliseconds: ms), registered: r, completed: c))
             }
         }
-        histories[u] = history
-        folded[u] = d.count
     }
+}
+
+/// The histories being folded, each unit's by one thread only, while the
+/// caller waits.
+private struct UncheckedHistories: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<History>
 }
 
 /// A pointer handed to the threads of one parallel phase, which only read
