@@ -10,9 +10,11 @@ struct HistoryTests {
         Observation(time: Timestamp(milliseconds: Int64(i) * 1000), registered: i, completed: i / 2)
     }
 
-    @Test("equals the array it was built from, at every length across block boundaries", arguments: [
-        0, 1, 63, 64, 65, 127, 128, 129, 300,
-    ])
+    @Test(
+        "equals the array it was built from, at every length across block boundaries",
+        arguments: [
+            0, 1, 63, 64, 65, 127, 128, 129, 300,
+        ])
     func matchesArray(n: Int) {
         let array = (0..<n).map(Self.obs)
         let history = History(array)

@@ -98,9 +98,10 @@ struct ParallelAggregationTests {
         for (u, code) in ["101", "102", "00103"].enumerated() {
             #expect(result.registered[u] == first.values.filter { $0.unit == code }.count)
             #expect(result.completed[u] == first.values.filter { $0.unit == code && $0.completed }.count)
-            #expect(result.histories[u].last.map { [$0.registered, $0.completed] } == [
-                result.registered[u], result.completed[u],
-            ])
+            #expect(
+                result.histories[u].last.map { [$0.registered, $0.completed] } == [
+                    result.registered[u], result.completed[u],
+                ])
         }
     }
 }

@@ -49,7 +49,9 @@ enum Fixtures {
                 code: u.code, name: u.name, type: u.type, population: 10_000, adults: 6_800, adultsEstimated: true,
                 formerProvince: "Hải Phòng", formerDistricts: nil, areaKm2: 12.5)
         }
-        let histories = units.map { History([Observation(time: t, registered: $0.registered, completed: $0.completed)]) }
+        let histories = units.map {
+            History([Observation(time: t, registered: $0.registered, completed: $0.completed)])
+        }
         return Dataset(config: config, units: list, histories: histories)
     }
 }

@@ -204,7 +204,8 @@ public final class EventAggregator: @unchecked Sendable {
         while start < complete {
             var end = complete
             if complete - start > EventAggregator.windowBytes,
-                let nl = memchr(base + start + EventAggregator.windowBytes, 10, complete - start - EventAggregator.windowBytes)
+                let nl = memchr(
+                    base + start + EventAggregator.windowBytes, 10, complete - start - EventAggregator.windowBytes)
             {
                 end = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
             }
@@ -285,7 +286,9 @@ public final class EventAggregator: @unchecked Sendable {
         guard headerError == nil else {
             // Nothing counts until the header is fixed; the lines are still read.
             var i = s
-            while i < e, let (_, next) = EventAggregator.line(p, from: i, to: e, atEnd: true) { linesRead += 1; i = next }
+            while i < e, let (_, next) = EventAggregator.line(p, from: i, to: e, atEnd: true) {
+                linesRead += 1; i = next
+            }
             return
         }
         // Chunks split at line ends.
@@ -311,7 +314,9 @@ public final class EventAggregator: @unchecked Sendable {
         let mask = shardMask
         let base = UncheckedPointer(p)
         if parallel {
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { chunks[$0].parse(base.pointer, shardMask: mask) }
+            DispatchQueue.concurrentPerform(iterations: chunks.count) {
+                chunks[$0].parse(base.pointer, shardMask: mask)
+            }
         } else {
             chunks[0].parse(p, shardMask: mask)
         }
@@ -334,7 +339,9 @@ public final class EventAggregator: @unchecked Sendable {
         let lineNumbers = firstLines
         let countShard = { @Sendable (k: Int) in
             for (c, chunk) in chunks.enumerated() {
-                chunk.events[k].withUnsafeBufferPointer { counters[k].count($0, base.pointer, firstLine: lineNumbers[c]) }
+                chunk.events[k].withUnsafeBufferPointer {
+                    counters[k].count($0, base.pointer, firstLine: lineNumbers[c])
+                }
             }
         }
         if parallel {
@@ -420,7 +427,8 @@ public final class EventAggregator: @unchecked Sendable {
     /// Adds a unit's deltas from `newStart` on to its history (sorting them
     /// first where they are out of order; rebuilding it from all of them
     /// when one is older than the history's last observation).
-    private static func fold(_ history: inout History, _ deltas: UnsafeMutableBufferPointer<Int64>, from newStart: Int) {
+    private static func fold(_ history: inout History, _ deltas: UnsafeMutableBufferPointer<Int64>, from newStart: Int)
+    {
         var d = deltas
         var newStart = newStart
         var rebuild = false

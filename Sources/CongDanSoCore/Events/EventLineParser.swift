@@ -376,7 +376,8 @@ struct EventLineParser {
         let raw = UnsafeRawPointer(p + es)
         let completion: Bool
         switch e - es {
-        case 10 where raw.loadUnaligned(as: UInt64.self) == registerWord
+        case 10
+        where raw.loadUnaligned(as: UInt64.self) == registerWord
             && raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self) == edWord:
             completion = false
         case 9 where raw.loadUnaligned(as: UInt64.self) == completeWord && p[es + 8] == 100:  // "d"
@@ -426,8 +427,7 @@ struct EventLineParser {
     /// The time of a field in ms, through the cache of the last date and
     /// offset when the layout matches; a failure when it is not a valid time.
     @inline(__always)
-    private mutating func time(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Result<Int64, Timestamp.ParseFailure>
-    {
+    private mutating func time(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Result<Int64, Timestamp.ParseFailure> {
         let n = e - s
         if n == cacheLength, n >= 20, let ms = cachedTime(p + s) { return .success(ms) }
         let slice = Array(UnsafeBufferPointer(start: p + s, count: n))[...]

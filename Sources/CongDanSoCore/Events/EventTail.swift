@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -93,7 +94,8 @@ public final class EventTail: @unchecked Sendable {
         var position = offset
         let linesBefore = aggregator.linesRead
         while true {
-            let got = EventTail.read(fd, into: buffer + carried, count: bufferSize - carried, at: position + Int64(carried))
+            let got = EventTail.read(
+                fd, into: buffer + carried, count: bufferSize - carried, at: position + Int64(carried))
             if got < 0 {
                 if errno == EINTR { continue }
                 change.error = DataIssue(

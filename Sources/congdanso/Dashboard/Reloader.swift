@@ -98,6 +98,9 @@ final class Reloader: Sendable {
             let message: Message?
             switch work {
             case .full:
+                // The old log's tables go first: at national scale they are
+                // half a gigabyte, and the dataset on screen does not need them.
+                live.withLock { $0 = nil }
                 let (result, tail) = DataDirectory.loadLive(directory, overrides: overrides, events: events, live: true)
                 if let dataset = result.dataset {
                     message = .loaded(Standings(dataset: dataset, now: Clock.now), at: Clock.now)
