@@ -246,13 +246,14 @@ func processCPUSeconds() -> Double {
 /// One cold aggregation of `directory`/events.csv, timed: for profilers.
 func aggregateOnce(directory: String) {
     let units = loadUnits(directory)
-    let t0 = seconds()
+    let t0 = seconds(), c0 = processCPUSeconds()
     let tail = EventTail(path: directory + "/events.csv", units: units)
     tail.poll()
     print(
         String(
-            format: "aggregated %d events, %d candidates in %.3f s", tail.aggregator.eventsCounted,
-            tail.aggregator.candidateCount, seconds() - t0))
+            format: "aggregated %d events, %d candidates in %.3f s (CPU %.3f s, peak RSS %d MB)",
+            tail.aggregator.eventsCounted, tail.aggregator.candidateCount, seconds() - t0,
+            processCPUSeconds() - c0, peakMB()))
 }
 
 /// The units of `directory`, read as the commands read them (through a

@@ -59,12 +59,14 @@ struct CandidateRecord {
 /// hash collision is caught by comparing the bytes.
 ///
 /// Memory: 8 bytes a slot (a 32-bit tag and a record index; at most 3/4
-/// full) plus 40 bytes a candidate: about 400 MB for 6.7 million candidates.
+/// full) plus 40 bytes a candidate: about 340 MB for 6.7 million candidates
+/// when the expected count was right (the tables grow when it was not).
 final class CandidateTable {
     private(set) var slots: UnsafeMutablePointer<UInt64>
     private var slotBuffer: HugeBuffer
+    /// Slots: any size (not only powers of two), so that the table is no
+    /// larger than its load needs; a key's first slot is `home(h)`.
     private(set) var capacity: Int
-    private var shift: UInt64
     private(set) var records: UnsafeMutablePointer<CandidateRecord>
     private var recordBuffer: HugeBuffer
     private(set) var recordCapacity: Int
@@ -75,10 +77,8 @@ final class CandidateTable {
     static let longFlag: UInt64 = 0xFF << 56
 
     init(expected: Int = 1024) {
-        var cap = 1024
-        while cap * 3 < max(expected, 1) * 4 { cap <<= 1 }
+        let cap = max(1024, max(expected, 1) * 4 / 3 + 1)
         capacity = cap
-        shift = UInt64(64 - cap.trailingZeroBitCount)
         slotBuffer = HugeBuffer(bytes: cap * 8)
         slots = slotBuffer.base.bindMemory(to: UInt64.self, capacity: cap)
         recordCapacity = max(1024, expected)
@@ -136,11 +136,18 @@ final class CandidateTable {
         return (k0, k1)
     }
 
+    /// A key's first slot: the hash scaled to the capacity (its high bits
+    /// decide; the low 32 are the slot's tag).
+    @inline(__always)
+    func home(_ h: UInt64) -> Int {
+        Int(truncatingIfNeeded: h.multipliedFullWidth(by: UInt64(capacity)).high)
+    }
+
     /// Touches the slot (and the record it points to) where a key's probe
     /// starts, so that a batch of lookups overlaps its cache misses.
     @inline(__always)
     func touch(_ h: UInt64) -> UInt64 {
-        let s = slots[Int(truncatingIfNeeded: h >> shift)]
+        let s = slots[home(h)]
         return s
     }
 
@@ -158,8 +165,7 @@ final class CandidateTable {
         var k1 = inputK1
         let long = n > 15
         let tag = (h & 0xFFFF_FFFF) << 32
-        let mask = capacity - 1
-        var i = Int(truncatingIfNeeded: h >> shift)
+        var i = home(h)
         while true {
             let s = slots[i]
             if s == 0 { break }
@@ -174,7 +180,8 @@ final class CandidateTable {
                     }
                 }
             }
-            i = (i + 1) & mask
+            i += 1
+            if i == capacity { i = 0 }
         }
         // New candidate.
         if count == recordCapacity { growRecords() }
@@ -222,16 +229,17 @@ final class CandidateTable {
         let newCapacity = capacity * 2
         slotBuffer.free()
         capacity = newCapacity
-        shift = UInt64(64 - newCapacity.trailingZeroBitCount)
         slotBuffer = HugeBuffer(bytes: newCapacity * 8)
         slots = slotBuffer.base.bindMemory(to: UInt64.self, capacity: newCapacity)
-        let mask = newCapacity - 1
         for r in 0..<count {
             let rec = records[r]
             let h = CandidateTable.hash(
                 rec.k0, rec.k1 & 0xFF00_0000_0000_0000 == CandidateTable.longFlag ? CandidateTable.longFlag : rec.k1)
-            var i = Int(truncatingIfNeeded: h >> shift)
-            while slots[i] != 0 { i = (i + 1) & mask }
+            var i = home(h)
+            while slots[i] != 0 {
+                i += 1
+                if i == newCapacity { i = 0 }
+            }
             slots[i] = ((h & 0xFFFF_FFFF) << 32) | UInt64(r + 1)
         }
     }
