@@ -229,17 +229,17 @@ public final class EventAggregator: @unchecked Sendable {
         return (end, next)
     }
 
+    /// The header line (without its line end), or a blank line before it.
     private func header(_ bytes: [UInt8]) {
-        if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 44 || $0 == 13 }) { return }  // blank line before the header
+        if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 44 }) { return }
         headerRead = true
-        headerError = parser.header(bytes.last == 13 ? Array(bytes.dropLast()) : bytes, line: linesRead)
+        headerError = parser.header(bytes, line: linesRead)
     }
 
     /// One chunk's parsing: its own parser copy, its events by shard, and
-    /// how many lines it held.
-    /// Kept from window to window with their arrays' capacity: fresh
-    /// multi-megabyte arrays each window cost more in page faults than the
-    /// parsing itself.
+    /// how many lines it held. Chunks are kept from window to window with
+    /// their arrays' capacity: fresh multi-megabyte arrays each window cost
+    /// more in page faults than the parsing itself.
     private final class Chunk: @unchecked Sendable {
         var parser: EventLineParser
         var events: [[ParsedEvent]]
