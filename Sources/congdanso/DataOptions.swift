@@ -101,12 +101,13 @@ struct StandardError {
     }
 }
 
-/// Parses `--at`: ISO 8601; without an offset, the contest's time zone.
-func parseMoment(_ text: String, offset: UTCOffset) throws -> Timestamp {
+/// Parses `--at` (or another option's time): ISO 8601; without an offset,
+/// the contest's time zone.
+func parseMoment(_ text: String, offset: UTCOffset, option: String = "--at") throws -> Timestamp {
     switch Timestamp.parse(text, defaultOffset: offset) {
     case .success(let t): return t
     case .failure:
-        throw ValidationError("--at must be a time like 2025-10-21T15:30:00+07:00 (the offset may be left out)")
+        throw ValidationError("\(option) must be a time like 2025-10-21T15:30:00+07:00 (the offset may be left out)")
     }
 }
 

@@ -63,13 +63,18 @@ struct ReplayCommand: ParsableCommand {
         }
         if start < bytes.count { lines.append(bytes[start...]) }
         guard let header = lines.first else { throw ValidationError("\(source) is empty") }
-        let names = String(decoding: header, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
+        let names = (CSVLine.fields(ofLine: header) ?? [])
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
         guard let timeColumn = names.firstIndex(of: "time") else {
             throw ValidationError("\(source): the header has no time column")
         }
         // Each line's time (nil when it does not parse: written at once).
         let times: [Int64?] = lines.dropFirst().map { line in
+            // A quote may hide a comma: such a line goes through the CSV reader.
+            if line.contains(34) {
+                guard let fields = CSVLine.fields(ofLine: line), timeColumn < fields.count else { return nil }
+                return Self.parse(ArraySlice(fields[timeColumn].utf8))
+            }
             var field = 0, fieldStart = line.startIndex
             for i in line.indices where line[i] == 44 {
                 if field == timeColumn { return Self.parse(line[fieldStart..<i]) }
@@ -77,7 +82,7 @@ struct ReplayCommand: ParsableCommand {
             }
             return field == timeColumn ? Self.parse(line[fieldStart...]) : nil
         }
-        let skip = try skipTo.map { try parseMoment($0, offset: .vietnam).milliseconds }
+        let skip = try skipTo.map { try parseMoment($0, offset: .vietnam, option: "--skip-to").milliseconds }
         guard
             let out = FileHandle(forWritingAtPath: to)
                 ?? {

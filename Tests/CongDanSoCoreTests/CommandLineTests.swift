@@ -336,4 +336,28 @@ struct CommandLineTests {
             }
         }
     }
+
+    // MARK: - replay
+
+    @Test("replay copies every line as written, quoted ones too, and a replayed log counts as the original")
+    func replayCopiesLines() throws {
+        let dir = TempDataDir(units: EventLogTests.units)
+        let log = """
+            unit_code,"time",candidate_id,event
+            101,"2025-10-22T08:00:00+07:00",c1,registered
+            "102",2025-10-22T08:00:01+07:00,"c,2",completed
+            00103,2025-10-22T07:59:00+07:00,c3,registered
+
+            """
+        dir.write("source.csv", log)
+        let target = dir.path + "/events.csv"
+        let r = try Self.run(["replay", "--events", dir.path + "/source.csv", "--to", target, "--speed", "0"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == log)
+        let report = try Self.run(["report", "--data", dir.path, "--format", "json"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("\"registered\": 3,") && report.stdout.contains("\"completed\": 1,"))
+        let bad = try Self.run(["replay", "--events", dir.path + "/source.csv", "--to", target, "--skip-to", "soon"])
+        #expect(bad.status != 0 && bad.stderr.contains("--skip-to must be a time"))
+    }
 }

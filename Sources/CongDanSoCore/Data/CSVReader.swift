@@ -189,3 +189,16 @@ struct CSVReader {
 
     func column(of f: CSVField) -> Int { column(lineStart: f.lineStart, position: f.position) }
 }
+
+/// One CSV line, for callers outside the core that pass lines through
+/// untouched (replay) but need its fields.
+public enum CSVLine {
+    /// The line's fields as text (quotes and `""` undone), or nil when it is
+    /// not valid CSV.
+    public static func fields(ofLine line: some Collection<UInt8>) -> [String]? {
+        var reader = CSVReader(bytes: Array(line))
+        var fields: [CSVField] = []
+        guard (try? reader.next(into: &fields)) != nil else { return nil }
+        return fields.map { reader.string($0) ?? "" }
+    }
+}
