@@ -201,6 +201,7 @@ public final class EventAggregator: @unchecked Sendable {
             guard i >= start else { return start }
             complete = i + 1
         }
+        let dataStart = start
         while start < complete {
             var end = complete
             if complete - start > EventAggregator.windowBytes,
@@ -212,6 +213,9 @@ public final class EventAggregator: @unchecked Sendable {
             window(base, start, end)
             start = end
         }
+        // A cold read's chunk buffers hold megabytes of parsed events; appends
+        // that follow need a few kilobytes.
+        if complete - dataStart >= EventAggregator.parallelBytes { chunkPool.removeAll() }
         return complete
     }
 

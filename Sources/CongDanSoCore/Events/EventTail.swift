@@ -25,7 +25,9 @@ public final class EventTail: @unchecked Sendable {
     private var inode: UInt64 = 0
     private var device: UInt64 = 0
     private var head: [UInt8] = []
-    private var buffer: UnsafeMutableRawPointer
+    /// The most read at a time (and the longest line accepted). A poll's
+    /// buffer is only as large as what is new, and freed when it returns:
+    /// a dashboard following a log must not keep a cold read's 16 MB.
     private let bufferSize: Int
     private var polledOnce = false
 
@@ -50,10 +52,7 @@ public final class EventTail: @unchecked Sendable {
         aggregator = EventAggregator(units: units, file: path, expectedEvents: expected)
         aggregator.timeZone = timeZone
         self.bufferSize = bufferSize
-        buffer = .allocate(byteCount: bufferSize + 16, alignment: 16)
     }
-
-    deinit { buffer.deallocate() }
 
     /// Reads what was appended since the last poll (everything, the first
     /// time). `progress`, when given, is called with bytes read so far and
@@ -93,9 +92,12 @@ public final class EventTail: @unchecked Sendable {
         var carried = 0
         var position = offset
         let linesBefore = aggregator.linesRead
+        var capacity = min(bufferSize, max(64 << 10, Int(clamping: size - position) + 1))
+        var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
         while true {
             let got = EventTail.read(
-                fd, into: buffer + carried, count: bufferSize - carried, at: position + Int64(carried))
+                fd, into: buffer + carried, count: capacity - carried, at: position + Int64(carried))
             if got < 0 {
                 if errno == EINTR { continue }
                 change.error = DataIssue(
@@ -111,6 +113,15 @@ public final class EventTail: @unchecked Sendable {
             carried = available - used
             if carried > 0 && used > 0 { memmove(buffer, buffer + used, carried) }
             if got == 0 { break }  // end of file; a partial line stays
+            if carried == capacity, capacity < bufferSize {
+                // A line longer than this poll's buffer (or a file that grew): a larger one.
+                let larger = UnsafeMutableRawPointer.allocate(byteCount: min(capacity * 2, bufferSize), alignment: 16)
+                larger.copyMemory(from: buffer, byteCount: carried)
+                buffer.deallocate()
+                buffer = larger
+                capacity = min(capacity * 2, bufferSize)
+                continue
+            }
             if carried == bufferSize {
                 // One line longer than the buffer: not an event log line.
                 change.error = DataIssue(
@@ -160,6 +171,8 @@ public final class EventTail: @unchecked Sendable {
         guard fstat(fd, &st) == 0 else { return }
         let rest = Int(Int64(st.st_size) - offset)
         guard rest > 0, rest <= bufferSize else { return }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: rest, alignment: 16)
+        defer { buffer.deallocate() }
         let got = pread(fd, buffer, rest, off_t(offset))
         guard got > 0 else { return }
         let used = aggregator.consume(
