@@ -55,9 +55,14 @@ final class CandidateShard: @unchecked Sendable {
         detailedIssues = []
     }
 
-    /// Forgets the pending changes (the aggregator has gathered them).
-    func clearPending() {
-        for u in touched { pending.removeAll(u, keepingCapacity: true) }
+    /// Forgets the pending changes (the aggregator has gathered them), and
+    /// with `releasingMemory` the room they took too.
+    func clearPending(releasingMemory: Bool = false) {
+        if releasingMemory {
+            for u in units.indices { pending.removeAll(u) }
+        } else {
+            for u in touched { pending.removeAll(u, keepingCapacity: true) }
+        }
         touched.removeAll(keepingCapacity: true)
     }
 

@@ -201,7 +201,6 @@ public final class EventAggregator: @unchecked Sendable {
             guard i >= start else { return start }
             complete = i + 1
         }
-        let dataStart = start
         while start < complete {
             var end = complete
             if complete - start > EventAggregator.windowBytes,
@@ -213,10 +212,16 @@ public final class EventAggregator: @unchecked Sendable {
             window(base, start, end)
             start = end
         }
-        // A cold read's chunk buffers hold megabytes of parsed events; appends
-        // that follow need a few kilobytes.
-        if complete - dataStart >= EventAggregator.parallelBytes { chunkPool.removeAll() }
         return complete
+    }
+
+    /// Frees the buffers of parsed events kept between windows: after a
+    /// cold read they hold megabytes, where the appends that follow need a
+    /// few kilobytes. (Freeing them after every window would cost the
+    /// page faults that keeping them saves.)
+    func releaseScratch() {
+        chunkPool.removeAll()
+        for shard in shards { shard.clearPending(releasingMemory: true) }
     }
 
     /// The line starting at `start`: where it ends (before `\r\n` or `\n`)

@@ -132,6 +132,7 @@ public final class EventTail: @unchecked Sendable {
             progress?(position, size)
         }
         offset = position
+        if change.bytesRead >= EventAggregator.parallelBytes { aggregator.releaseScratch() }
         if head.count < 256 { head = readHead(fd, size: max(size, position)) }
         change.linesRead = aggregator.linesRead - linesBefore
         change.changedUnits = aggregator.takeChangedUnits()
