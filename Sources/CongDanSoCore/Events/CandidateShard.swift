@@ -99,7 +99,7 @@ final class CandidateShard: @unchecked Sendable {
         if ms > latestMs { latestMs = ms }
         let unit = Int(e.unit)
         var inserted = false
-        let r = candidates.findOrInsert(p + e.id, e.idLength, k0: e.k0, k1: e.k1, h: e.h, inserted: &inserted)
+        let r = candidates.findOrInsert(p + e.id, Int(e.idLength), k0: e.k0, k1: e.k1, h: e.h, inserted: &inserted)
         let rec = candidates.records + r
         if inserted {
             rec.pointee.unit = e.unit
@@ -141,7 +141,7 @@ final class CandidateShard: @unchecked Sendable {
         guard detailedIssues.count < EventAggregator.detailedIssueLimit else { return }
         detailedIssues.append(
             DataIssue(
-                .warning, file: file, line: firstLine + e.line - 1,
+                .warning, file: file, line: firstLine + Int(e.line) - 1,
                 column: EventLineParser.column(p, e.lineStart, e.unitPosition),
                 "this candidate's first event was in \(units[u].fullName()) (\(units[u].code)); the event is counted there, not in \(units[unit].fullName()) (\(units[unit].code))"
             ))

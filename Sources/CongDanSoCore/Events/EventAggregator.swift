@@ -252,7 +252,6 @@ public final class EventAggregator: @unchecked Sendable {
     private final class Chunk: @unchecked Sendable {
         var parser: EventLineParser
         var events: [[ParsedEvent]]
-        var single: [ParsedEvent] = []
         var lines = 0
         var start = 0, end = 0
         init(parser: EventLineParser, shards: Int) {
@@ -269,24 +268,17 @@ public final class EventAggregator: @unchecked Sendable {
 
         func parse(_ p: UnsafePointer<UInt8>, shardMask: Int) {
             // Locals, not properties, in the loop: no exclusivity checks.
-            var parser = self.parser, events = self.events, single = self.single
-            self.events = []; self.single = []
+            var parser = self.parser
+            var events = ShardedEvents(lists: self.events, mask: shardMask)
+            self.events = []
             var start = self.start, lines = 0
             while start < end {
                 let (lineEnd, next) = EventAggregator.line(p, from: start, to: end, atEnd: true)!
                 lines += 1
-                parser.line(p, start, lineEnd, line: lines, into: &single)
+                parser.line(p, start, lineEnd, line: lines, into: &events)
                 start = next
-                if single.count >= 64 { Chunk.route(&single, to: &events, shardMask) }
             }
-            Chunk.route(&single, to: &events, shardMask)
-            self.parser = parser; self.events = events; self.single = single; self.lines = lines
-        }
-
-        /// Events go to their candidate's shard in small batches.
-        private static func route(_ single: inout [ParsedEvent], to events: inout [[ParsedEvent]], _ shardMask: Int) {
-            for e in single { events[Int(truncatingIfNeeded: e.h >> 32) & shardMask].append(e) }
-            single.removeAll(keepingCapacity: true)
+            self.parser = parser; self.events = events.lists; self.lines = lines
         }
     }
 

@@ -5,17 +5,48 @@
 #endif
 
 /// One event line, parsed and checked, waiting to be counted by the shard
-/// that owns its candidate. Offsets are from the start of the bytes given to
-/// `EventAggregator.consume` (still in memory while it is counted).
+/// that owns its candidate. `lineStart` is an offset from the start of the
+/// bytes given to `EventAggregator.consume` (still in memory while it is
+/// counted); the id and unit code are placed from the line's start. 64 bytes.
 struct ParsedEvent {
     var k0: UInt64, k1: UInt64, h: UInt64
     var ms: Int64
-    var id: Int, idLength: Int
-    var lineStart: Int, unitPosition: Int
+    var lineStart: Int
+    var idOffset: Int32, idLength: Int32, unitOffset: Int32
     /// Line number counted from the start of the parsed chunk (1-based).
-    var line: Int
+    var line: Int32
     var unit: Int32
     var completion: Bool
+
+    init(
+        k0: UInt64, k1: UInt64, ms: Int64, lineStart: Int, id: Int, idLength: Int, unitPosition: Int, line: Int,
+        unit: Int, completion: Bool
+    ) {
+        self.k0 = k0; self.k1 = k1; h = CandidateTable.hash(k0, k1)
+        self.ms = ms
+        self.lineStart = lineStart
+        idOffset = Int32(truncatingIfNeeded: id - lineStart)
+        self.idLength = Int32(truncatingIfNeeded: idLength)
+        unitOffset = Int32(truncatingIfNeeded: unitPosition - lineStart)
+        self.line = Int32(truncatingIfNeeded: line)
+        self.unit = Int32(truncatingIfNeeded: unit)
+        self.completion = completion
+    }
+
+    var id: Int { lineStart + Int(idOffset) }
+    var unitPosition: Int { lineStart + Int(unitOffset) }
+}
+
+/// Parsed events, each put in the list of its candidate's shard as it is
+/// parsed (a shard is a few bits of the id's hash).
+struct ShardedEvents {
+    var lists: [[ParsedEvent]]
+    let mask: Int
+
+    @inline(__always)
+    mutating func append(_ e: ParsedEvent) {
+        lists[Int(truncatingIfNeeded: e.h >> 32) & mask].append(e)
+    }
 }
 
 /// Splits and checks the data lines of an event log: the header's column
@@ -159,10 +190,15 @@ struct EventLineParser {
     /// event to `events`, or counts and records why it is not counted.
     @inline(__always)
     mutating func line(
-        _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int, into events: inout [ParsedEvent]
+        _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int, into events: inout ShardedEvents
     ) {
         if standardLayout, let event = fastEvent(p, s, e, line: line) {
             events.append(event)
+            return
+        }
+        guard e - s < Int(Int32.max) else {
+            // Positions inside a line are kept in 32 bits (`ParsedEvent`).
+            report(.malformed, p, lineStart: s, at: s, line: line, "the line is longer than 2 GB; it is not counted")
             return
         }
         // Split on commas; a quote sends the line to the full CSV reader.
@@ -210,7 +246,7 @@ struct EventLineParser {
 
     /// A line with quotes: parsed by the RFC 4180 reader, then counted.
     private mutating func quotedLine(
-        _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int, into events: inout [ParsedEvent]
+        _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int, into events: inout ShardedEvents
     ) {
         let bytes = Array(UnsafeBufferPointer(start: p + s, count: e - s))
         var reader = CSVReader(bytes: bytes)
@@ -252,7 +288,7 @@ struct EventLineParser {
     @inline(__always)
     private mutating func event(
         _ p: UnsafePointer<UInt8>, lineStart ls: Int, line: Int, _ starts: (Int, Int, Int, Int),
-        _ ends: (Int, Int, Int, Int), into events: inout [ParsedEvent]
+        _ ends: (Int, Int, Int, Int), into events: inout ShardedEvents
     ) {
         var ts = starts.0, te = ends.0, us = starts.1, ue = ends.1
         var cs = starts.2, ce = ends.2, es = starts.3, ee = ends.3
@@ -309,8 +345,8 @@ struct EventLineParser {
         let (k0, k1) = CandidateTable.key(p + cs, ce - cs)
         events.append(
             ParsedEvent(
-                k0: k0, k1: k1, h: CandidateTable.hash(k0, k1), ms: ms, id: cs, idLength: ce - cs, lineStart: ls,
-                unitPosition: starts.1, line: line, unit: Int32(unit), completion: isCompletion))
+                k0: k0, k1: k1, ms: ms, lineStart: ls, id: cs, idLength: ce - cs, unitPosition: starts.1, line: line,
+                unit: unit, completion: isCompletion))
     }
 
     @inline(__always)
@@ -388,8 +424,8 @@ struct EventLineParser {
         guard unit >= 0 else { return nil }
         let (k0, k1) = CandidateTable.key(p + cs, ce - cs)
         return ParsedEvent(
-            k0: k0, k1: k1, h: CandidateTable.hash(k0, k1), ms: ms, id: cs, idLength: ce - cs, lineStart: s,
-            unitPosition: us, line: line, unit: Int32(unit), completion: completion)
+            k0: k0, k1: k1, ms: ms, lineStart: s, id: cs, idLength: ce - cs, unitPosition: us, line: line, unit: unit,
+            completion: completion)
     }
 
     @inline(__always)
