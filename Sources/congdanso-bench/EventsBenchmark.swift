@@ -215,7 +215,8 @@ private func compareWithPython(
     }
     print(
         String(
-            format: "%@ %@: %.3f s for the same distinct counts; ours (median) %.3f s: %.1f× faster; per-unit counts %@",
+            format:
+                "%@ %@: %.3f s for the same distinct counts; ours (median) %.3f s: %.1f× faster; per-unit counts %@",
             String(head[0]), String(head[1]), theirs, ours, theirs / ours,
             differ == 0 ? "identical" : "DIFFER in \(differ) units"))
 }
