@@ -292,35 +292,16 @@ public final class EventAggregator: @unchecked Sendable {
             }
             return
         }
-        // Chunks split at line ends.
         let parallel = e - s >= EventAggregator.parallelBytes && shards.count > 1
-        var bounds = [s]
-        if parallel {
-            let size = (e - s) / shards.count
-            for k in 1..<shards.count {
-                let from = max(bounds[k - 1], s + k * size)
-                if from < e, let nl = memchr(p + from, 10, e - from) {
-                    bounds.append(p.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1)
-                } else {
-                    bounds.append(e)
-                }
-            }
-        }
-        bounds.append(e)
+        let bounds = EventAggregator.chunkBounds(p, s, e, chunks: parallel ? shards.count : 1)
         while chunkPool.count < bounds.count - 1 { chunkPool.append(Chunk(parser: parser, shards: shards.count)) }
         let chunks = Array(chunkPool[..<(bounds.count - 1)])
         for (k, chunk) in chunks.enumerated() {
             chunk.prepare(parser: parser.forChunk(), start: bounds[k], end: bounds[k + 1])
         }
         let mask = shardMask
-        let base = UncheckedPointer(p)
-        if parallel {
-            DispatchQueue.concurrentPerform(iterations: chunks.count) {
-                chunks[$0].parse(base.pointer, shardMask: mask)
-            }
-        } else {
-            chunks[0].parse(p, shardMask: mask)
-        }
+        let base = Unchecked(p)
+        runAll(chunks.count, parallel: parallel) { chunks[$0].parse(base.value, shardMask: mask) }
         // Line numbers: each chunk's line 1 follows the lines before it.
         var firstLines: [Int] = []
         for chunk in chunks {
@@ -338,19 +319,31 @@ public final class EventAggregator: @unchecked Sendable {
         // Each shard counts its events, chunk by chunk (file order).
         let counters = shards
         let lineNumbers = firstLines
-        let countShard = { @Sendable (k: Int) in
+        runAll(counters.count, parallel: parallel) { k in
             for (c, chunk) in chunks.enumerated() {
                 chunk.events[k].withUnsafeBufferPointer {
-                    counters[k].count($0, base.pointer, firstLine: lineNumbers[c])
+                    counters[k].count($0, base.value, firstLine: lineNumbers[c])
                 }
             }
         }
-        if parallel {
-            DispatchQueue.concurrentPerform(iterations: counters.count, execute: countShard)
-        } else {
-            for k in counters.indices { countShard(k) }
-        }
         gatherDeltas(parallel: parallel)
+    }
+
+    /// `chunks + 1` offsets cutting `s..<e` into about equal chunks at line
+    /// ends (a chunk may be empty when the lines are few and long).
+    private static func chunkBounds(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, chunks: Int) -> [Int] {
+        var bounds = [s]
+        let size = (e - s) / chunks
+        for k in 1..<max(chunks, 1) {
+            let from = max(bounds[k - 1], s + k * size)
+            if from < e, let nl = memchr(p + from, 10, e - from) {
+                bounds.append(p.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1)
+            } else {
+                bounds.append(e)
+            }
+        }
+        bounds.append(e)
+        return bounds
     }
 
     /// Moves the shards' new changes into the per-unit lists, merging each
@@ -365,12 +358,11 @@ public final class EventAggregator: @unchecked Sendable {
         for u in units { gathering[u] = false; markChanged(u) }
         let shards = self.shards, deltas = self.deltas, list = units
         let threads = parallel ? shards.count : 1
-        let merge = { @Sendable (t: Int) in
+        runAll(threads, parallel: threads > 1) { t in
             for i in stride(from: t, to: list.count, by: threads) {
                 EventAggregator.merge(list[i], from: shards, into: deltas)
             }
         }
-        if threads > 1 { DispatchQueue.concurrentPerform(iterations: threads, execute: merge) } else { merge(0) }
         for shard in shards { shard.clearPending() }
     }
 
@@ -412,14 +404,13 @@ public final class EventAggregator: @unchecked Sendable {
         let work = pending.reduce(0) { $0 + lists.count($1) - from[$1] }
         let threads = work >= parallelFoldDeltas ? shards.count : 1
         histories.withUnsafeMutableBufferPointer { all in
-            let out = UncheckedHistories(buffer: all)
-            let body = { @Sendable (t: Int) in
+            let out = Unchecked(all)
+            runAll(threads, parallel: threads > 1) { t in
                 for k in stride(from: t, to: pending.count, by: threads) {
                     let u = pending[k]
-                    EventAggregator.fold(&out.buffer[u], lists.buffer(u), from: from[u])
+                    EventAggregator.fold(&out.value[u], lists.buffer(u), from: from[u])
                 }
             }
-            if threads > 1 { DispatchQueue.concurrentPerform(iterations: threads, execute: body) } else { body(0) }
         }
         for u in pending { folded[u] = lists.count(u) }
         return histories
@@ -473,17 +464,4 @@ public final class EventAggregator: @unchecked Sendable {
             }
         }
     }
-}
-
-/// The histories being folded, each unit's by one thread only, while the
-/// caller waits.
-private struct UncheckedHistories: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<History>
-}
-
-/// A pointer handed to the threads of one parallel phase, which only read
-/// through it while the caller waits.
-private struct UncheckedPointer: @unchecked Sendable {
-    let pointer: UnsafePointer<UInt8>
-    init(_ pointer: UnsafePointer<UInt8>) { self.pointer = pointer }
 }

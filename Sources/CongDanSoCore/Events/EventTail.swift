@@ -150,11 +150,11 @@ public final class EventTail: @unchecked Sendable {
         }
         let results = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2)
         defer { results.deallocate() }
-        let shared = UncheckedResults(buffer: buffer, results: results)
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
+        let shared = Unchecked((buffer: buffer, results: results))
+        runAll(2, parallel: true) { k in
             let start = k == 0 ? 0 : half
             let length = k == 0 ? half : count - half
-            shared.results[k] = pread(fd, shared.buffer + start, length, off_t(offset + Int64(start)))
+            shared.value.results[k] = pread(fd, shared.value.buffer + start, length, off_t(offset + Int64(start)))
         }
         // errno belongs to the thread that failed: ask again here to have it.
         if results[0] < 0 { return pread(fd, buffer, count, off_t(offset)) }
@@ -203,11 +203,4 @@ public final class EventTail: @unchecked Sendable {
         guard size >= Int64(head.count) else { return false }
         return readHead(fd, size: Int64(head.count)) == head
     }
-}
-
-/// The buffer and result slots that `EventTail.read`'s two threads write
-/// (each its own half and slot) while the caller waits.
-private struct UncheckedResults: @unchecked Sendable {
-    let buffer: UnsafeMutableRawPointer
-    let results: UnsafeMutableBufferPointer<Int>
 }
