@@ -206,3 +206,29 @@ import Testing
         #expect(rows[1].registered == 1718)
     }
 }
+
+@Suite struct StatusLineTests {
+    /// A line the data left out (here, an unknown unit in the event log)
+    /// is named on the status line with its place, and how many more there are.
+    @Test func dataWarningsAreShown() {
+        let base = Fixtures.dataset(units: [("00001", "Tứ Kỳ", .xa, 10, 5)])
+        let warnings = [
+            DataIssue(.warning, file: "events.csv", line: 7, column: 27, "the unit code \"99999\" is not in units.csv"),
+            DataIssue(.warning, file: "events.csv", "2 lines have problems in all"),
+        ]
+        let dataset = base.replacingHistories(
+            base.histories, firstMoment: base.firstMoment, latestMoment: base.latestMoment, warnings: warnings)
+        let state = DashboardState(
+            standings: Standings(dataset: dataset, now: Fixtures.clock), colorEnabled: false, ascii: false,
+            now: Fixtures.loadedAt, refreshSeconds: 30, width: 160, height: 24)
+        let status = render(state, width: 160, height: 24).lines()[22]
+        #expect(status.contains("! Cảnh báo dữ liệu: events.csv:7:27: warning: the unit code \"99999\""))
+        #expect(status.contains("(+1)"))
+        #expect(status.contains("Tải lúc"))
+        // Without warnings the line is as before.
+        let clean = DashboardState(
+            standings: Standings(dataset: base, now: Fixtures.clock), colorEnabled: false, ascii: false,
+            now: Fixtures.loadedAt, refreshSeconds: 30, width: 160, height: 24)
+        #expect(!render(clean, width: 160, height: 24).lines()[22].contains("Cảnh báo"))
+    }
+}

@@ -292,6 +292,10 @@ struct DashboardTerminalTests {
         try TemporaryData.append("leted\n", to: log)
         let done = try await tmux.waitFor("Đăng ký 4 ", timeout: .seconds(4))
         #expect(done.contains("Hoàn thành 1 "))
+        // A line naming an unknown unit is not counted, and the status line says so.
+        try TemporaryData.append("2025-10-22T08:04:00+07:00,99999,c5,registered\n", to: log)
+        let warned = try await tmux.waitFor("Cảnh báo dữ liệu", timeout: .seconds(4))
+        #expect(warned.contains("Đăng ký 4 "))
         // Replaced by a log without its unit column: stale, last good figures kept.
         try "time,candidate_id,event\n".write(toFile: log, atomically: true, encoding: .utf8)
         let stale = try await tmux.waitFor("dữ liệu cũ", timeout: .seconds(4))

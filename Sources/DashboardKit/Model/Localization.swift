@@ -20,7 +20,7 @@ enum Label: CaseIterable, Sendable {
     // Footer and status.
     case sortLabel, filterLabel, typeFilterLabel, provinceFilterLabel
     case filterPrompt, filterPromptHint
-    case loadedAt, reloadFailed, showingDataLoadedAt, newDataWaiting
+    case loadedAt, reloadFailed, showingDataLoadedAt, newDataWaiting, dataWarning
     case exportedTo, exportFailed, exportRequested
     // Detail.
     case code, type, formerProvince, formerDistricts, area, population, adults, estimate
@@ -80,6 +80,7 @@ enum Label: CaseIterable, Sendable {
         case .reloadFailed: return t("Tải lại lỗi", "Reload failed")
         case .showingDataLoadedAt: return t("đang hiện dữ liệu tải lúc", "showing data loaded at")
         case .newDataWaiting: return t("có dữ liệu mới, nhấn p để áp dụng", "new data waiting, press p to apply")
+        case .dataWarning: return t("Cảnh báo dữ liệu", "Data warning")
         case .exportedTo: return t("Đã xuất bảng ra", "Exported the table to")
         case .exportFailed: return t("Xuất lỗi", "Export failed")
         case .exportRequested: return t("Đang xuất bảng…", "Exporting the table…")

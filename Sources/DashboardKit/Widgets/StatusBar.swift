@@ -4,7 +4,8 @@ import CongDanSoCore
 ///
 /// The status line: on the left what happened last (a reload error while
 /// the data is stale, an export's result, new data held while paused, else
-/// when the data was loaded and the refresh interval); on the right the
+/// the data's first warning, if any, when the data was loaded and the
+/// refresh interval); on the right the
 /// table's sort, filters and how many units are shown ("2/114").
 ///
 /// The key line: the filter prompt while typing, else key hints generated
@@ -49,6 +50,16 @@ enum StatusBar {
             parts.append([Span(Label.newDataWaiting.text(lang), .paused)])
         }
         if parts.isEmpty {
+            // Lines the data left out (an unknown unit, a bad time) or counts
+            // that went down: the first, and how many more `validate` lists.
+            let warnings = state.standings.dataset.warnings
+            if let first = warnings.first {
+                let more = warnings.count > 1 ? " (+\(warnings.count - 1))" : ""
+                parts.append([
+                    Span(p.glyphs.stale + " " + Label.dataWarning.text(lang) + ": ", .warning),
+                    Span(first.description + more, .warning),
+                ])
+            }
             parts.append([
                 Span(Label.loadedAt.text(lang) + " " + clockSecondsText(state.lastLoaded, offset), .dim),
                 Span(" " + p.glyphs.separator + " " + Phrase.refreshEvery(state.refreshSeconds, lang), .dim),
