@@ -92,7 +92,11 @@ struct DashboardTerminalTests {
         #expect(reversed.contains("Đăng ký▲"))
         // Next column: completed, most first; back to registered with <.
         try tmux.sendKeys(.text("r"), .text(">"), .home)
-        let byCompleted = try await tmux.waitFor("Hoàn thành▼")
+        // The keys may arrive in separate reads: wait for the frame after Home
+        // (the table scrolled back to rank 1), not just the one after ">".
+        let byCompleted = try await tmux.waitFor {
+            $0.contains("Hoàn thành▼") && firstRow($0)?.contains(" 1 ") == true
+        }
         #expect(firstRow(byCompleted)?.contains("Tứ Kỳ") == true)  // 1.409, the most completions
         try tmux.sendKeys(.text("<"))
         _ = try await tmux.waitFor("Đăng ký▼")
