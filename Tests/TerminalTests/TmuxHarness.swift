@@ -268,7 +268,10 @@ final class TmuxHarness {
         try await waitFor(description: "\"\(substring)\"", timeout: timeout, colors: colors) { $0.contains(substring) }
     }
 
-    /// Polls the screen every 50 ms until `predicate` holds.
+    /// Polls the screen every 50 ms until `predicate` holds, then until the
+    /// screen is settled (the same on two captures in a row, the predicate
+    /// still holding): a frame arrives in several writes, and a capture
+    /// taken midway has the awaited text but not yet the rest.
     @discardableResult
     func waitFor(
         description: String = "the condition",
@@ -279,14 +282,22 @@ final class TmuxHarness {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         var screen = capture(colors: colors)
-        while !predicate(screen) {
+        var lastHolding: String? = nil
+        while true {
+            if predicate(screen) {
+                if screen == lastHolding { return screen }
+                lastHolding = screen
+            } else {
+                lastHolding = nil
+            }
             guard clock.now < deadline else {
+                // Held but never settled (a screen that keeps changing): the latest that held.
+                if let lastHolding { return lastHolding }
                 throw Timeout(waitingFor: description, seconds: Self.seconds(timeout), screen: screen)
             }
             try await Task.sleep(for: .milliseconds(50))
             screen = capture(colors: colors)
         }
-        return screen
     }
 
     /// Waits for the pane's program to end; returns its exit status
