@@ -88,11 +88,14 @@ struct TmuxHarnessTests {
 
     @Test func paneStateShowsTheAlternateScreen() async throws {
         let tmux = try TmuxHarness(
-            command: "printf '\\033[?1049h\\033[?25lin alt'; sleep 0.5; printf '\\033[?1049l\\033[?25hback'; sleep 5",
+            // Leaves the alternate screen when a line is typed, not after a
+            // fixed sleep that a loaded machine could overrun.
+            command: "printf '\\033[?1049h\\033[?25lin alt'; read line; printf '\\033[?1049l\\033[?25hback'; sleep 5",
             width: 30, height: 3)
         defer { tmux.kill() }
         try await tmux.waitFor("in alt")
         #expect(tmux.paneState() == .init(alternateScreen: true, cursorVisible: false, keypadMode: false))
+        try tmux.sendKeys(.enter)
         try await tmux.waitFor("back")
         #expect(tmux.paneState() == .init(alternateScreen: false, cursorVisible: true, keypadMode: false))
     }
