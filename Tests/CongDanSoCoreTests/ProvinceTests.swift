@@ -119,6 +119,12 @@ struct ProvinceTests {
             top
                 == "7 xã, phường, đặc khu có số thí sinh tham gia nhiều nhất: xã Tân Tiến (001), xã Tân Tiến (002), xã Tân Tiến (Hưng Yên), phường Tân Tiến, xã Cẩm Giàng, xã Cẩm Giang, đặc khu Đông Hải."
         )
+        let markdown = MarkdownReport.render(standings(d), .vi)
+        #expect(markdown.contains("| Xã Tân Tiến (Hưng Yên) | 003 |"))
+        #expect(markdown.contains("| Xã Cẩm Giang | 005 |"))
+        let en = try #require(LetterSentences.top(standings(d), .en))
+        #expect(
+            en.contains("Tân Tiến commune (001), Tân Tiến commune (002), Tân Tiến commune (Hưng Yên), Tân Tiến ward,"))
         // Old and new tone placement are the same name.
         let twins = try TempDataDir(
             units:
