@@ -1,28 +1,39 @@
 #!/usr/bin/env python3
-"""Write a national-scale SYNTHETIC data directory for benchmarks.
+"""Write a national data directory for benchmarks: the REAL 3,321 units,
+SYNTHETIC counts.
 
     python3 tools/make_national_data.py OUTDIR [--units 3321] [--days 40]
                                               [--seed N] [--start 2025-10-13]
 
 OUTDIR gets the same layout as sample-data/ (see sample-data/README.md):
 
-    units.csv        code,name,type,former_province,area_km2,population
+    units.csv        code,name,type,province,population
                      (no adults column: adults come from the adult share)
     snapshots/*.csv  one file a day at 15:00+07:00, one row per unit per day
-    config.toml      contest settings
+    config.toml      contest settings, scope = "nation"
 
-Everything is made up: 5-digit zero-padded codes (00001, 00002, ...),
-Vietnamese-style names with diacritics, types in the national proportions
-after the 2025 reorganisation (3,321 units = 2,621 xã, 687 phường and
-13 đặc khu), populations 2,000 to 150,000, and cumulative counts that never
-go down with completed <= registered.  Same arguments, same bytes.  Stale
-*.csv files in OUTDIR/snapshots/ are removed.  Not committed: put it under
-bench-data/ (git-ignored).
+Facts: code, name, type and province of every commune-level unit since
+1 July 2025, read from tools/reference/vietnam-units-2025.csv (committed;
+see tools/reference/README.md for where it comes from: the PyPI package
+vietnam-provinces 2025.10.1, whose codes follow the draft code list, with
+Hải Phòng's 114 units from the checked Hải Phòng list). Names are as the
+country writes them: apostrophes ’ and ' (M’Drắk, B'Lao), dashes – and -
+(Chân Mây – Lăng Cô, Văn Miếu - Quốc Tử Giám), 556 units sharing 238 full
+names (seven "Xã Tân Tiến").
+
+Synthetic, and labelled so in config.toml's title: populations (2,000 to
+150,000, skewed low) and every count (cumulative, never going down,
+completed <= registered).
+
+--units N keeps the first N units in code order. Same arguments, same
+bytes; no network. Stale *.csv files in OUTDIR/snapshots/ are removed. Not
+committed: put it under bench-data/ (git-ignored).
 
 Standard library only.
 """
 
 import argparse
+import csv
 import datetime
 import random
 import sys
@@ -32,59 +43,12 @@ from pathlib import Path
 DEFAULT_UNITS = 3321
 DEFAULT_DAYS = 40
 DEFAULT_SEED = 20250701
-
-# The 63 provinces before 1 July 2025 (the former_province column).
-PROVINCES = [
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn",
-    "Bắc Ninh", "Bến Tre", "Bình Dương", "Bình Định", "Bình Phước",
-    "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk",
-    "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
-    "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang",
-    "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu",
-    "Lạng Sơn", "Lào Cai", "Lâm Đồng", "Long An", "Nam Định", "Nghệ An",
-    "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
-    "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng",
-    "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa",
-    "Thừa Thiên Huế", "Tiền Giang", "Thành phố Hồ Chí Minh", "Trà Vinh",
-    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
-]
-
-# Syllables common in Sino-Vietnamese place names.
-FIRST = [
-    "An", "Bình", "Hòa", "Tân", "Phú", "Thạnh", "Long", "Hưng", "Thái",
-    "Vĩnh", "Xuân", "Quang", "Minh", "Đức", "Thanh", "Trung", "Hồng", "Kim",
-    "Ngọc", "Phúc", "Lộc", "Thuận", "Hải", "Sơn", "Cẩm", "Đại", "Quảng", "Mỹ",
-    "Yên", "Gia", "Lạc", "Tiên", "Hiệp", "Định", "Khánh", "Nghĩa", "Trường",
-    "Lâm", "Châu", "Thủy", "Thụy", "Hà", "Việt", "Đông", "Tây", "Cát", "Hoài",
-    "Quế", "Thiện", "Tường", "Kỳ", "Đồng", "Tam", "Song", "Vạn", "Ân",
-]
-SECOND = [
-    "An", "Bình", "Hòa", "Phú", "Thành", "Long", "Hưng", "Lợi", "Lộc", "Phong",
-    "Thịnh", "Thuận", "Tiến", "Lập", "Sơn", "Hải", "Giang", "Châu", "Điền",
-    "Khê", "Xá", "Trạch", "Nghĩa", "Đức", "Mỹ", "Quý", "Vinh", "Hiệp", "Tân",
-    "Đông", "Tây", "Nam", "Bắc", "Trung", "Thạch", "Lương", "Dương", "Yên",
-    "Hạnh", "Phước", "Kiệt", "Cường", "Thắng", "Thủy", "Thụy", "Đạo", "Tĩnh",
-    "Uyên", "Nguyên", "Quang", "Khánh", "Tường", "Hội", "Xuyên", "Ổn", "Ngãi",
-]
-PREFIX = ["Bắc", "Nam", "Đông", "Tây", "Thượng", "Hạ", "Tân", "Trung"]
-PEOPLE = [
-    "Nguyễn Trãi", "Lê Lợi", "Trần Hưng Đạo", "Quang Trung", "Hai Bà Trưng",
-    "Lý Thường Kiệt", "Ngô Quyền", "Chu Văn An", "Phan Bội Châu",
-    "Nguyễn Du", "Lê Hồng Phong", "Võ Thị Sáu", "Hoàng Hoa Thám",
-    "Đinh Tiên Hoàng", "Bà Triệu", "Phạm Ngũ Lão", "Yết Kiêu", "Tô Hiệu",
-    "Nguyễn Bỉnh Khiêm", "Hàm Nghi", "Lý Tự Trọng", "Trần Phú",
-    "Nguyễn Văn Cừ", "Mạc Đĩnh Chi", "Tuệ Tĩnh", "Hải Thượng Lãn Ông",
-]
-# The 13 special zones (đặc khu) of 2025.
-ISLANDS = [
-    "Vân Đồn", "Cô Tô", "Cát Hải", "Bạch Long Vĩ", "Cồn Cỏ", "Lý Sơn",
-    "Hoàng Sa", "Trường Sa", "Phú Quý", "Côn Đảo", "Phú Quốc", "Kiên Hải",
-    "Thổ Châu",
-]
+REFERENCE = Path(__file__).resolve().parent / "reference" / "vietnam-units-2025.csv"
 
 CONFIG_TOML = """\
-# congdanso contest settings: SYNTHETIC national benchmark data
-title = "Công dân số toàn quốc (dữ liệu giả lập)"
+# congdanso contest settings: the real national list of units, SYNTHETIC counts
+title = "Công dân số toàn quốc (số liệu giả lập)"
+scope = "nation"
 target_share = 0.80
 deadline = 2025-12-31
 adult_share = 0.68
@@ -96,57 +60,27 @@ def nfc(s):
     return unicodedata.normalize("NFC", s)
 
 
-def make_name(rng, used):
-    for _ in range(50):
-        form = rng.randint(1, 100)
-        if form <= 78:
-            a, b = rng.choice(FIRST), rng.choice(SECOND)
-            if a == b:
-                continue
-            name = f"{a} {b}"
-        elif form <= 93:
-            name = f"{rng.choice(PREFIX)} {rng.choice(FIRST)} {rng.choice(SECOND)}"
-        else:
-            name = rng.choice(PEOPLE)
-        if name not in used:
-            return name
-    base = f"{rng.choice(FIRST)} {rng.choice(SECOND)}"
-    k = 2
-    while f"{base} {k}" in used:
-        k += 1
-    return f"{base} {k}"
+def read_reference():
+    with open(REFERENCE, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        for k in r:
+            r[k] = nfc(r[k])
+    return rows
 
 
 def make_units(rng, n):
-    n_dk = max(1, (n * 13 + 3321 // 2) // 3321)
-    n_ph = (n * 687 + 3321 // 2) // 3321
-    n_xa = n - n_dk - n_ph
-    if n_xa < 0:
-        raise SystemExit("--units too small")
-    types = ["xã"] * n_xa + ["phường"] * n_ph + ["đặc khu"] * n_dk
-    rng.shuffle(types)
-
-    units, used = [], set()
-    islands = list(ISLANDS)
-    for k in range(n):
-        code = f"{k + 1:05d}"
-        # contiguous blocks of codes per former province, like the real list
-        province = PROVINCES[k * len(PROVINCES) // n]
-        t = types[k]
-        if t == "đặc khu":
-            name = islands.pop(0) if islands else f"{rng.choice(FIRST)} Đảo {k}"
-            lo, hi = 2000, 100000
-        else:
-            name = make_name(rng, used)
-            lo, hi = (8000, 150000) if t == "phường" else (2000, 60000)
-        used.add(name)
+    reference = read_reference()
+    if not 1 <= n <= len(reference):
+        raise SystemExit(f"--units must be 1..{len(reference)} (the real list)")
+    units = []
+    for r in reference[:n]:
+        t = r["type"]
+        lo, hi = (8000, 150000) if t == "phường" else (2000, 100000) if t == "đặc khu" else (2000, 60000)
         u = rng.randint(0, 10000)
         population = lo + (hi - lo) * u * u // 10**8      # skewed toward lo
-        area = rng.randint(150, 15000) if t != "phường" else rng.randint(80, 4000)
         units.append({
-            "code": code, "name": nfc(name), "type": t,
-            "former_province": province,
-            "area_km2": f"{area // 100}.{area % 100:02d}",
+            "code": r["code"], "name": r["name"], "type": t, "province": r["province"],
             "population": population,
         })
     return units
@@ -199,8 +133,6 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
     ap.add_argument("--start", default="2025-10-13", help="first day (YYYY-MM-DD)")
     args = ap.parse_args(argv)
-    if not 1 <= args.units <= 99999:
-        ap.error("--units must be 1..99999 (5-digit codes)")
     if args.days < 1:
         ap.error("--days must be at least 1")
     start = datetime.date.fromisoformat(args.start)
@@ -220,9 +152,8 @@ def main(argv=None):
     snap = out / "snapshots"
     snap.mkdir(parents=True, exist_ok=True)
     write_csv(out / "units.csv",
-              ["code", "name", "type", "former_province", "area_km2", "population"],
-              [[u["code"], u["name"], u["type"], u["former_province"],
-                u["area_km2"], u["population"]] for u in units])
+              ["code", "name", "type", "province", "population"],
+              [[u["code"], u["name"], u["type"], u["province"], u["population"]] for u in units])
     (out / "config.toml").write_bytes(CONFIG_TOML.encode("utf-8"))
 
     wanted, rows_total = set(), 0
@@ -240,8 +171,9 @@ def main(argv=None):
 
     last = args.days - 1
     types = {t: sum(1 for u in units if u["type"] == t) for t in ("xã", "phường", "đặc khu")}
-    print(f"{out}: {len(units)} units ({types['xã']} xã, {types['phường']} phường, "
-          f"{types['đặc khu']} đặc khu), population {sum(u['population'] for u in units):,}")
+    print(f"{out}: {len(units)} real units ({types['xã']} xã, {types['phường']} phường, "
+          f"{types['đặc khu']} đặc khu) in {len({u['province'] for u in units})} provinces; "
+          f"synthetic population {sum(u['population'] for u in units):,}")
     print(f"{args.days} snapshots, {rows_total:,} snapshot rows; last day: "
           f"registered {sum(reg[last]):,}, completed {sum(comp[last]):,}, "
           f"{sum(1 for r in reg[last] if r > 0):,} units participating")

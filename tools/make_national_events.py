@@ -10,7 +10,7 @@ OUTDIR gets:
                   ~6.7 million candidates over 10 days (13/10 to 22/10/2025,
                   06:00 to 22:00 at +07:00), in time order but for a few
                   lines; about 530 MB
-    units.csv     the units of tools/make_national_data.py (codes 00001 ...),
+    units.csv     the units of tools/make_national_data.py (the real national list),
     config.toml   made with it when OUTDIR has no units.csv (no snapshots:
                   the event log is the source)
 

@@ -29,6 +29,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("former-province"), help: "Keep one former province, e.g. \"Hải Dương\".")
     var formerProvince: String?
 
+    @Option(name: .long, help: "Keep one province (since July 2025), e.g. \"Đắk Lắk\" or \"dak lak\".")
+    var province: String?
+
     @Option(name: .long, help: "Output format: csv, json or markdown.")
     var format: Format = .csv
 
@@ -51,13 +54,13 @@ struct ExportCommand: ParsableCommand {
         let standings = Standings(dataset: dataset, at: moment, now: Clock.now)
         let query = TableQuery(
             sort: sort, reversed: reverse, text: filter ?? "",
-            type: type.flatMap(UnitType.init(parsing:)), formerProvince: formerProvince)
+            type: type.flatMap(UnitType.init(parsing:)), formerProvince: formerProvince, province: province)
         let rows = query.apply(to: standings)
         let text: String
         switch format {
         case .csv: text = TableExport.csv(rows, standings: standings, byteOrderMark: !noBOM)
         case .json: text = TableExport.json(rows)
-        case .markdown: text = TableExport.markdown(rows, lang)
+        case .markdown: text = TableExport.markdown(rows, lang, dataset: dataset)
         }
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {

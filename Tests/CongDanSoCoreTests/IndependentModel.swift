@@ -29,8 +29,9 @@ struct IndependentModel {
         var registered: Int
         var completed: Int
         var adults: Int
-        var registeredChange: Int
-        var completedChange: Int
+        /// nil on the data's first day (nothing 24 h earlier to compare with).
+        var registeredChange: Int?
+        var completedChange: Int?
         var rank = 0
     }
 
@@ -147,10 +148,12 @@ struct IndependentModel {
         for u in units {
             let now = value(u.code, at: t)
             let before = value(u.code, at: t - 86_400_000)
+            let known = t - 86_400_000 >= firstMs
             figures.append(
                 Figure(
                     code: u.code, name: u.name, type: u.type, registered: now.0, completed: now.1,
-                    adults: u.adults, registeredChange: now.0 - before.0, completedChange: now.1 - before.1))
+                    adults: u.adults, registeredChange: known ? now.0 - before.0 : nil,
+                    completedChange: known ? now.1 - before.1 : nil))
         }
         figures.sort { a, b in
             if a.registered != b.registered { return a.registered > b.registered }

@@ -105,7 +105,7 @@ struct ReportTests {
         #expect(close(pace, Double(49317 - model.totalCompleted(at: now - 7 * 86_400_000)) / 7))
         // The day's change compares with 21/10 15:00, not with the 15:30 figure
         // (84.360 − 70.949 = 13.411 would be 23.5 hours).
-        let day = model.ranked(at: now).reduce(0) { $0 + $1.registeredChange }
+        let day = model.ranked(at: now).reduce(0) { $0 + $1.registeredChange! }
         #expect(s.city.registeredChange24h == day)
         #expect(s.city.registeredChange24h != 84360 - 70949)
         let text = TextReport.render(s, .vi)

@@ -1,6 +1,7 @@
 /// Reads `config.toml`: a small TOML subset, one `key = value` a line,
 /// strings in double quotes, `#` comments. Keys: `title`, `target_share`,
-/// `deadline` (YYYY-MM-DD), `adult_share`, `timezone` ("+07:00").
+/// `deadline` (YYYY-MM-DD), `adult_share`, `timezone` ("+07:00"), `scope`
+/// ("city", "province", "nation").
 enum ConfigLoader {
     static let fileName = "config.toml"
 
@@ -60,10 +61,16 @@ enum ConfigLoader {
                     issue(.error, valueColumn, "the timezone must be a UTC offset like \"+07:00\""); continue
                 }
                 config.timeZone = o
+            case "scope":
+                guard let scope = ContestScope(parsing: quoted(value) ?? value) else {
+                    issue(.error, valueColumn, "the scope must be \"city\", \"province\" or \"nation\"")
+                    continue
+                }
+                config.scope = scope
             default:
                 issue(
                     .warning, 1,
-                    "unknown setting \"\(TextSanitizer.sanitize(key))\" is ignored; known: title, target_share, deadline, adult_share, timezone"
+                    "unknown setting \"\(TextSanitizer.sanitize(key))\" is ignored; known: title, target_share, deadline, adult_share, timezone, scope"
                 )
             }
         }

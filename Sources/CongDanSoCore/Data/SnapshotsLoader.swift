@@ -114,12 +114,11 @@ struct SnapshotsLoader {
                         ))
                     ok = false
                 case .ambiguous(let candidates)?:
-                    let list = candidates.map { "\(units[$0].fullName()) (\(units[$0].code))" }.joined(separator: ", ")
+                    let text = table.text(cName, issues: &issues) ?? ""
                     issues.append(
                         table.issue(
                             .error, at: cName,
-                            "the name \(table.shown(cName)) fits several units: \(list); use the code or add the type word"
-                        ))
+                            names!.ambiguityMessage(text, shown: table.shown(cName), candidates: candidates)))
                     ok = false
                 }
             } else {

@@ -1,6 +1,6 @@
 /// Reads `units.csv`: one row a unit, columns in any order; required
 /// `code,name,type,population`, optional `adults`, `former_province`,
-/// `former_districts`, `area_km2`; other columns are ignored.
+/// `former_districts`, `area_km2`, `province`; other columns are ignored.
 enum UnitsLoader {
     /// `rejectedCodes`: codes of rows left out for an error, so that snapshot
     /// rows naming them are not also reported as unknown units.
@@ -16,6 +16,7 @@ enum UnitsLoader {
         let cType = table.index("type")!, cPop = table.index("population")!
         let cAdults = table.index("adults"), cProvince = table.index("former_province")
         let cDistricts = table.index("former_districts"), cArea = table.index("area_km2")
+        let cCurrentProvince = table.index("province")
 
         var units: [Unit] = []
         var lineOfCode: [String: Int] = [:]
@@ -106,6 +107,9 @@ enum UnitsLoader {
             let districts = table.text(cDistricts, issues: &issues).map {
                 TextSanitizer.sanitize(VietnameseText.nfc($0))
             }
+            let currentProvince = table.text(cCurrentProvince, issues: &issues).map {
+                TextSanitizer.sanitize(VietnameseText.nfc($0))
+            }
             guard rowOK, let type, let population else { rejectedCodes.insert(code); continue }
             lineOfCode[code] = line
             units.append(
@@ -115,7 +119,7 @@ enum UnitsLoader {
                     adultsEstimated: adults == nil,
                     formerProvince: province.flatMap { $0.isEmpty ? nil : $0 },
                     formerDistricts: districts.flatMap { $0.isEmpty ? nil : $0 },
-                    areaKm2: area))
+                    areaKm2: area, province: currentProvince.flatMap { $0.isEmpty ? nil : $0 }))
         }
         if units.isEmpty, !issues.hasErrors {
             issues.append(

@@ -10,14 +10,17 @@ public struct ContestConfig: Hashable, Sendable {
     public var adultShare: Double
     /// The local time zone of the contest, for dates on screen and the deadline.
     public var timeZone: UTCOffset
+    /// What the contest covers, for the report's words ("toàn thành phố",
+    /// "toàn tỉnh", "toàn quốc"): `scope` in config.toml, a city by default.
+    public var scope: ContestScope
 
     public init(
         title: String = ContestConfig.defaultTitle, targetShare: Double = 0.80,
         deadline: CalendarDate = CalendarDate(year: 2025, month: 12, day: 31),
-        adultShare: Double = 0.68, timeZone: UTCOffset = .vietnam
+        adultShare: Double = 0.68, timeZone: UTCOffset = .vietnam, scope: ContestScope = .city
     ) {
         self.title = title; self.targetShare = targetShare; self.deadline = deadline
-        self.adultShare = adultShare; self.timeZone = timeZone
+        self.adultShare = adultShare; self.timeZone = timeZone; self.scope = scope
     }
 
     public static let defaultTitle = "Cuộc thi Công dân số"

@@ -28,6 +28,12 @@ public struct Dataset: Sendable {
     /// Per unit, its name folded for search (`VietnameseText.fold`), computed
     /// once so that filtering as you type stays cheap.
     public let foldedNames: [String]
+    /// Per unit, what tells it apart from units with the same full name
+    /// (type and name, matched after normalising: seven "Xã Tân Tiến"
+    /// nationally): its province when no other unit of that name shares
+    /// it, else its code; nil when its full name is unique. See
+    /// `distinctName` and `distinctListName`.
+    public let nameQualifiers: [String?]
 
     /// `firstMoment` and `latestMoment` default to the first and last
     /// observation; an event log passes its first and latest event's time
@@ -46,6 +52,7 @@ public struct Dataset: Sendable {
         (self.firstMoment, self.latestMoment) = Dataset.span(histories, first: firstMoment, latest: latestMoment)
         self.warnings = warnings
         self.foldedNames = units.map { VietnameseText.fold($0.name) }
+        self.nameQualifiers = Dataset.qualifiers(units)
     }
 
     /// The same units and settings with new histories (an event log that
@@ -69,9 +76,57 @@ public struct Dataset: Sendable {
         units = other.units
         unitIndex = other.unitIndex
         foldedNames = other.foldedNames
+        nameQualifiers = other.nameQualifiers
         self.histories = histories
         (self.firstMoment, self.latestMoment) = Dataset.span(histories, first: firstMoment, latest: latestMoment)
         self.warnings = warnings
+    }
+
+    /// See `nameQualifiers`.
+    static func qualifiers(_ units: [Unit]) -> [String?] {
+        var byFullName: [String: [Int]] = [:]
+        for (i, u) in units.enumerated() {
+            byFullName[u.type.rawValue + " " + VietnameseText.fold(u.name), default: []].append(i)
+        }
+        var result = [String?](repeating: nil, count: units.count)
+        for candidates in byFullName.values where candidates.count > 1 {
+            // Folding merges "Cẩm Giang" and "Cẩm Giàng": split again by the
+            // normalised name, which keeps diacritics.
+            var same: [String: [Int]] = [:]
+            for i in candidates { same[VietnameseText.matchKey(units[i].name), default: []].append(i) }
+            for group in same.values where group.count > 1 {
+                var provinces: [String: Int] = [:]
+                for i in group {
+                    if let p = units[i].province, !p.isEmpty { provinces[VietnameseText.fold(p), default: 0] += 1 }
+                }
+                for i in group {
+                    if let p = units[i].province, !p.isEmpty, provinces[VietnameseText.fold(p)] == 1 {
+                        result[i] = p
+                    } else {
+                        result[i] = units[i].code
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The unit's name, followed by what tells it apart when another unit
+    /// has the same full name: "Tân Tiến (Bắc Ninh)"; else the name alone.
+    public func distinctName(_ unit: Int) -> String {
+        units[unit].name + (nameQualifiers[unit].map { " (\($0))" } ?? "")
+    }
+
+    /// The name as the letter lists it, told apart where names collide:
+    /// "xã Tân Tiến (Bắc Ninh)", "xã Tứ Kỳ".
+    public func distinctListName(_ unit: Int, _ lang: Language) -> String {
+        units[unit].listName(lang) + (nameQualifiers[unit].map { " (\($0))" } ?? "")
+    }
+
+    /// The official full name, told apart where names collide:
+    /// "Xã Tân Tiến (Bắc Ninh)".
+    public func distinctFullName(_ unit: Int, _ lang: Language) -> String {
+        units[unit].fullName(lang) + (nameQualifiers[unit].map { " (\($0))" } ?? "")
     }
 
     /// The earliest and latest moments: the given ones, widened by the
@@ -91,6 +146,24 @@ public struct Dataset: Sendable {
     /// or zeros when it has none yet.
     public func value(unit: Int, at time: Timestamp) -> (registered: Int, completed: Int) {
         histories[unit].value(at: time)
+    }
+
+    /// True when the data reaches back to `time`: it is at or after the
+    /// first moment in the data. Before it, a value of 0 means "not yet in
+    /// the data", not "nobody yet", so a change measured from there is not a
+    /// change (data that starts mid-contest).
+    public func hasData(at time: Timestamp) -> Bool {
+        guard let first = firstMoment else { return false }
+        return time >= first
+    }
+
+    /// A unit's change from `start` to `end`, or nil when the data does not
+    /// reach back to `start` (`hasData(at:)`): what a daily series needs for
+    /// its days before the data began.
+    public func change(unit: Int, from start: Timestamp, to end: Timestamp) -> (registered: Int, completed: Int)? {
+        guard hasData(at: start) else { return nil }
+        let a = value(unit: unit, at: start), b = value(unit: unit, at: end)
+        return (b.registered - a.registered, b.completed - a.completed)
     }
 
     /// City-wide totals at `time`.

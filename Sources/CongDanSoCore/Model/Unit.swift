@@ -10,20 +10,24 @@ public struct Unit: Hashable, Sendable, Identifiable {
     public var adults: Int
     /// True when `adults` was estimated from the adult share.
     public var adultsEstimated: Bool
+    /// The province before the 2025 merger (`former_province`).
     public var formerProvince: String?
     public var formerDistricts: String?
     public var areaKm2: Double?
+    /// The unit's province since 1 July 2025 (`province`), e.g. "Hải Phòng".
+    public var province: String?
 
     public var id: String { code }
 
     public init(
         code: String, name: String, type: UnitType, population: Int, adults: Int,
         adultsEstimated: Bool, formerProvince: String? = nil, formerDistricts: String? = nil,
-        areaKm2: Double? = nil
+        areaKm2: Double? = nil, province: String? = nil
     ) {
         self.code = code; self.name = name; self.type = type; self.population = population
         self.adults = adults; self.adultsEstimated = adultsEstimated
         self.formerProvince = formerProvince; self.formerDistricts = formerDistricts; self.areaKm2 = areaKm2
+        self.province = province
     }
 
     /// The official full name: "Xã Tứ Kỳ", "Đặc khu Bạch Long Vĩ".

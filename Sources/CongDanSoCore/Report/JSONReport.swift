@@ -12,8 +12,9 @@ public enum JSONReport {
         w.int("registered", s.city.registered)
         w.int("completed", s.city.completed)
         w.number("completion_rate", s.city.completionRate)
-        w.int("registered_change_24h", s.city.registeredChange24h)
-        w.int("completed_change_24h", s.city.completedChange24h)
+        // null on the data's first day: nothing to compare with.
+        w.int("registered_change_24h", s.city.registeredChange)
+        w.int("completed_change_24h", s.city.completedChange)
         for (key, rows) in [("top", s.top()), ("bottom", s.bottom())] {
             w.openArray(key)
             for f in rows {
@@ -37,12 +38,14 @@ public enum JSONReport {
         w.number("pace_days", g.paceDays)
         w.number("required_per_day", g.requiredPerDay)
         w.closeObject()
-        w.openArray("by_type")
-        for (type, t) in s.byType { group(&w, "type", type.rawValue, t) }
-        w.closeArray()
-        w.openArray("by_former_province")
-        for (province, t) in s.byFormerProvince { group(&w, "former_province", province.isEmpty ? nil : province, t) }
-        w.closeArray()
+        // Every grouping, present in the data or not (a dimension no unit
+        // has is one group with a null value): by_type, by_former_province,
+        // by_province.
+        for dimension in [GroupDimension.type, .formerProvince, .province] {
+            w.openArray(dimension.jsonKey)
+            for g in s.groups(by: dimension) { group(&w, dimension.fieldName, g.value, g.totals) }
+            w.closeArray()
+        }
         w.openArray("units")
         for f in s.ranked { unit(&w, f) }
         w.closeArray()
@@ -57,13 +60,15 @@ public enum JSONReport {
         w.string("code", f.unit.code)
         w.string("name", f.unit.name)
         w.string("type", f.unit.type.rawValue)
+        w.string("province", f.unit.province)
+        w.string("former_province", f.unit.formerProvince)
         w.int("registered", f.registered)
         w.int("completed", f.completed)
         w.number("completion_rate", f.completionRate)
         w.int("adults", f.unit.adults)
         w.number("coverage", f.coverage)
-        w.int("registered_change_24h", f.registeredChange24h)
-        w.int("completed_change_24h", f.completedChange24h)
+        w.int("registered_change_24h", f.registeredChange)
+        w.int("completed_change_24h", f.completedChange)
         w.closeObject()
     }
 

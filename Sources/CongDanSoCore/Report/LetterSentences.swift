@@ -11,36 +11,41 @@ public enum LetterSentences {
         let n = NumberForms.integer(participating.count, lang)
         let reg = NumberForms.integer(s.city.registered, lang)
         let done = NumberForms.integer(s.city.completed, lang)
+        let scope = s.config.scope
         switch lang {
         case .vi:
+            let whole = scope.whole(.vi)
             if participating.isEmpty {
-                return "Tính đến \(when), toàn thành phố chưa có xã, phường, đặc khu nào tham gia Cuộc thi."
+                return "Tính đến \(when), \(whole) chưa có xã, phường, đặc khu nào tham gia Cuộc thi."
             }
             return
-                "Tính đến \(when), toàn thành phố đã có \(n) \(types) tham gia Cuộc thi với \(reg) thí sinh đăng ký tham gia, \(done) thí sinh hoàn thành bài thi."
+                "Tính đến \(when), \(whole) đã có \(n) \(types) tham gia Cuộc thi với \(reg) thí sinh đăng ký tham gia, \(done) thí sinh hoàn thành bài thi."
         case .en:
+            let of = scope.of(.en)
             if participating.isEmpty {
-                return "As of \(when), no commune, ward or special zone of the city had taken part in the contest."
+                return "As of \(when), no commune, ward or special zone \(of) had taken part in the contest."
             }
             return
-                "As of \(when), \(n) \(types) of the city had taken part in the contest, with \(reg) candidates registered and \(done) candidates having completed the test."
+                "As of \(when), \(n) \(types) \(of) had taken part in the contest, with \(reg) candidates registered and \(done) candidates having completed the test."
         }
     }
 
     /// "10 xã, phường có số thí sinh tham gia nhiều nhất: xã Tứ Kỳ, …."
     public static func top(_ s: Standings, _ lang: Language, count: Int = 10) -> String? {
-        list(s.top(count), most: true, lang)
+        list(s.top(count), in: s.dataset, most: true, lang)
     }
 
     /// "10 xã, phường, đặc khu có số thí sinh tham gia ít nhất: đặc khu Bạch Long Vĩ, …."
     public static func bottom(_ s: Standings, _ lang: Language, count: Int = 10) -> String? {
-        list(s.bottom(count), most: false, lang)
+        list(s.bottom(count), in: s.dataset, most: false, lang)
     }
 
-    private static func list(_ rows: [UnitFigures], most: Bool, _ lang: Language) -> String? {
+    /// Units whose full name another unit shares are told apart by their
+    /// province, or their code, in parentheses: "xã Tân Tiến (Bắc Ninh)".
+    private static func list(_ rows: [UnitFigures], in dataset: Dataset, most: Bool, _ lang: Language) -> String? {
         guard !rows.isEmpty else { return nil }
         let types = UnitType.listPhrase(rows.map(\.unit.type), lang)
-        let names = rows.map { $0.unit.listName(lang) }.joined(separator: ", ")
+        let names = rows.map { dataset.distinctListName($0.index, lang) }.joined(separator: ", ")
         switch lang {
         case .vi:
             return "\(rows.count) \(types) có số thí sinh tham gia \(most ? "nhiều" : "ít") nhất: \(names)."

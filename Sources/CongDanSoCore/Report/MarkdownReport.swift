@@ -11,19 +11,18 @@ public enum MarkdownReport {
         out += "\n" + MarkdownTable.escape(TextReport.changes(s, lang)) + "\n\n"
         out += MarkdownTable.escape(TextReport.goal(s, lang)) + "\n\n"
         out += "## \(lang == .vi ? "Mười đơn vị nhiều nhất" : "Top ten")\n\n"
-        out += TableExport.markdown(s.top(), lang)
+        out += TableExport.markdown(s.top(), lang, dataset: s.dataset)
         out += "\n## \(lang == .vi ? "Mười đơn vị ít nhất" : "Bottom ten")\n\n"
-        out += TableExport.markdown(s.bottom(), lang)
-        out += "\n## \(lang == .vi ? "Theo loại đơn vị" : "By type")\n\n"
+        out += TableExport.markdown(s.bottom(), lang, dataset: s.dataset)
         let header =
             lang == .vi
             ? ["Nhóm", "Đơn vị", "Tham gia", "Đăng ký", "Hoàn thành", "Tỷ lệ HT", "Độ phủ"]
             : ["Group", "Units", "Taking part", "Registered", "Completed", "Completion", "Coverage"]
-        let typeRows = s.byType.map { groupRow(lang == .vi ? $0.type.rawValue : $0.type.word(.en), $0.totals, lang) }
-        out += MarkdownTable.render(header: header, rows: typeRows, rightAligned: Set(1..<7))
-        out += "\n## \(lang == .vi ? "Theo tỉnh cũ" : "By former province")\n\n"
-        let provinceRows = s.byFormerProvince.map { groupRow($0.province.isEmpty ? "–" : $0.province, $0.totals, lang) }
-        out += MarkdownTable.render(header: header, rows: provinceRows, rightAligned: Set(1..<7))
+        for dimension in s.dimensions {
+            out += "\n## \(dimension.title(lang))\n\n"
+            let rows = s.groups(by: dimension).map { groupRow($0.label(lang), $0.totals, lang) }
+            out += MarkdownTable.render(header: header, rows: rows, rightAligned: Set(1..<7))
+        }
         return out
     }
 

@@ -5,7 +5,7 @@ public enum TableExport {
     static let csvHeader = [
         "rank", "code", "name", "type", "registered", "completed", "completion_rate",
         "adults", "coverage", "registered_change_24h", "completed_change_24h",
-        "former_province", "top_bottom",
+        "former_province", "province", "top_bottom",
     ]
 
     /// CSV with a UTF-8 byte-order mark and CRLF line ends, so that Excel
@@ -20,7 +20,8 @@ public enum TableExport {
             let fields = [
                 String(f.rank), f.unit.code, f.unit.name, f.unit.type.rawValue, String(f.registered),
                 String(f.completed), fraction(f.completionRate), String(f.unit.adults), fraction(f.coverage),
-                String(f.registeredChange24h), String(f.completedChange24h), f.unit.formerProvince ?? "", marker,
+                f.registeredChange.map(String.init) ?? "", f.completedChange.map(String.init) ?? "",
+                f.unit.formerProvince ?? "", f.unit.province ?? "", marker,
             ]
             out += fields.map(csvField).joined(separator: ",") + "\r\n"
         }
@@ -37,17 +38,21 @@ public enum TableExport {
     }
 
     /// A Markdown table with Vietnamese (or English) headings and number forms.
-    public static func markdown(_ rows: [UnitFigures], _ lang: Language) -> String {
+    /// With the dataset, units whose full name another unit shares are told
+    /// apart: "Xã Tân Tiến (Bắc Ninh)".
+    public static func markdown(_ rows: [UnitFigures], _ lang: Language, dataset: Dataset? = nil) -> String {
         let header =
             lang == .vi
             ? ["#", "Đơn vị", "Mã", "Đăng ký", "Hoàn thành", "Tỷ lệ HT", "Độ phủ", "+24h ĐK", "+24h HT"]
             : ["#", "Unit", "Code", "Registered", "Completed", "Completion", "Coverage", "+24h reg.", "+24h done"]
         let body = rows.map { f in
             [
-                String(f.rank), f.unit.fullName(lang), f.unit.code, NumberForms.integer(f.registered, lang),
+                String(f.rank), dataset?.distinctFullName(f.index, lang) ?? f.unit.fullName(lang), f.unit.code,
+                NumberForms.integer(f.registered, lang),
                 NumberForms.integer(f.completed, lang), NumberForms.percent(f.completionRate, lang),
-                NumberForms.percent(f.coverage, digits: 2, lang), NumberForms.signed(f.registeredChange24h, lang),
-                NumberForms.signed(f.completedChange24h, lang),
+                NumberForms.percent(f.coverage, digits: 2, lang),
+                f.registeredChange.map { NumberForms.signed($0, lang) } ?? "–",
+                f.completedChange.map { NumberForms.signed($0, lang) } ?? "–",
             ]
         }
         return MarkdownTable.render(header: header, rows: body, rightAligned: [0, 3, 4, 5, 6, 7, 8])

@@ -18,18 +18,11 @@ public enum TextReport {
         lines.append(changes(s, lang))
         lines.append(goal(s, lang))
         lines.append("")
-        lines.append(lang == .vi ? "Theo loại đơn vị:" : "By type:")
-        for (type, totals) in s.byType {
-            lines.append("  " + group(lang == .vi ? type.rawValue : type.word(.en), totals, lang))
-        }
-        let provinces = s.byFormerProvince
-        if provinces.count > 1 || provinces.first?.province.isEmpty == false {
-            lines.append(
-                lang == .vi ? "Theo tỉnh cũ (trước sáp nhập 2025):" : "By former province (before the 2025 merger):")
-            for (province, totals) in provinces {
-                let name = province.isEmpty ? (lang == .vi ? "không rõ" : "unknown") : province
-                lines.append("  " + group(name, totals, lang))
-            }
+        // One section a grouping the data has: type, then province and
+        // former province when units carry them.
+        for dimension in s.dimensions {
+            lines.append(dimension.title(lang) + ":")
+            for g in s.groups(by: dimension) { lines.append("  " + group(g.label(lang), g.totals, lang)) }
         }
         if !s.dataset.warnings.isEmpty {
             lines.append("")
@@ -42,6 +35,13 @@ public enum TextReport {
     }
 
     static func changes(_ s: Standings, _ lang: Language) -> String {
+        guard s.hasChange24h else {
+            let first = s.dataset.firstMoment.map { DateForms.moment($0, offset: s.config.timeZone, lang) } ?? "–"
+            switch lang {
+            case .vi: return "Trong 24 giờ qua: chưa có số liệu để so sánh (dữ liệu bắt đầu từ \(first))."
+            case .en: return "Over the last 24 hours: nothing to compare with yet (the data starts at \(first))."
+            }
+        }
         let reg = NumberForms.signed(s.city.registeredChange24h, lang)
         let done = NumberForms.signed(s.city.completedChange24h, lang)
         let rate = NumberForms.percent(s.city.completionRate, lang)

@@ -12,6 +12,12 @@ public struct Standings: Sendable {
     public let ranking: [Int]
     public let city: GroupTotals
     public let goal: GoalProgress
+    /// The data reaches back 24 hours before the moment, so the changes
+    /// over 24 h are known. On the data's first day they are not (data that
+    /// starts mid-contest would otherwise show its whole count as the day's
+    /// change): the figures' changes are then 0 and their optional forms
+    /// (`UnitFigures.registeredChange`, `GroupTotals.registeredChange`) nil.
+    public let hasChange24h: Bool
 
     public var config: ContestConfig { dataset.config }
 
@@ -22,16 +28,18 @@ public struct Standings: Sendable {
         let moment = time ?? dataset.latestMoment ?? now
         self.moment = moment
         let before = moment.adding(seconds: -86_400)
+        let known = dataset.hasData(at: before)
+        self.hasChange24h = known
         var figures: [UnitFigures] = []
         figures.reserveCapacity(dataset.units.count)
         var city = GroupTotals()
         for (i, unit) in dataset.units.enumerated() {
             let v = dataset.value(unit: i, at: moment)
-            let b = dataset.value(unit: i, at: before)
+            let b = known ? dataset.value(unit: i, at: before) : v
             let f = UnitFigures(
                 index: i, unit: unit, rank: 0, registered: v.registered, completed: v.completed,
                 registeredChange24h: v.registered - b.registered,
-                completedChange24h: v.completed - b.completed)
+                completedChange24h: v.completed - b.completed, hasChange24h: known)
             city.add(f)
             figures.append(f)
         }
@@ -72,23 +80,16 @@ public struct Standings: Sendable {
         return RankBand(isTop: rank <= n, isBottom: rank > count - n)
     }
 
-    /// Totals per type, in the official type order.
+    /// Totals per type, in the official type order: `groups(by: .type)`.
     public var byType: [(type: UnitType, totals: GroupTotals)] {
-        var groups: [UnitType: GroupTotals] = [:]
-        for f in figures { groups[f.unit.type, default: GroupTotals()].add(f) }
-        return UnitType.allCases.compactMap { t in groups[t].map { (t, $0) } }
+        groups(by: .type).map { (UnitType(rawValue: $0.value!)!, $0.totals) }
     }
 
     /// Totals per former province, in Vietnamese order of the name; units
-    /// without one are grouped under an empty name, last.
+    /// without one are grouped under an empty name, last:
+    /// `groups(by: .formerProvince)`.
     public var byFormerProvince: [(province: String, totals: GroupTotals)] {
-        var groups: [String: GroupTotals] = [:]
-        for f in figures { groups[f.unit.formerProvince ?? "", default: GroupTotals()].add(f) }
-        let keys = Dictionary(uniqueKeysWithValues: groups.keys.map { ($0, VietnameseCollation.key($0)) })
-        return groups.keys.sorted { a, b in
-            if a.isEmpty != b.isEmpty { return !a.isEmpty }
-            return keys[a]! < keys[b]!
-        }.map { ($0, groups[$0]!) }
+        groups(by: .formerProvince).map { ($0.value ?? "", $0.totals) }
     }
 
     /// 1-based rank of a unit by another measure (descending, ties by the

@@ -24,32 +24,65 @@ public struct TableQuery: Hashable, Sendable {
     /// Name filter, matched after folding case, diacritics and đ; also
     /// matches a code prefix.
     public var text: String
-    public var type: UnitType?
-    /// Former province, matched after folding ("hai duong" = "Hải Dương").
-    public var formerProvince: String?
+    /// Group filters, one value a dimension at most: a unit is shown when
+    /// its value in each dimension matches (`GroupDimension.matchKey`:
+    /// "hai duong" = "Hải Dương", "dac khu" = "đặc khu").
+    public var groupFilters: [GroupDimension: String]
+
+    /// The type filter (`groupFilters[.type]`).
+    public var type: UnitType? {
+        get { groupFilters[.type].flatMap(UnitType.init(parsing:)) }
+        set { groupFilters[.type] = newValue?.rawValue }
+    }
+    /// The former province filter (`groupFilters[.formerProvince]`).
+    public var formerProvince: String? {
+        get { groupFilters[.formerProvince] }
+        set { groupFilters[.formerProvince] = newValue }
+    }
+    /// The province filter (`groupFilters[.province]`).
+    public var province: String? {
+        get { groupFilters[.province] }
+        set { groupFilters[.province] = newValue }
+    }
 
     public init(
         sort: SortColumn = .registered, reversed: Bool = false, text: String = "",
-        type: UnitType? = nil, formerProvince: String? = nil
+        type: UnitType? = nil, formerProvince: String? = nil, province: String? = nil
     ) {
         self.sort = sort; self.reversed = reversed; self.text = text
-        self.type = type; self.formerProvince = formerProvince
+        self.groupFilters = [:]
+        self.type = type; self.formerProvince = formerProvince; self.province = province
+    }
+
+    /// The filter of a dimension (`query[filter: .province] = "Huế"`).
+    public subscript(filter dimension: GroupDimension) -> String? {
+        get { groupFilters[dimension] }
+        set { groupFilters[dimension] = newValue }
     }
 
     /// True when no filter is set.
-    public var showsAll: Bool { VietnameseText.fold(text).isEmpty && type == nil && formerProvince == nil }
+    public var showsAll: Bool { VietnameseText.fold(text).isEmpty && groupFilters.isEmpty }
 
     /// The rows this query shows, in order. Ties keep the city ranking.
     public func apply(to standings: Standings) -> [UnitFigures] {
         let folded = VietnameseText.fold(text)
-        let province = formerProvince.map(VietnameseText.fold)
+        // Per dimension, the filter's key and (memoised) whether a value matches it.
+        var filters = groupFilters.map { (dimension: $0.key, key: $0.key.matchKey($0.value), seen: [String: Bool]()) }
         // "phuong do son" matches the type word then the name: fold(type + " " + name)
         // is the folded type word, a space and the folded name.
         let typePrefixes = Dictionary(
             uniqueKeysWithValues: UnitType.allCases.map { ($0, VietnameseText.fold($0.rawValue) + " ") })
         var rows = standings.ranked.filter { f in
-            if let type, f.unit.type != type { return false }
-            if let province, VietnameseText.fold(f.unit.formerProvince ?? "") != province { return false }
+            for i in filters.indices {
+                let value = filters[i].dimension.value(of: f.unit) ?? ""
+                if let known = filters[i].seen[value] {
+                    if !known { return false }
+                    continue
+                }
+                let matches = filters[i].dimension.matchKey(value) == filters[i].key
+                filters[i].seen[value] = matches
+                if !matches { return false }
+            }
             if !folded.isEmpty {
                 let name = standings.dataset.foldedNames[f.index]
                 if !name.contains(folded), !f.unit.code.hasPrefix(folded) {

@@ -7,9 +7,16 @@ public struct UnitFigures: Hashable, Sendable, Identifiable {
     public internal(set) var rank: Int
     public let registered: Int
     public let completed: Int
-    /// Value now minus value 24 hours earlier.
+    /// Value now minus value 24 hours earlier; 0 when the data does not
+    /// reach back that far (see `hasChange24h`).
     public let registeredChange24h: Int
     public let completedChange24h: Int
+    /// False on the data's first day: nothing is known 24 hours earlier.
+    public let hasChange24h: Bool
+
+    /// The changes over 24 h, nil when unknown (the data's first day).
+    public var registeredChange: Int? { hasChange24h ? registeredChange24h : nil }
+    public var completedChange: Int? { hasChange24h ? completedChange24h : nil }
 
     public var id: String { unit.code }
 
@@ -31,11 +38,16 @@ public struct GroupTotals: Hashable, Sendable {
     public var completedChange24h = 0
     public var adults = 0
     public var population = 0
+    /// False when a member's changes over 24 h are unknown (the data's first day).
+    public var hasChange24h = true
 
     public init() {}
 
     public var completionRate: Double? { registered > 0 ? Double(completed) / Double(registered) : nil }
     public var coverage: Double? { adults > 0 ? Double(completed) / Double(adults) : nil }
+    /// The changes over 24 h, nil when unknown.
+    public var registeredChange: Int? { hasChange24h ? registeredChange24h : nil }
+    public var completedChange: Int? { hasChange24h ? completedChange24h : nil }
 
     mutating func add(_ f: UnitFigures) {
         units += 1
@@ -44,6 +56,7 @@ public struct GroupTotals: Hashable, Sendable {
         completed += f.completed
         registeredChange24h += f.registeredChange24h
         completedChange24h += f.completedChange24h
+        if !f.hasChange24h { hasChange24h = false }
         adults += f.unit.adults
         population += f.unit.population
     }

@@ -1,12 +1,16 @@
 /// Vietnamese alphabetical order, as in dictionaries and official lists:
 /// letters a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y
 /// (f j w z in their Latin places), then tones (none, huyền, hỏi, ngã, sắc,
-/// nặng), then case. Written out because Foundation's locale collation on
+/// nặng), then case. Spaces, punctuation, symbols and digits come before
+/// every letter, in the order of ICU's root collation (space, `_ - ‐ ‑ – —
+/// , ; : ! ? . ' ‘ ’ " ( )`, …, digits): "M’Drắk" before "Mai Châu", as
+/// ICU's Vietnamese collation has it (checked against ICU on the 3,321 real
+/// names, `tools/reference/icu-vietnamese-order.txt`). Written out because Foundation's locale collation on
 /// Linux depends on ICU data that is not always present and is slow per call.
 public enum VietnameseCollation {
     /// A sort key: comparing keys compares names in Vietnamese order.
     public struct Key: Comparable, Hashable, Sendable {
-        let primary: [UInt16]
+        let primary: [UInt32]
         let secondary: [UInt8]
         let tertiary: [UInt8]
 
@@ -24,7 +28,7 @@ public enum VietnameseCollation {
 
     /// The sort key of a string.
     public static func key(_ s: String) -> Key {
-        var primary: [UInt16] = [], secondary: [UInt8] = [], tertiary: [UInt8] = []
+        var primary: [UInt32] = [], secondary: [UInt8] = [], tertiary: [UInt8] = []
         for scalarGroup in letters(of: s) {
             let (weight, tone, upper) = weigh(scalarGroup)
             primary.append(weight)
@@ -38,11 +42,36 @@ public enum VietnameseCollation {
         "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m",
         "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
     ]
-    /// Letter weights start above every ASCII code so that spaces, digits and
-    /// punctuation sort before letters, in code order.
-    private static let letterWeights: [String: UInt16] = {
-        var table: [String: UInt16] = [:]
-        for (i, letter) in alphabet.enumerated() { table[letter] = 0x200 + UInt16(i) }
+    /// Primary weights, in ICU's order of kinds: white space, then the
+    /// punctuation listed in `punctuation` (in that order), then other
+    /// punctuation and symbols (in code order), then digits, then the
+    /// Vietnamese alphabet, then other letters (in code order).
+    private static let spaceWeight: UInt32 = 0x10
+    private static let punctuationBase: UInt32 = 0x100
+    private static let otherSymbolBase: UInt32 = 0x1000
+    private static let digitBase: UInt32 = 0x20_0000
+    private static let letterBase: UInt32 = 0x30_0000
+    private static let otherLetterBase: UInt32 = 0x40_0000
+
+    /// Punctuation in ICU root collation order (CLDR's root: `_` then the
+    /// dashes, then `, ; : ! ? .`, then the apostrophes and quotes, then
+    /// brackets). Each is its own primary weight, as in ICU: "a-b" < "a–b".
+    private static let punctuation: [Unicode.Scalar] = [
+        "_", "\u{203F}", "\u{2040}", "-", "\u{FE63}", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}",
+        "\u{2015}", "\u{2212}", ",", ";", ":", "!", "?", ".", "\u{2026}", "'", "\u{2018}", "\u{2019}", "\u{201A}",
+        "\u{201B}", "\u{2039}", "\u{203A}", "\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{00AB}",
+        "\u{00BB}", "(", ")", "[", "]", "{", "}", "@", "*", "/", "\\", "&", "#", "%", "`", "^", "+", "<", "=", ">", "|",
+        "~", "$",
+    ]
+    private static let punctuationWeights: [Unicode.Scalar: UInt32] = {
+        var table: [Unicode.Scalar: UInt32] = [:]
+        for (i, p) in punctuation.enumerated() { table[p] = punctuationBase + UInt32(i) }
+        return table
+    }()
+
+    private static let letterWeights: [String: UInt32] = {
+        var table: [String: UInt32] = [:]
+        for (i, letter) in alphabet.enumerated() { table[letter] = letterBase + UInt32(i) }
         return table
     }()
 
@@ -65,7 +94,7 @@ public enum VietnameseCollation {
         return groups
     }
 
-    private static func weigh(_ group: [Unicode.Scalar]) -> (UInt16, UInt8, Bool) {
+    private static func weigh(_ group: [Unicode.Scalar]) -> (UInt32, UInt8, Bool) {
         let base = group[0]
         let lowerBase = base.properties.lowercaseMapping
         let upper = lowerBase != String(base)
@@ -81,7 +110,18 @@ public enum VietnameseCollation {
         let composed = letter.precomposedStringWithCanonicalMapping
         if let weight = letterWeights[composed] { return (weight, tone, upper) }
         if let weight = letterWeights[lowerBase] { return (weight, tone, upper) }
-        // Anything else keeps its code point order (below letters when ASCII).
-        return (UInt16(truncatingIfNeeded: min(base.value, 0xFFFF)), tone, upper)
+        return (otherWeight(base), tone, upper)
+    }
+
+    /// The primary weight of a scalar that is not a Vietnamese letter.
+    private static func otherWeight(_ scalar: Unicode.Scalar) -> UInt32 {
+        let properties = scalar.properties
+        if properties.isWhitespace { return spaceWeight }
+        if let weight = punctuationWeights[scalar] { return weight }
+        if let digit = properties.numericType == .decimal ? properties.numericValue : nil {
+            return digitBase + UInt32(max(0, min(9, digit)))
+        }
+        if properties.isAlphabetic { return otherLetterBase + scalar.value }
+        return otherSymbolBase + scalar.value
     }
 }

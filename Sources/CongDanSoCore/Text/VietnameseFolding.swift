@@ -13,7 +13,10 @@ public enum VietnameseText {
     }
 
     /// A search key: lower case, no diacritics, `đ` folded to `d`, runs of
-    /// white space collapsed to one space, trimmed. `"Đồ Sơn"` → `"do son"`.
+    /// white space collapsed to one space, trimmed, the apostrophes
+    /// (’ ‘ ʼ ') folded to `'` and the dashes (– — ‑ ‐ −) to `-`.
+    /// `"Đồ Sơn"` → `"do son"`, `"M’Drắk"` → `"m'drak"`,
+    /// `"Chân Mây – Lăng Cô"` → `"chan may - lang co"`.
     public static func fold(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -27,12 +30,33 @@ public enum VietnameseText {
                 continue
             }
             if scalar.properties.isWhitespace { pendingSpace = !out.isEmpty; continue }
+            if let same = punctuationTwins[v] {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(same)
+                continue
+            }
             // Combining marks carry the tones and the hat/breve/horn: drop them.
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             if pendingSpace { out.append(" "); pendingSpace = false }
             if let base = foldedLatin[v] { out.append(base); continue }
             for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
         }
+        return String(out)
+    }
+
+    /// Apostrophes and dashes that names are written with, folded to their
+    /// ASCII twin: "M’Drắk" and "M'Drắk", "Chân Mây – Lăng Cô" and
+    /// "Chân Mây - Lăng Cô" are the same name typed differently.
+    static let punctuationTwins: [UInt32: Unicode.Scalar] = [
+        0x2019: "'", 0x2018: "'", 0x02BC: "'", 0x2032: "'", 0x00B4: "'",
+        0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2014: "-", 0x2015: "-", 0x2212: "-",
+    ]
+
+    /// Replaces the apostrophe and dash variants by `'` and `-`.
+    static func unifyPunctuation(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { punctuationTwins[$0.value] != nil }) else { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars { out.append(punctuationTwins[scalar.value] ?? scalar) }
         return String(out)
     }
 
@@ -54,8 +78,9 @@ public enum VietnameseText {
     /// case, single spaces, and the tone mark moved to the official position in
     /// `oa`, `oe`, `uy` endings (older files write "Hoà", "Thuỷ" for "Hòa", "Thủy").
     /// Diacritics are kept: "Cẩm Giang" and "Cẩm Giàng" are different units.
+    /// Apostrophes and dashes are unified as in `fold` ("Ea H'leo" = "Ea H’leo").
     public static func matchKey(_ s: String) -> String {
-        let words = s.decomposedStringWithCanonicalMapping
+        let words = unifyPunctuation(s).decomposedStringWithCanonicalMapping
             .lowercased()
             .split(whereSeparator: { $0.isWhitespace })
             .map { moveToneToOfficialPosition(String($0)) }
