@@ -1,5 +1,5 @@
 import CNcursesw
-import DashboardKit
+import TerminalCells
 
 /// Turns what `wget_wch` returns into keys.
 enum KeyDecoder {

@@ -1,6 +1,6 @@
 import CNcursesw
-import DashboardKit
 import Synchronization
+import TerminalCells
 
 #if canImport(Glibc)
     import Glibc
@@ -12,9 +12,9 @@ import Synchronization
 ///
 /// Use it from one thread (ncurses is not thread-safe), one session at a
 /// time. Open it, loop over `nextEvents` and `draw`, and `close` it on every
-/// way out; `deinit`, an atexit handler and the crash-signal handlers restore
+/// way out; `deinit`, an atexit handler and the signal handlers restore
 /// the terminal too.
-public final class TerminalSession {
+public final class TerminalSession: TerminalBackend {
     /// The locale's character set is not UTF-8 (or ASCII was forced): the
     /// views should use ASCII glyphs and folded names. `draw` maps anything
     /// else to ASCII anyway, so nothing prints blank or garbled.
@@ -162,16 +162,19 @@ public final class TerminalSession {
 
     // MARK: - Size
 
-    /// Columns of the screen.
-    public var width: Int { closed ? 0 : Int(max(0, getmaxx(window))) }
-    /// Rows of the screen.
-    public var height: Int { closed ? 0 : Int(max(0, getmaxy(window))) }
+    /// Columns and rows of the screen (0 × 0 once closed).
+    public var size: TerminalSize {
+        closed
+            ? TerminalSize(width: 0, height: 0)
+            : TerminalSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+    private var width: Int { size.width }
+    private var height: Int { size.height }
 
-    /// The termination signal that produced `.interrupted` (SIGINT, SIGTERM
-    /// or SIGHUP), if any; the conventional exit status is 128 + it.
-    public var receivedSignal: Int32? {
+    /// `.interrupted` for the termination signal that arrived, if any.
+    private var interruption: InputEvent? {
         let signal = pendingSignal.load(ordering: .sequentiallyConsistent)
-        return signal == 0 ? nil : signal
+        return signal == 0 ? nil : .interrupted(signal: signal)
     }
 
     // MARK: - Input
@@ -183,7 +186,7 @@ public final class TerminalSession {
     /// (and a later call returns it at once).
     public func nextEvents(timeoutMilliseconds: Int) -> [InputEvent] {
         guard !closed else { return [] }
-        if pendingSignal.load(ordering: .sequentiallyConsistent) != 0 { return [.interrupted] }
+        if let interruption { return [interruption] }
         var events: [InputEvent] = []
         let start = Self.nowMilliseconds()
 
@@ -196,8 +199,8 @@ public final class TerminalSession {
             }
             wtimeout(input, wait)
             let got = readOne(into: &events)
-            if pendingSignal.load(ordering: .sequentiallyConsistent) != 0 {
-                events.append(.interrupted)
+            if let interruption {
+                events.append(interruption)
                 return events
             }
             if got { break }
@@ -212,9 +215,7 @@ public final class TerminalSession {
         while drained < Self.drainLimit, readOne(into: &events) {
             drained += 1
         }
-        if pendingSignal.load(ordering: .sequentiallyConsistent) != 0 {
-            events.append(.interrupted)
-        }
+        if let interruption { events.append(interruption) }
         return events
     }
 
@@ -349,10 +350,21 @@ public final class TerminalSession {
         needsFullRepaint = false
     }
 
-    /// Forgets what is on screen: the next `draw` repaints everything
-    /// (after something else wrote to the terminal).
-    public func invalidate() {
+    /// Leaves curses mode for a while (the shell's screen and modes come
+    /// back); `resume` returns to it and the next `draw` repaints it all.
+    public func suspend() {
+        guard !closed, cursesActive.exchange(false, ordering: .sequentiallyConsistent) else { return }
+        _ = def_prog_mode()
+        endwin()
+        fflush(cds_stdout())
+    }
+
+    public func resume() {
+        guard !closed, !cursesActive.load(ordering: .sequentiallyConsistent) else { return }
+        _ = reset_prog_mode()
+        cursesActive.store(true, ordering: .sequentiallyConsistent)
         needsFullRepaint = true
+        lastDrawn = nil
     }
 
     private func put(_ characters: [wchar_t], style: Style, x: Int, y: Int) {

@@ -125,10 +125,10 @@ struct HistoryRow: Hashable, Sendable {
     func label(offset: UTCOffset, _ lang: Language) -> String {
         guard wholeDay else { return DateForms.short(time, offset: offset, lang) }
         let l = time.localTime(offset)
-        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let two = DateForms.twoDigits
         switch lang {
-        case .vi: return "\(pad(l.day))/\(pad(l.month))/\(l.year)"
-        case .en: return "\(l.year)-\(pad(l.month))-\(pad(l.day))"
+        case .vi: return "\(two(l.day))/\(two(l.month))/\(l.year)"
+        case .en: return "\(l.year)-\(two(l.month))-\(two(l.day))"
         }
     }
 

@@ -62,8 +62,11 @@ public struct DashboardState: Sendable {
     /// The terminal size, from `.resize`; used for paging and scrolling.
     public internal(set) var width: Int
     public internal(set) var height: Int
-    /// The automatic refresh interval the run loop uses, in seconds.
+    /// The automatic refresh interval, in seconds: `.tick` asks for
+    /// `.checkForChanges` once it has passed since `lastSourceCheck`.
     public internal(set) var refreshSeconds: Int
+    /// When the data's files were last looked at on the refresh interval.
+    public internal(set) var lastSourceCheck: Timestamp
     /// First line shown on the detail and summary screens.
     public internal(set) var pageScroll = 0
     /// First help line shown.
@@ -75,8 +78,8 @@ public struct DashboardState: Sendable {
     /// registrations, the first unit selected.
     /// - Parameters:
     ///   - now: the wall clock, also taken as the moment the data was loaded.
-    ///   - refreshSeconds: the run loop's refresh interval, shown on the
-    ///     status line and changed with `+` / `-`.
+    ///   - refreshSeconds: the refresh interval, shown on the status line
+    ///     and changed with `+` / `-`.
     ///   - width, height: the terminal's size; send `.resize` when it changes.
     public init(
         standings: Standings, language: Language = .vi, colorEnabled: Bool, ascii: Bool,
@@ -91,6 +94,7 @@ public struct DashboardState: Sendable {
         self.ascii = ascii
         self.lastLoaded = now
         self.clock = now
+        self.lastSourceCheck = now
         self.refreshSeconds = max(1, refreshSeconds)
         self.width = max(0, width)
         self.height = max(0, height)

@@ -200,26 +200,7 @@ public enum KeyTable {
 
     /// How a key is written on screen.
     public static func label(of key: Key, ascii: Bool = false) -> String {
-        switch key {
-        case .character(" "): return "Space"
-        case .character(let c): return String(c)
-        case .up: return ascii ? "Up" : "↑"
-        case .down: return ascii ? "Down" : "↓"
-        case .left: return ascii ? "Left" : "←"
-        case .right: return ascii ? "Right" : "→"
-        case .pageUp: return "PgUp"
-        case .pageDown: return "PgDn"
-        case .home: return "Home"
-        case .end: return "End"
-        case .enter: return "Enter"
-        case .escape: return "Esc"
-        case .backspace: return "Backspace"
-        case .tab: return "Tab"
-        case .backTab: return "Shift-Tab"
-        case .delete: return "Del"
-        case .function(let n): return "F\(n)"
-        case .control(let c): return "Ctrl-" + String(c).uppercased()
-        }
+        key.label(ascii: ascii)
     }
 
     /// The first key bound to `action` in `context`, as a label.

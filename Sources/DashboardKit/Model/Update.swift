@@ -1,7 +1,7 @@
 import CongDanSoCore
 
 /// Applies one message to the state and returns the work the run loop must
-/// do (quit, export, reload, change the refresh interval). Pure: no I/O, no
+/// do (quit, export, reload, look for changed files). Pure: no I/O, no
 /// clock; the same state and message always give the same result.
 public func update(_ state: inout DashboardState, _ message: Message) -> [Effect] {
     switch message {
@@ -16,7 +16,12 @@ public func update(_ state: inout DashboardState, _ message: Message) -> [Effect
 
     case .tick(let now):
         state.clock = now
-        return []
+        // The refresh interval is the model's: `+` and `-` change it here.
+        guard now.milliseconds - state.lastSourceCheck.milliseconds >= Int64(state.refreshSeconds) * 1000 else {
+            return []
+        }
+        state.lastSourceCheck = now
+        return [.checkForChanges]
 
     case .loaded(let standings, let at):
         if state.isPaused {
@@ -184,13 +189,11 @@ func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
             seconds = steps.last { $0 < state.refreshSeconds } ?? steps.first!
         }
         state.status = StatusMessage(.refreshInterval(seconds: seconds), postedAt: state.clock)
-        guard seconds != state.refreshSeconds else { return [] }
         state.refreshSeconds = seconds
-        return [.setRefreshInterval(seconds: seconds)]
     case .export:
         state.pendingExportRows = state.rows.count
         state.status = StatusMessage(.exporting(rows: state.rows.count), postedAt: state.clock)
-        return [.exportCSV(rows: state.rows, query: state.query)]
+        return [.exportCSV(rows: state.rows)]
     case .quit:
         return [.quit]
     }
