@@ -312,7 +312,7 @@ import Testing
         var s = Fixtures.state(width: 80, height: 24)
         press(&s, .enter)
         for _ in 0..<50 { press(&s, .down) }
-        let limit = maxPageScroll(s)
+        let limit = measure(s).maxScroll
         #expect(limit > 0, "10 days of history do not fit in 80x24")
         #expect(s.pageScroll == limit)
         press(&s, .up)

@@ -9,7 +9,7 @@ public struct HeldData: Sendable {
 /// The whole dashboard as a value: the data, how the table is sorted and
 /// filtered, which unit is selected, which screen is open, and the flags
 /// that change how it is drawn. Changed only by `update(_:_:)`; drawn by
-/// `render(_:width:height:)`.
+/// `render(_:width:height:)`, measured by `measure(_:)`.
 ///
 /// The visible rows (`rows`) are computed in `update` whenever the data or
 /// the query changes, never while drawing, so a key press stays cheap.
@@ -73,6 +73,8 @@ public struct DashboardState: Sendable {
     public internal(set) var helpScroll = 0
     /// Rows in the export the run loop is writing, for the status line.
     var pendingExportRows: Int?
+    /// The layout facts of the last update (nil before the first).
+    public internal(set) var metrics: ScreenMetrics?
 
     /// A dashboard on `standings`, showing the unit table sorted by
     /// registrations, the first unit selected.
@@ -150,7 +152,7 @@ public struct DashboardState: Sendable {
     }
 
     /// Rows of the table on screen at the current size (at least 1).
-    var pageSize: Int { max(1, TableScreenLayout(width: width, height: height).body.height) }
+    var pageSize: Int { metrics?.tablePage ?? 1 }
 
     /// Scrolls as little as possible to show the selection, and never past the end.
     mutating func keepSelectionVisible() {

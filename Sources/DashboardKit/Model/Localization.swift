@@ -16,22 +16,22 @@ enum Label: CaseIterable, Sendable {
     // Table.
     case rankHeader, unitHeader, typeHeader
     case changeRegisteredHeader, changeCompletedHeader, trendHeader
-    case noRows, noUnits
+    case noUnits
     // Footer and status.
     case sortLabel, filterLabel, typeFilterLabel, provinceFilterLabel
-    case filterPrompt, filterPromptHint
+    case filterPrompt
     case loadedAt, reloadFailed, showingDataLoadedAt, newDataWaiting, dataWarning
     case exportedTo, exportFailed, exportRequested
     // Detail.
     case code, type, formerProvince, formerDistricts, area, population, adults, estimate
     case now, change24h, rank, shareOfCity
-    case history, historyByDay, time, dailyChart, notInTable, unitMissing
+    case history, historyByDay, time, dailyChart, notInTable
     case completedLegend, registeredLegend, topTen, bottomTen
     // Summary.
     case lowest, median, highest
     case summaryTitle, wholeCity, byType, byFormerProvince, groupHeader, unitsHeader, adultsHeader, unknownProvince
     // Help.
-    case helpTitle, helpClose
+    case helpTitle
     case sectionEverywhere, sectionTable, sectionFilter, sectionDetail, sectionSummary, sectionHelp, sectionSymbols
     case legendTop, legendBottom, legendSort, legendIndicator, legendTrend, legendCoverage
     case quit
@@ -65,17 +65,12 @@ enum Label: CaseIterable, Sendable {
         case .changeRegisteredHeader: return t("+24h ĐK", "+24h reg")
         case .changeCompletedHeader: return t("+24h HT", "+24h done")
         case .trendHeader: return t("10 ngày", "10 days")
-        case .noRows:
-            return t(
-                "Không có đơn vị nào khớp bộ lọc (Esc để bỏ lọc)",
-                "No unit matches the filter (Esc clears it)")
         case .noUnits: return t("Dữ liệu chưa có đơn vị nào", "The data has no units yet")
         case .sortLabel: return t("sắp xếp", "sort")
         case .filterLabel: return t("lọc", "filter")
         case .typeFilterLabel: return t("loại", "type")
         case .provinceFilterLabel: return t("tỉnh cũ", "former prov.")
         case .filterPrompt: return t("Lọc theo tên:", "Filter by name:")
-        case .filterPromptHint: return t("Enter giữ · Esc xoá · ↑↓ chọn", "Enter keeps · Esc clears · ↑↓ select")
         case .loadedAt: return t("Tải lúc", "Loaded at")
         case .reloadFailed: return t("Tải lại lỗi", "Reload failed")
         case .showingDataLoadedAt: return t("đang hiện dữ liệu tải lúc", "showing data loaded at")
@@ -101,10 +96,6 @@ enum Label: CaseIterable, Sendable {
         case .time: return t("Thời điểm", "Time")
         case .dailyChart: return t("ĐK mới mỗi ngày", "new reg. a day")
         case .notInTable: return t("ngoài bảng đang lọc", "not in the filtered table")
-        case .unitMissing:
-            return t(
-                "Không còn đơn vị này trong dữ liệu. Esc để quay lại.",
-                "This unit is no longer in the data. Esc goes back.")
         case .topTen: return t("nhóm 10 nhiều nhất", "top ten")
         case .bottomTen: return t("nhóm 10 ít nhất", "bottom ten")
         case .completedLegend: return t("hoàn thành", "completed")
@@ -122,7 +113,6 @@ enum Label: CaseIterable, Sendable {
         case .adultsHeader: return t("Người TT", "Adults")
         case .unknownProvince: return t("(không rõ)", "(unknown)")
         case .helpTitle: return t("Trợ giúp: các phím", "Help: keys")
-        case .helpClose: return t("? hoặc Esc để đóng · ↑↓ cuộn", "? or Esc closes · ↑↓ scroll")
         case .sectionEverywhere: return t("Mọi màn hình", "Everywhere")
         case .sectionTable: return t("Bảng đơn vị", "Unit table")
         case .sectionFilter: return t("Khi đang gõ bộ lọc", "While typing a filter")
@@ -213,9 +203,49 @@ enum Phrase {
         lang == .vi ? "\(index)/\(count) trong bảng" : "\(index) of \(count) in the table"
     }
 
-    /// "hạng 5/114" / "rank 5 of 114".
+    /// A rank among `count` units: "5/114" in both languages.
     static func rank(_ rank: Int, of count: Int, _ lang: Language) -> String {
-        lang == .vi ? "\(rank)/\(count)" : "\(rank)/\(count)"
+        "\(rank)/\(count)"
+    }
+
+    // Lines that name keys take the names from the key table, so they
+    // follow it if a key changes. Unicode names: the ASCII mode
+    // transliterates whole frames anyway.
+
+    /// "Không có đơn vị nào khớp bộ lọc (Esc để bỏ lọc)".
+    static func noRows(_ lang: Language) -> String {
+        let esc = key(.clearFilters, .table)
+        return lang == .vi
+            ? "Không có đơn vị nào khớp bộ lọc (\(esc) để bỏ lọc)" : "No unit matches the filter (\(esc) clears it)"
+    }
+
+    /// "Enter giữ · Esc xoá · ↑↓ chọn" while typing a filter.
+    static func filterPromptHint(_ lang: Language) -> String {
+        let keep = key(.filterKeep, .filterInput), clear = key(.filterClear, .filterInput)
+        let select = key(.moveUp, .filterInput) + key(.moveDown, .filterInput)
+        return lang == .vi
+            ? "\(keep) giữ · \(clear) xoá · \(select) chọn" : "\(keep) keeps · \(clear) clears · \(select) select"
+    }
+
+    /// "Không còn đơn vị này trong dữ liệu. Esc để quay lại."
+    static func unitMissing(_ lang: Language) -> String {
+        let back = key(.back, .detail)
+        return lang == .vi
+            ? "Không còn đơn vị này trong dữ liệu. \(back) để quay lại."
+            : "This unit is no longer in the data. \(back) goes back."
+    }
+
+    /// "? hoặc Esc để đóng · ↑↓ cuộn", the help box's footer.
+    static func helpClose(_ lang: Language) -> String {
+        let help = key(.toggleHelp, .help), close = key(.back, .help)
+        let scroll = key(.scrollUp, .help) + key(.scrollDown, .help)
+        return lang == .vi
+            ? "\(help) hoặc \(close) để đóng · \(scroll) cuộn" : "\(help) or \(close) closes · \(scroll) scroll"
+    }
+
+    /// The first key of `action` in `context`, as help names it.
+    private static func key(_ action: Action, _ context: KeyContext) -> String {
+        KeyTable.firstLabel(action, in: context, ascii: false) ?? "?"
     }
 
     /// The type as the table writes it (short in English).

@@ -20,7 +20,7 @@ enum DetailView {
 
     static func rows(_ state: DashboardState, code: String) -> [PageRow] {
         guard let index = state.unitIndex(code), index < state.standings.figures.count else {
-            return [.line([Span(Label.unitMissing.text(state.language), .error)])]
+            return [.line([Span(Phrase.unitMissing(state.language), .error)])]
         }
         let standings = state.standings
         let f = standings.figures[index]

@@ -103,8 +103,8 @@ enum MainView {
 
         guard !body.isEmpty else { return }
         if state.rows.isEmpty {
-            let message = state.standings.figures.isEmpty ? Label.noUnits : Label.noRows
-            p.write(message.text(lang), x: body.x + 1, y: body.y, maxWidth: max(0, body.width - 2), .dim)
+            let message = state.standings.figures.isEmpty ? Label.noUnits.text(lang) : Phrase.noRows(lang)
+            p.write(message, x: body.x + 1, y: body.y, maxWidth: max(0, body.width - 2), .dim)
             return
         }
         let offset = DashboardState.scrollOffset(

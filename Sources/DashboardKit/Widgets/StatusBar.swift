@@ -132,7 +132,7 @@ enum StatusBar {
             x += p.write(text, x: x, y: inner.y, maxWidth: room, .value)
             p.write(p.glyphs.cursor, x: x, y: inner.y, maxWidth: inner.maxX - x, .cursor)
             x += 1
-            let hint = Label.filterPromptHint.text(lang)
+            let hint = Phrase.filterPromptHint(lang)
             if inner.maxX - x - 3 >= TextWidth.of(hint) {
                 p.write(hint, x: inner.maxX - TextWidth.of(hint), y: inner.y, maxWidth: TextWidth.of(hint), .dim)
             }

@@ -2,8 +2,10 @@ import CongDanSoCore
 
 /// Applies one message to the state and returns the work the run loop must
 /// do (quit, export, reload, look for changed files). Pure: no I/O, no
-/// clock; the same state and message always give the same result.
-public func update(_ state: inout DashboardState, _ message: Message) -> [Effect] {
+/// clock, no view; what it needs of the layout is in `state.metrics`. The
+/// same state and message always give the same result. The run loop calls
+/// it through `update(_:_:)`, which measures the new state's layout.
+func reduce(_ state: inout DashboardState, _ message: Message) -> [Effect] {
     switch message {
     case .key(let key):
         return handleKey(&state, key)
@@ -162,7 +164,7 @@ func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
             state.pageScroll = max(0, state.pageScroll - 1)
         }
     case .scrollDown:
-        let limit = maxPageScroll(state)
+        let limit = state.metrics?.maxScroll ?? 0
         if state.route == .help {
             state.helpScroll = min(limit, state.helpScroll + 1)
         } else {
