@@ -10,14 +10,6 @@ enum DetailView {
         Page.draw(&p, rows(state, code: code), in: rect, offset: state.pageScroll)
     }
 
-    /// Completions still needed for the target share of the unit's adults:
-    /// ceil(target × adults − completed), never below 0.
-    static func stillNeeded(adults: Int, completed: Int, share: Double) -> Int {
-        let gap = share * Double(adults) - Double(completed)
-        guard gap > 1e-9 else { return 0 }
-        return Int((gap - 1e-9).rounded(.up))
-    }
-
     static func rows(_ state: DashboardState, code: String) -> [PageRow] {
         guard let index = state.unitIndex(code), index < state.standings.figures.count else {
             return [.line([Span(Phrase.unitMissing(state.language), .error)])]
@@ -179,7 +171,7 @@ enum DetailView {
 
         // The goal for this unit: completions still needed, and a gauge.
         let target = standings.config.targetShare
-        let needed = stillNeeded(adults: unit.adults, completed: f.completed, share: target)
+        let needed = GoalGap.completionsNeeded(adults: unit.adults, completed: f.completed, share: target)
         rows.append(
             PageRow { p, r in
                 let lang = p.lang

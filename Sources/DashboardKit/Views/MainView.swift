@@ -164,11 +164,9 @@ enum MainView {
                     NumberForms.signed(f.completedChange24h, lang), x: col.x, y: y, width: col.width,
                     align: align, changeRole(f.completedChange24h))
             case .trend:
-                let texts = p.ascii ? state.cache.asciiTrendTexts : state.cache.trendTexts
-                if texts.indices.contains(f.index) {
-                    p.cell(
-                        texts[f.index], x: col.x, y: y, width: col.width, .trend,
-                        knownWidth: texts[f.index].count, alreadyShown: true)
+                if state.cache.trends.indices.contains(f.index) {
+                    let text = Sparkline.text(state.cache.trends[f.index], levels: p.glyphs.sparkLevels)
+                    p.cell(text, x: col.x, y: y, width: col.width, .trend, knownWidth: text.count, alreadyShown: true)
                 }
             case .marker, .group, .units, .adults:
                 break

@@ -86,13 +86,13 @@ enum SummaryView {
                 let line: Line = [
                     Span(Label.coverageOfAdults.text(lang) + ": ", .label),
                     Span(Label.lowest.text(lang) + " ", .label),
-                    Span(NumberForms.percent(c.coverageLow, digits: 2, lang), .value),
+                    Span(NumberForms.percent(c.coverage.lowest, digits: 2, lang), .value),
                     Span(sep + Label.median.text(lang) + " ", .label),
-                    Span(NumberForms.percent(c.coverageMedian, digits: 2, lang), .value),
+                    Span(NumberForms.percent(c.coverage.median, digits: 2, lang), .value),
                     Span(sep + Label.highest.text(lang) + " ", .label),
-                    Span(NumberForms.percent(c.coverageHigh, digits: 2, lang), .value),
+                    Span(NumberForms.percent(c.coverage.highest, digits: 2, lang), .value),
                     Span(sep + Phrase.atTarget(standings.config.targetShare, lang) + " ", .label),
-                    Span("\(c.unitsAtTarget)/\(standings.figures.count)", .value),
+                    Span("\(c.coverage.unitsAtTarget)/\(standings.figures.count)", .value),
                 ]
                 p.write(line, x: r.x, y: r.y, maxWidth: r.width)
             })
