@@ -203,6 +203,21 @@ enum Phrase {
         lang == .vi ? "\(index)/\(count) trong bảng" : "\(index) of \(count) in the table"
     }
 
+    /// The table's header of a sort column (the status line names the sort by it).
+    static func columnHeader(_ sort: SortColumn, _ lang: Language) -> String {
+        switch sort {
+        case .rank: return Label.rankHeader.text(lang)
+        case .name: return Label.unitHeader.text(lang)
+        case .type: return Label.typeHeader.text(lang)
+        case .registered: return Label.registered.text(lang)
+        case .completed: return Label.completed.text(lang)
+        case .completionRate: return Label.completionRate.text(lang)
+        case .coverage: return Label.coverage.text(lang)
+        case .registeredChange24h: return Label.changeRegisteredHeader.text(lang)
+        case .completedChange24h: return Label.changeCompletedHeader.text(lang)
+        }
+    }
+
     /// A rank among `count` units: "5/114" in both languages.
     static func rank(_ rank: Int, of count: Int, _ lang: Language) -> String {
         "\(rank)/\(count)"

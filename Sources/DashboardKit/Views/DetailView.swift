@@ -129,41 +129,21 @@ enum DetailView {
         }
         let figureCols = figureColumns(state.language)
         rows.append(
-            PageRow { p, r in
-                for col in TableWidget.layout(figureCols, x: r.x, width: r.width) {
-                    p.cell(
-                        col.column.header, x: col.x, y: r.y, width: col.width,
-                        align: col.column.alignRight ? .right : .left, .header)
-                }
-            })
+            PageRow { p, r in TableRow.drawHeader(&p, TableWidget.layout(figureCols, x: r.x, width: r.width), y: r.y) })
         for i in 0..<4 {
             rows.append(
                 PageRow { p, r in
                     let lang = p.lang
                     let line = figureRows(lang)[i]
-                    for col in TableWidget.layout(figureCols, x: r.x, width: r.width) {
-                        switch col.column.id {
-                        case .name: p.cell(line.label.text(lang), x: col.x, y: r.y, width: col.width, .label)
-                        case .registered: p.cell(line.now, x: col.x, y: r.y, width: col.width, align: .right, .value)
+                    TableRow.draw(&p, TableWidget.layout(figureCols, x: r.x, width: r.width), y: r.y) { id in
+                        switch id {
+                        case .name: return TableCell(line.label.text(lang), .label)
+                        case .registered: return TableCell(line.now, .value)
                         case .registeredChange:
-                            if let c = line.change {
-                                p.cell(
-                                    NumberForms.signed(c, lang), x: col.x, y: r.y, width: col.width, align: .right,
-                                    MainView.changeRole(c))
-                            }
-                        case .rank:
-                            if let rank = line.rank {
-                                p.cell(
-                                    Phrase.rank(rank, of: count, lang), x: col.x, y: r.y, width: col.width,
-                                    align: .right)
-                            }
-                        case .coverage:
-                            if let s = line.share {
-                                p.cell(
-                                    NumberForms.percent(s, digits: 2, lang), x: col.x, y: r.y, width: col.width,
-                                    align: .right)
-                            }
-                        default: break
+                            return line.change.map { TableCell(NumberForms.signed($0, lang), TableRow.changeRole($0)) }
+                        case .rank: return line.rank.map { TableCell(Phrase.rank($0, of: count, lang)) }
+                        case .coverage: return line.share.map { TableCell(NumberForms.percent($0, digits: 2, lang)) }
+                        default: return nil
                         }
                     }
                 })
@@ -249,52 +229,44 @@ enum DetailView {
         rows.append(
             PageRow { p, r in
                 let lang = p.lang
-                for col in TableWidget.layout(historyCols, x: r.x, width: r.width) {
-                    if col.column.id == .trend {
-                        let legend: Line = [
-                            Span(p.glyphs.barCompleted, .barCompleted),
-                            Span(" " + Label.completedLegend.text(lang) + "  ", .dim),
-                            Span(p.glyphs.barRegistered, .barRegistered),
-                            Span(" " + Label.registeredLegend.text(lang), .dim),
-                        ]
-                        p.write(legend, x: col.x, y: r.y, maxWidth: col.width)
-                    } else {
-                        p.cell(
-                            col.column.header, x: col.x, y: r.y, width: col.width,
-                            align: col.column.alignRight ? .right : .left, .header)
-                    }
+                let placed = TableWidget.layout(historyCols, x: r.x, width: r.width)
+                TableRow.drawHeader(&p, placed.filter { $0.column.id != .trend }, y: r.y)
+                // Over the bars: what their two shades mean.
+                if let bars = placed.first(where: { $0.column.id == .trend }) {
+                    let legend: Line = [
+                        Span(p.glyphs.barCompleted, .barCompleted),
+                        Span(" " + Label.completedLegend.text(lang) + "  ", .dim),
+                        Span(p.glyphs.barRegistered, .barRegistered),
+                        Span(" " + Label.registeredLegend.text(lang), .dim),
+                    ]
+                    p.write(legend, x: bars.x, y: r.y, maxWidth: bars.width)
                 }
             })
         for h in history {
             rows.append(
                 PageRow { p, r in
                     let lang = p.lang
-                    for col in TableWidget.layout(historyCols, x: r.x, width: r.width) {
-                        switch col.column.id {
-                        case .name:
-                            p.cell(h.label(offset: offset, lang), x: col.x, y: r.y, width: col.width)
-                        case .registered:
-                            p.cell(
-                                NumberForms.integer(h.registered, lang), x: col.x, y: r.y, width: col.width,
-                                align: .right, .value)
-                        case .completed:
-                            p.cell(
-                                NumberForms.integer(h.completed, lang), x: col.x, y: r.y, width: col.width,
-                                align: .right)
+                    let placed = TableWidget.layout(historyCols, x: r.x, width: r.width)
+                    TableRow.draw(&p, placed, y: r.y) { id in
+                        switch id {
+                        case .name: return TableCell(h.label(offset: offset, lang))
+                        case .registered: return TableCell(NumberForms.integer(h.registered, lang), .value)
+                        case .completed: return TableCell(NumberForms.integer(h.completed, lang))
                         case .registeredChange:
-                            p.cell(
-                                NumberForms.signed(h.registeredChange24h, lang), x: col.x, y: r.y, width: col.width,
-                                align: .right, MainView.changeRole(h.registeredChange24h))
+                            return TableCell(
+                                NumberForms.signed(h.registeredChange24h, lang),
+                                TableRow.changeRole(h.registeredChange24h))
                         case .completedChange:
-                            p.cell(
-                                NumberForms.signed(h.completedChange24h, lang), x: col.x, y: r.y, width: col.width,
-                                align: .right, MainView.changeRole(h.completedChange24h))
-                        case .trend:
-                            drawBar(
-                                &p, x: col.x, y: r.y, width: col.width, registered: h.registered,
-                                completed: h.completed, scale: maxRegistered)
-                        default: break
+                            return TableCell(
+                                NumberForms.signed(h.completedChange24h, lang),
+                                TableRow.changeRole(h.completedChange24h))
+                        default: return nil
                         }
+                    }
+                    if let bar = placed.first(where: { $0.column.id == .trend }) {
+                        drawBar(
+                            &p, x: bar.x, y: r.y, width: bar.width, registered: h.registered, completed: h.completed,
+                            scale: maxRegistered)
                     }
                 })
         }

@@ -84,7 +84,7 @@ enum StatusBar {
         let lang = p.lang
         let q = state.query
         let arrow = sortArrow(q, p.glyphs)
-        let sortName = MainView.header(for: q.sort, lang) + arrow
+        let sortName = Phrase.columnHeader(q.sort, lang) + arrow
         let count = Span(Phrase.shown(state.rows.count, of: state.standings.figures.count), .value)
         var filters: [Line] = []
         var shortFilters: [Line] = []
