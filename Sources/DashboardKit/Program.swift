@@ -1,5 +1,26 @@
 import CongDanSoCore
 
+// The dashboard as an Elm program: `update` (the model's `reduce`, then the
+// layout facts measured), `render` (the views into a buffer) and `measure`
+// (the one layout function). The run loop calls `update` and `render`.
+
+/// The dashboard's update, as the run loop calls it (the Elm shape's
+/// `update`): the model's `reduce` applies the message, then the views
+/// measure the new state's layout (`measure`) for the next message, so
+/// paging and scrolling always use the screen as it is. The model itself
+/// never calls a view.
+public func update(_ state: inout DashboardState, _ message: Message) -> [Effect] {
+    if state.metrics == nil { state.metrics = measure(state) }
+    let effects = reduce(&state, message)
+    let metrics = measure(state)
+    if metrics != state.metrics {
+        state.metrics = metrics
+        // A new page size (a resize): the selection stays on screen.
+        state.keepSelectionVisible()
+    }
+    return effects
+}
+
 /// Draws the dashboard into a new buffer of `width` × `height` cells.
 ///
 /// Pure and total: any size works, including 0×0 and 1×1 (all layout
