@@ -508,8 +508,9 @@ import Testing
             #expect(!label.text(.vi).isEmpty, "\(label)")
             #expect(!label.text(.en).isEmpty, "\(label)")
         }
-        for binding in KeyTable.bindings {
-            #expect(!binding.description(.vi).isEmpty && !binding.description(.en).isEmpty)
+        for text in KeyText.allCases {
+            #expect(!text.text(.vi).isEmpty && !text.text(.en).isEmpty, "\(text)")
+            #expect(text.text(.vi) != text.text(.en), "\(text) is translated")
         }
     }
 }
