@@ -63,8 +63,8 @@ extension TerminalSession {
         guard !closed, !cursesActive.load(ordering: .sequentiallyConsistent) else { return }
         _ = reset_prog_mode()
         cursesActive.store(true, ordering: .sequentiallyConsistent)
+        // The screen shows what the other program left: repaint it all.
         needsFullRepaint = true
-        lastDrawn = nil
     }
 
     fileprivate func put(_ characters: [wchar_t], style: Style, x: Int, y: Int) {
