@@ -13,6 +13,8 @@ struct DataCache: Sendable {
     let nameWidth: Int
     /// Former provinces present in the data, in Vietnamese order.
     let provinces: [String]
+    /// The data is dense (an event log): the unit history has a row a day.
+    let historyByDay: Bool
     let byType: [(type: UnitType, totals: GroupTotals)]
     let byProvince: [(province: String, totals: GroupTotals)]
     /// Widest formatted value of each numeric column over all units.
@@ -53,6 +55,7 @@ struct DataCache: Sendable {
         byType = standings.byType
         byProvince = standings.byFormerProvince
         provinces = byProvince.map(\.province).filter { !$0.isEmpty }
+        historyByDay = HistoryRow.isDense(dataset)
         coverage = CoverageSpread(standings.figures, target: standings.config.targetShare)
     }
 }

@@ -7,7 +7,7 @@ enum DetailHistory {
     static func rows(_ state: DashboardState, unit index: Int) -> [PageRow] {
         let standings = state.standings
         var rows: [PageRow] = []
-        let byDay = HistoryRow.isDense(standings.dataset)
+        let byDay = state.cache.historyByDay
         let history = HistoryRow.rows(standings.dataset, unit: index, upTo: standings.moment)
         let offset = standings.config.timeZone
         rows.append(.blank)

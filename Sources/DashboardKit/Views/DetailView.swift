@@ -105,11 +105,13 @@ enum DetailView {
         let count = standings.figures.count
 
         // Figures: now, +24h, rank, share of the city.
-        let rankReg = standings.rank(of: index, by: .registered)
-        let rankComp = standings.rank(of: index, by: .completed)
-        let rankCov = standings.rank(of: index, by: .coverage)
+        // Ranks take a pass over every unit: computed when drawn, not when
+        // the page is only measured.
+        let rankReg = RankMeasure.registered, rankComp = RankMeasure.completed, rankCov = RankMeasure.coverage
         func share(_ part: Int, _ whole: Int) -> Double? { whole > 0 ? Double(part) / Double(whole) : nil }
-        struct FigureLine { let label: Label; let now: String; let change: Int?; let rank: Int?; let share: Double? }
+        struct FigureLine {
+            let label: Label; let now: String; let change: Int?; let rank: RankMeasure?; let share: Double?
+        }
         let figureRows: (Language) -> [FigureLine] = { lang in
             [
                 FigureLine(
@@ -157,7 +159,10 @@ enum DetailView {
                         case .registered: return TableCell(line.now, .value)
                         case .registeredChange:
                             return line.change.map { TableCell(NumberForms.signed($0, lang), TableRow.changeRole($0)) }
-                        case .rank: return line.rank.map { TableCell(Phrase.rank($0, of: count, lang)) }
+                        case .rank:
+                            return line.rank.map {
+                                TableCell(Phrase.rank(standings.rank(of: index, by: $0), of: count, lang))
+                            }
                         case .coverage: return line.share.map { TableCell(NumberForms.percent($0, digits: 2, lang)) }
                         default: return nil
                         }
