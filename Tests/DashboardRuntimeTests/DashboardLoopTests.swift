@@ -97,4 +97,18 @@ import Testing
         let (later, _, _) = Self.run([.pause(milliseconds: 2_000)], source: source, clock: clock, state: state)
         #expect(later.lastFrame?.text().contains("5.678") == true, "after it: the new ones")
     }
+
+    @Test func aFollowedLogIsTakenInEverySecondWhateverTheRefreshInterval() throws {
+        let (folder, source, first) = try LiveSourceTests.open(
+            log: LiveSourceTests.header + LiveSourceTests.line(0, "A1", "c1"))
+        defer { folder.remove() }
+        let clock = ManualClock(Sample.clock)
+        let state = DashboardState(
+            standings: Standings(dataset: first.dataset, now: clock.now()), colorEnabled: true, ascii: false,
+            now: clock.now(), refreshSeconds: 900)
+        try folder.append(
+            "events.csv", (1...1233).map { LiveSourceTests.line($0 % 60, "B2", "n\($0)") }.joined())
+        let (backend, _, _) = Self.run([.pause(milliseconds: 1_200)], source: source, clock: clock, state: state)
+        #expect(backend.lastFrame?.text().contains("1.234") == true, "1 + 1,233 registrations within a second")
+    }
 }

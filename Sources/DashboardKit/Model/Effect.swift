@@ -13,4 +13,7 @@ public enum Effect: Equatable, Sendable {
     /// what changed (answer with `.loaded` or `.loadFailed`, or nothing
     /// when nothing changed).
     case checkForChanges
+    /// A second has passed: take in what was appended to a followed event
+    /// log, whatever the refresh interval (nothing when there is no log).
+    case followLog
 }

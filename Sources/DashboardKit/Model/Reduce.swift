@@ -18,12 +18,13 @@ func reduce(_ state: inout DashboardState, _ message: Message) -> [Effect] {
 
     case .tick(let now):
         state.clock = now
-        // The refresh interval is the model's: `+` and `-` change it here.
+        // A followed log every second; every file once per refresh interval
+        // (the model's: `+` and `-` change it).
         guard now.milliseconds - state.lastSourceCheck.milliseconds >= Int64(state.refreshSeconds) * 1000 else {
-            return []
+            return [.followLog]
         }
         state.lastSourceCheck = now
-        return [.checkForChanges]
+        return [.followLog, .checkForChanges]
 
     case .loaded(let standings, let at):
         if state.isPaused {

@@ -70,8 +70,6 @@ public struct DashboardLoop<Backend: TerminalBackend> {
             if now.milliseconds / 1000 != lastTickSecond {
                 lastTickSecond = now.milliseconds / 1000
                 messages.append(.tick(now))
-                // A followed log is looked at every second, whatever the refresh interval.
-                if source?.followsEvents == true { source?.check() }
             }
             if !messages.isEmpty { dirty = true }
             if deliver(messages) == .quit { return nil }
@@ -93,6 +91,8 @@ public struct DashboardLoop<Backend: TerminalBackend> {
                     source?.check(force: true)
                 case .checkForChanges:
                     source?.check()
+                case .followLog:
+                    if source?.followsEvents == true { source?.check() }
                 case .exportCSV(let rows):
                     queue.append(exports.write(rows, standings: state.standings, at: clock.now()))
                 }
