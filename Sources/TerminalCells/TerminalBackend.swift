@@ -24,9 +24,12 @@ public protocol TerminalBackend: AnyObject {
 
 /// A terminal's size in cells.
 public struct TerminalSize: Hashable, Sendable {
+    /// Columns.
     public var width: Int
+    /// Rows.
     public var height: Int
 
+    /// A size; negative numbers count as 0.
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)

@@ -12,11 +12,14 @@ import Foundation
 public struct FirstFrame: @unchecked Sendable {
     /// An event log the first load read, with the files' stamps from before it.
     public struct Followed {
+        /// The log's reader, positioned where the load stopped.
         public let tail: EventTail
+        /// The log's stamp, and the other files' stamps, from before the load.
         public let logStamp: DirectoryFingerprint
         public let otherStamps: DirectoryFingerprint
     }
 
+    /// What the first frame shows.
     public let dataset: Dataset
     /// The directory's stamps read before anything was loaded.
     public let fingerprint: DirectoryFingerprint

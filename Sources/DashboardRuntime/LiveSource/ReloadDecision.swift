@@ -21,6 +21,7 @@ public struct SourceStamps: Equatable, Sendable {
 
 /// The log being followed, as it was when last read.
 public struct FollowedLog: Equatable, Sendable {
+    /// The log's path.
     public var path: String
     /// The other files' stamps when the log's dataset was built.
     public var others: DirectoryFingerprint
