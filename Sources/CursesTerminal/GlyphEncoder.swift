@@ -1,5 +1,5 @@
 import CNcursesw
-import DashboardKit
+import TerminalCells
 
 /// What to hand ncurses for one cell: the wide characters of its own column
 /// (a spacing character and up to four combining ones, NUL-terminated), and,

@@ -1,5 +1,5 @@
 import CNcursesw
-import DashboardKit
+import TerminalCells
 
 /// Maps styles to ncurses attributes and colour pairs. Pairs are allocated
 /// on first use for each (foreground, background) combination and cached.

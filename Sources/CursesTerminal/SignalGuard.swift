@@ -10,12 +10,17 @@ import Synchronization
 // Signal handling for a curses session, after htop's CRT_installSignalHandlers
 // and btop's clean_quit:
 //
-// - SIGINT, SIGTERM, SIGHUP only record the signal; `nextEvents` reports
-//   `.interrupted` and the run loop closes the session normally. A second
-//   one before the session is closed (the loop is stuck) restores the
-//   terminal at once and dies of the signal with its previous action.
-// - SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT, SIGSYS
-//   (Swift runtime traps raise SIGILL or SIGTRAP) restore the terminal,
+// - SIGINT, SIGTERM, SIGHUP, and every other signal whose default action
+//   ends the process (SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM,
+//   SIGPROF, SIGIO, SIGPWR, SIGSTKFLT, the real-time signals) only record
+//   the signal; `nextEvents` reports `.interrupted` and the run loop closes
+//   the session normally, exiting with 128 + the signal. A second one
+//   before the session is closed (the loop is stuck) restores the terminal
+//   at once and dies of the signal with its previous action. The others
+//   than SIGINT, SIGTERM and SIGHUP are taken only while at their default:
+//   a handler already there means the signal does not end the process.
+// - SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT, SIGSYS,
+//   SIGXCPU, SIGXFSZ (Swift runtime traps raise SIGILL or SIGTRAP) restore the terminal,
 //   call the previous handler if there was one (the Swift backtracer prints
 //   its crash report), then die of the signal with the default action: a
 //   fault re-executes, anything else is re-raised.
@@ -64,8 +69,19 @@ final class SignalStorage: @unchecked Sendable {
 let signalStorage = SignalStorage()
 
 enum SignalGuard {
-    static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-    static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT, SIGSYS]
+    /// The signals that ask a program to quit: always ours while a session is open.
+    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// The other signals whose default action ends the process (without a
+    /// core dump): ours only while at their default.
+    static let otherEndingSignals: [Int32] =
+        [SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGIO, SIGPWR, SIGSTKFLT]
+        + Array(__libc_current_sigrtmin()...min(__libc_current_sigrtmax(), Int32(SignalStorage.signalLimit - 1)))
+    /// Every signal that ends the process quietly: recorded, then the run loop quits.
+    static let terminationSignals = quitSignals + otherEndingSignals
+    /// The signals that end the process with a core dump.
+    static let fatalSignals: [Int32] = [
+        SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT, SIGSYS, SIGXCPU, SIGXFSZ,
+    ]
 
     /// Saves the terminal modes of `descriptor` so the crash path can put them back.
     static func saveTerminalModes(of descriptor: Int32) {
@@ -135,6 +151,7 @@ enum SignalGuard {
         for signal in terminationSignals + fatalSignals {
             var old = sigaction()
             guard sigaction(signal, nil, &old) == 0, !isIgnored(old) else { continue }
+            if otherEndingSignals.contains(signal), !isDefault(old) { continue }
             var action = sigaction()
             sigemptyset(&action.sa_mask)
             if terminationSignals.contains(signal) {
@@ -162,6 +179,11 @@ enum SignalGuard {
     private static func isIgnored(_ action: sigaction) -> Bool {
         let handler = unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
         return action.sa_flags & Int32(SA_SIGINFO) == 0 && handler == 1  // SIG_IGN
+    }
+
+    private static func isDefault(_ action: sigaction) -> Bool {
+        let handler = unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
+        return action.sa_flags & Int32(SA_SIGINFO) == 0 && handler == 0  // SIG_DFL
     }
 
     private static let atExitRegistered = Atomic<Bool>(false)

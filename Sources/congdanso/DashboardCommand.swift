@@ -2,6 +2,7 @@ import ArgumentParser
 import CongDanSoCore
 import CursesTerminal
 import DashboardKit
+import DashboardRuntime
 import Foundation
 
 struct DashboardCommand: ParsableCommand {
@@ -35,68 +36,39 @@ struct DashboardCommand: ParsableCommand {
         if ascii && utf8 { throw ValidationError("choose one of --ascii and --utf8") }
     }
 
-    /// The data for the first frame. When the directory's own events.csv is
-    /// the source and its snapshots load cleanly, the snapshots give the
-    /// first picture at once (the sample log is consistent with them) and the
-    /// run loop reads the log in the background, replacing it within moments;
-    /// otherwise the data is loaded in full before the screen opens, and an
-    /// event log read then is followed from where that read stopped.
-    private func firstDataset(_ directory: String) throws -> (Dataset, FirstLoad?) {
-        let logPath = options.events ?? directory + "/" + EventLogSource.fileName
-        if options.events == nil, FileManager.default.fileExists(atPath: logPath),
-            let quick = DataDirectory.loadSnapshots(directory, overrides: options.overrides).dataset,
-            quick.latestMoment != nil, quick.warnings.isEmpty
-        {
-            return (quick, nil)
-        }
-        let logStamp = DirectoryFingerprint.of([logPath])
-        let otherStamps = DirectoryFingerprint.read(directory, includingEventLog: false)
-        let (dataset, tail) = try options.load(live: true)
-        return (dataset, tail.map { FirstLoad(tail: $0, logStamp: logStamp, otherStamps: otherStamps) })
-    }
-
     func run() throws {
         let directory = options.directory
-        let fingerprint = DirectoryFingerprint.read(directory)
-        let (dataset, firstLoad) = try firstDataset(directory)
-        let runner = DashboardRunner(
-            directory: directory, events: options.events, overrides: options.overrides, dataset: dataset,
-            fingerprint: fingerprint, firstLoad: firstLoad,
-            language: lang, refreshSeconds: refresh,
-            terminal: .standard(noColorFlag: noColor, forceASCII: ascii ? true : utf8 ? false : nil))
+        let first = try FirstFrame.load(directory: directory, events: options.events, overrides: options.overrides) {
+            try options.load(live: true)
+        }
+        let terminal = TerminalOptions.standard(noColorFlag: noColor, forceASCII: ascii ? true : utf8 ? false : nil)
+        let session: TerminalSession
         do {
-            if let signal = try runner.run() {
-                // Leave as the signal asked, now that the terminal is restored.
-                throw ExitCode(128 + signal)
-            }
+            session = try TerminalSession.open(terminal)
         } catch let unavailable as TerminalUnavailable {
             // The table first, then why there is no dashboard, so the reason
             // stays in sight at the bottom of a terminal.
-            FileHandle.standardOutput.write(Data(PlainScreen.text(dataset: dataset, language: lang, ascii: ascii).utf8))
+            let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 120
+            let text = PlainScreen.text(
+                dataset: first.dataset, language: lang, ascii: ascii, width: width, now: Clock.now)
+            FileHandle.standardOutput.write(Data(text.utf8))
             StandardError().write("congdanso: \(unavailable)")
             if unavailable != .notATerminal { throw ExitCode(1) }
+            return
         }
-    }
-}
-
-/// The dashboard's table as plain text, for output that is not a terminal.
-enum PlainScreen {
-    static func text(dataset: Dataset, language: Language, ascii: Bool) -> String {
-        let now = Clock.now
-        let standings = Standings(dataset: dataset, now: now)
-        let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 120
-        let height = dataset.units.count + 12
+        defer { session.close() }
+        let clock = SystemClock()
+        let now = clock.now()
         let state = DashboardState(
-            standings: standings, language: language, colorEnabled: false, ascii: ascii,
-            now: now, refreshSeconds: 5, width: max(width, DashboardState.minimumWidth),
-            height: height)
-        let buffer = render(state, width: max(width, DashboardState.minimumWidth), height: height)
-        var lines = buffer.lines().map { line -> String in
-            var l = Substring(line)
-            while l.last == " " { l.removeLast() }
-            return String(l)
+            standings: Standings(dataset: first.dataset, now: now), language: lang,
+            colorEnabled: session.hasColor, ascii: session.usesASCII, now: now, refreshSeconds: refresh)
+        let source = LiveSource(
+            directory: directory, overrides: options.overrides, events: options.events, first: first, clock: clock)
+        var loop = DashboardLoop(backend: session, state: state, source: source, clock: clock)
+        if let signal = loop.run() {
+            // Leave as the signal asked, once the terminal is restored.
+            session.close()
+            throw ExitCode(128 + signal)
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -28,7 +28,7 @@ import Testing
                 #expect(buffer.lines().allSatisfy { TextWidth.of($0) == w })
             }
         }
-        #expect(press(&s, .character("e")) == [.exportCSV(rows: [], query: s.query)])
+        #expect(press(&s, .character("e")) == [.exportCSV(rows: [])])
         press(&s, .escape, .escape)
         let text = render(s, width: 80, height: 24).text()
         #expect(text.contains("0/0"))

@@ -92,4 +92,20 @@ import Testing
         #expect(text.contains { $0.contains("Thoát") })
         #expect(text.contains { $0.contains("Bảng đơn vị") })
     }
+
+    @Test func hintsNameTheKeysOfTheKeyTable() {
+        #expect(Phrase.filterPromptHint(.vi) == "Enter giữ · Esc xoá · ↑↓ chọn")
+        #expect(Phrase.helpClose(.en) == "? or Esc closes · ↑↓ scroll")
+        #expect(Phrase.noRows(.vi) == "Không có đơn vị nào khớp bộ lọc (Esc để bỏ lọc)")
+        #expect(Phrase.unitMissing(.en) == "This unit is no longer in the data. Esc goes back.")
+        // The key named is the one the table binds: pressing it does what the line says.
+        var s = Fixtures.state()
+        press(&s, .character("/"))
+        type(&s, "zzz")
+        press(&s, .enter)
+        #expect(render(s, width: 120, height: 40).text().contains(Phrase.noRows(.vi)))
+        let escape = Key(name: KeyTable.firstLabel(.clearFilters, in: .table, ascii: false)!)!
+        press(&s, escape)
+        #expect(s.rows.count == 114)
+    }
 }

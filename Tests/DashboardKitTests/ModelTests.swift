@@ -312,7 +312,7 @@ import Testing
         var s = Fixtures.state(width: 80, height: 24)
         press(&s, .enter)
         for _ in 0..<50 { press(&s, .down) }
-        let limit = maxPageScroll(s)
+        let limit = measure(s).maxScroll
         #expect(limit > 0, "10 days of history do not fit in 80x24")
         #expect(s.pageScroll == limit)
         press(&s, .up)
@@ -422,15 +422,37 @@ import Testing
 
     @Test func plusAndMinusStepTheRefreshInterval() {
         var s = Fixtures.state()
-        #expect(press(&s, .character("+")) == [.setRefreshInterval(seconds: 60)])
+        #expect(press(&s, .character("+")).isEmpty, "the interval is the model's own")
         #expect(s.refreshSeconds == 60)
-        #expect(
-            press(&s, .character("-"), .character("-")) == [
-                .setRefreshInterval(seconds: 30), .setRefreshInterval(seconds: 15),
-            ])
+        press(&s, .character("-"))
+        #expect(s.refreshSeconds == 30)
+        press(&s, .character("-"))
+        #expect(s.refreshSeconds == 15)
         for _ in 0..<10 { press(&s, .character("-")) }
         #expect(s.refreshSeconds == 5)
         #expect(press(&s, .character("-")).isEmpty, "already the shortest")
+        #expect(s.refreshSeconds == 5)
+    }
+
+    @Test func ticksAskForAFileCheckOncePerRefreshInterval() {
+        var s = Fixtures.state()
+        press(&s, .character("+"))  // 60 s
+        let start = s.lastSourceCheck
+        var checks: [Int] = []
+        for second in 1...130 {
+            let effects = update(&s, .tick(start.adding(seconds: Int64(second))))
+            #expect(effects.first == .followLog, "a followed log every second")
+            if effects.contains(.checkForChanges) { checks.append(second) }
+        }
+        #expect(checks == [60, 120])
+        press(&s, .character("-"), .character("-"))  // 15 s, counted from the last check
+        var after: [Int] = []
+        for second in 131...170 {
+            if update(&s, .tick(start.adding(seconds: Int64(second)))).contains(.checkForChanges) {
+                after.append(second)
+            }
+        }
+        #expect(after == [135, 150, 165])
     }
 
     @Test func f5AsksForAReload() {
@@ -454,8 +476,8 @@ import Testing
         type(&s, "do son")
         press(&s, .enter, .character("r"))
         let effects = press(&s, .character("e"))
-        #expect(
-            effects == [.exportCSV(rows: s.rows, query: TableQuery(sort: .registered, reversed: true, text: "do son"))])
+        #expect(effects == [.exportCSV(rows: s.rows)])
+        #expect(s.query == TableQuery(sort: .registered, reversed: true, text: "do son"))
         #expect(render(s, width: 120, height: 40).lines()[38].contains("Đang xuất bảng…"))
         _ = update(&s, .exported(path: "/tmp/congdanso-2025-10-22.csv"))
         #expect(
@@ -490,8 +512,9 @@ import Testing
             #expect(!label.text(.vi).isEmpty, "\(label)")
             #expect(!label.text(.en).isEmpty, "\(label)")
         }
-        for binding in KeyTable.bindings {
-            #expect(!binding.description(.vi).isEmpty && !binding.description(.en).isEmpty)
+        for text in KeyText.allCases {
+            #expect(!text.text(.vi).isEmpty && !text.text(.en).isEmpty, "\(text)")
+            #expect(text.text(.vi) != text.text(.en), "\(text) is translated")
         }
     }
 }

@@ -94,14 +94,6 @@ import Testing
         #expect(TableWidget.layout(columns, x: 0, width: 0).allSatisfy { $0.width == 0 })
     }
 
-    @Test func stillNeededForTheGoal() {
-        // ceil(0.8 × 69,527 − 1,286) = ceil(54,335.6)
-        #expect(DetailView.stillNeeded(adults: 69_527, completed: 1_286, share: 0.8) == 54_336)
-        #expect(DetailView.stillNeeded(adults: 1000, completed: 800, share: 0.8) == 0)
-        #expect(DetailView.stillNeeded(adults: 1000, completed: 900, share: 0.8) == 0)
-        #expect(DetailView.stillNeeded(adults: 1000, completed: 799, share: 0.8) == 1)
-    }
-
     @Test func detailShowsRanksSharesAndTheGap() {
         var s = Fixtures.state(width: 120, height: 40)
         press(&s, .down, .down, .enter)

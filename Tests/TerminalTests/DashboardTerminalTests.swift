@@ -172,7 +172,8 @@ struct DashboardTerminalTests {
         #expect(state.cursorVisible)
     }
 
-    @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
+    /// Every signal whose default action ends the process (not only the usual three).
+    @Test(arguments: [SIGTERM, SIGHUP, SIGINT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGPROF, SIGIO, 40])
     func restoresTheTerminalOnSignals(_ signal: Int32) async throws {
         let tmux = try start()
         defer { tmux.kill() }
@@ -185,7 +186,7 @@ struct DashboardTerminalTests {
         #expect(state.cursorVisible)
     }
 
-    @Test(arguments: [SIGSEGV, SIGABRT])
+    @Test(arguments: [SIGSEGV, SIGABRT, SIGXCPU])
     func restoresTheTerminalOnACrash(_ signal: Int32) async throws {
         let tmux = try start()
         defer { tmux.kill() }

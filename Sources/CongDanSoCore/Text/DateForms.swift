@@ -30,4 +30,14 @@ public enum DateForms {
         case .en: return "\(d.day) \(englishMonths[d.month - 1]) \(d.year)"
         }
     }
+
+    /// A number in at least two digits: `7` → `07`, `15` → `15` (clock
+    /// times and dates on screen and in file names).
+    public static func twoDigits(_ n: Int) -> String { pad(n, 2) }
+
+    /// A moment for a file name, local time: `20251022-150000`.
+    public static func fileStamp(_ t: Timestamp, offset: UTCOffset) -> String {
+        let l = t.localTime(offset)
+        return "\(l.year)\(pad(l.month, 2))\(pad(l.day, 2))-\(pad(l.hour, 2))\(pad(l.minute, 2))\(pad(l.second, 2))"
+    }
 }

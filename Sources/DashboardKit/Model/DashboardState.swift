@@ -9,7 +9,7 @@ public struct HeldData: Sendable {
 /// The whole dashboard as a value: the data, how the table is sorted and
 /// filtered, which unit is selected, which screen is open, and the flags
 /// that change how it is drawn. Changed only by `update(_:_:)`; drawn by
-/// `render(_:width:height:)`.
+/// `render(_:width:height:)`, measured by `measure(_:)`.
 ///
 /// The visible rows (`rows`) are computed in `update` whenever the data or
 /// the query changes, never while drawing, so a key press stays cheap.
@@ -62,21 +62,26 @@ public struct DashboardState: Sendable {
     /// The terminal size, from `.resize`; used for paging and scrolling.
     public internal(set) var width: Int
     public internal(set) var height: Int
-    /// The automatic refresh interval the run loop uses, in seconds.
+    /// The automatic refresh interval, in seconds: `.tick` asks for
+    /// `.checkForChanges` once it has passed since `lastSourceCheck`.
     public internal(set) var refreshSeconds: Int
+    /// When the data's files were last looked at on the refresh interval.
+    public internal(set) var lastSourceCheck: Timestamp
     /// First line shown on the detail and summary screens.
     public internal(set) var pageScroll = 0
     /// First help line shown.
     public internal(set) var helpScroll = 0
     /// Rows in the export the run loop is writing, for the status line.
     var pendingExportRows: Int?
+    /// The layout facts of the last update (nil before the first).
+    public internal(set) var metrics: ScreenMetrics?
 
     /// A dashboard on `standings`, showing the unit table sorted by
     /// registrations, the first unit selected.
     /// - Parameters:
     ///   - now: the wall clock, also taken as the moment the data was loaded.
-    ///   - refreshSeconds: the run loop's refresh interval, shown on the
-    ///     status line and changed with `+` / `-`.
+    ///   - refreshSeconds: the refresh interval, shown on the status line
+    ///     and changed with `+` / `-`.
     ///   - width, height: the terminal's size; send `.resize` when it changes.
     public init(
         standings: Standings, language: Language = .vi, colorEnabled: Bool, ascii: Bool,
@@ -91,6 +96,7 @@ public struct DashboardState: Sendable {
         self.ascii = ascii
         self.lastLoaded = now
         self.clock = now
+        self.lastSourceCheck = now
         self.refreshSeconds = max(1, refreshSeconds)
         self.width = max(0, width)
         self.height = max(0, height)
@@ -146,7 +152,7 @@ public struct DashboardState: Sendable {
     }
 
     /// Rows of the table on screen at the current size (at least 1).
-    var pageSize: Int { max(1, TableScreenLayout(width: width, height: height).body.height) }
+    var pageSize: Int { metrics?.tablePage ?? 1 }
 
     /// Scrolls as little as possible to show the selection, and never past the end.
     mutating func keepSelectionVisible() {

@@ -6,9 +6,6 @@ struct DataCache: Sendable {
     /// Per unit (index into `dataset.units`): new registrations a day over
     /// the last `trendDays` days, oldest first (see `DailySeries`).
     let trends: [[Int]]
-    /// Sparklines of `trends`, per unit, in Unicode and in ASCII.
-    let trendTexts: [String]
-    let asciiTrendTexts: [String]
     /// Per unit: its name's display width, and the name in ASCII (same width).
     let nameWidths: [Int]
     let asciiNames: [String]
@@ -16,6 +13,8 @@ struct DataCache: Sendable {
     let nameWidth: Int
     /// Former provinces present in the data, in Vietnamese order.
     let provinces: [String]
+    /// The data is dense (an event log): the unit history has a row a day.
+    let historyByDay: Bool
     let byType: [(type: UnitType, totals: GroupTotals)]
     let byProvince: [(province: String, totals: GroupTotals)]
     /// Widest formatted value of each numeric column over all units.
@@ -24,12 +23,8 @@ struct DataCache: Sendable {
     let registeredChangeWidth: Int
     let completedChangeWidth: Int
     let rankWidth: Int
-    /// Units' coverage of adults: lowest, median, highest (nil without adults).
-    let coverageLow: Double?
-    let coverageMedian: Double?
-    let coverageHigh: Double?
-    /// Units whose coverage has reached the target share.
-    let unitsAtTarget: Int
+    /// How coverage of adults is spread over the units.
+    let coverage: CoverageSpread
 
     init(_ standings: Standings, trendDays: Int) {
         let dataset = standings.dataset
@@ -38,8 +33,6 @@ struct DataCache: Sendable {
             DailySeries.dailyNewRegistrations(dataset, unit: $0, boundaries: bounds)
         }
         self.trends = trends
-        trendTexts = trends.map { Sparkline.text($0, levels: Glyphs.unicode.sparkLevels) }
-        asciiTrendTexts = trends.map { Sparkline.text($0, levels: Glyphs.ascii.sparkLevels) }
         nameWidths = dataset.units.map { TextWidth.of($0.name) }
         asciiNames = dataset.units.map { TerminalText.ascii($0.name) }
         var maxReg = 0, maxComp = 0
@@ -62,17 +55,7 @@ struct DataCache: Sendable {
         byType = standings.byType
         byProvince = standings.byFormerProvince
         provinces = byProvince.map(\.province).filter { !$0.isEmpty }
-        let coverages = standings.figures.compactMap(\.coverage).sorted()
-        coverageLow = coverages.first
-        coverageHigh = coverages.last
-        if coverages.isEmpty {
-            coverageMedian = nil
-        } else if coverages.count % 2 == 1 {
-            coverageMedian = coverages[coverages.count / 2]
-        } else {
-            coverageMedian = (coverages[coverages.count / 2 - 1] + coverages[coverages.count / 2]) / 2
-        }
-        let target = standings.config.targetShare
-        unitsAtTarget = coverages.filter { $0 >= target }.count
+        historyByDay = HistoryRow.isDense(dataset)
+        coverage = CoverageSpread(standings.figures, target: standings.config.targetShare)
     }
 }

@@ -4,12 +4,16 @@ import CongDanSoCore
 public enum Effect: Equatable, Sendable {
     /// Restore the terminal and exit.
     case quit
-    /// Write these rows (the table as shown: filtered and sorted by `query`)
-    /// to a CSV file, e.g. with `TableExport.csv(rows, standings: state.standings)`,
-    /// then send `.exported(path:)` or `.exportFailed(_:)`.
-    case exportCSV(rows: [UnitFigures], query: TableQuery)
+    /// Write these rows (the table as shown, filtered and sorted) to a CSV
+    /// file, then send `.exported(path:)` or `.exportFailed(_:)`.
+    case exportCSV(rows: [UnitFigures])
     /// Reload the data now (F5 / Ctrl-R); answer with `.loaded` or `.loadFailed`.
     case reloadNow
-    /// The user changed the automatic refresh interval (`+` / `-`).
-    case setRefreshInterval(seconds: Int)
+    /// The refresh interval has passed: look at the data's files and reload
+    /// what changed (answer with `.loaded` or `.loadFailed`, or nothing
+    /// when nothing changed).
+    case checkForChanges
+    /// A second has passed: take in what was appended to a followed event
+    /// log, whatever the refresh interval (nothing when there is no log).
+    case followLog
 }

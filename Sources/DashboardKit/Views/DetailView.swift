@@ -10,26 +10,23 @@ enum DetailView {
         Page.draw(&p, rows(state, code: code), in: rect, offset: state.pageScroll)
     }
 
-    /// Completions still needed for the target share of the unit's adults:
-    /// ceil(target × adults − completed), never below 0.
-    static func stillNeeded(adults: Int, completed: Int, share: Double) -> Int {
-        let gap = share * Double(adults) - Double(completed)
-        guard gap > 1e-9 else { return 0 }
-        return Int((gap - 1e-9).rounded(.up))
-    }
-
     static func rows(_ state: DashboardState, code: String) -> [PageRow] {
         guard let index = state.unitIndex(code), index < state.standings.figures.count else {
-            return [.line([Span(Label.unitMissing.text(state.language), .error)])]
+            return [.line([Span(Phrase.unitMissing(state.language), .error)])]
         }
+        return identity(state, unit: index, code: code) + figures(state, unit: index) + goal(state, unit: index)
+            + DetailHistory.rows(state, unit: index)
+    }
+
+    /// Who: the crumb, the name and its band, the place in the table; code,
+    /// type, former province and districts; area, population, adults.
+    static func identity(_ state: DashboardState, unit index: Int, code: String) -> [PageRow] {
         let standings = state.standings
         let f = standings.figures[index]
         let unit = f.unit
-        let city = standings.city
-        let count = standings.figures.count
+        var rows: [PageRow] = []
         let position = state.rows.firstIndex { $0.unit.code == code }
         let band = standings.band(of: index)
-        var rows: [PageRow] = []
 
         // Who: "Bảng › Xã Tứ Kỳ   ▲ top    3/114 trong bảng".
         rows.append(
@@ -96,12 +93,25 @@ enum DetailView {
             })
         rows.append(.rule())
 
+        return rows
+    }
+
+    /// The figures now, their +24h, ranks and shares of the city, as a table.
+    static func figures(_ state: DashboardState, unit index: Int) -> [PageRow] {
+        let standings = state.standings
+        let f = standings.figures[index]
+        var rows: [PageRow] = []
+        let city = standings.city
+        let count = standings.figures.count
+
         // Figures: now, +24h, rank, share of the city.
-        let rankReg = standings.rank(of: index, by: .registered)
-        let rankComp = standings.rank(of: index, by: .completed)
-        let rankCov = standings.rank(of: index, by: .coverage)
+        // Ranks take a pass over every unit: computed when drawn, not when
+        // the page is only measured.
+        let rankReg = RankMeasure.registered, rankComp = RankMeasure.completed, rankCov = RankMeasure.coverage
         func share(_ part: Int, _ whole: Int) -> Double? { whole > 0 ? Double(part) / Double(whole) : nil }
-        struct FigureLine { let label: Label; let now: String; let change: Int?; let rank: Int?; let share: Double? }
+        struct FigureLine {
+            let label: Label; let now: String; let change: Int?; let rank: RankMeasure?; let share: Double?
+        }
         let figureRows: (Language) -> [FigureLine] = { lang in
             [
                 FigureLine(
@@ -137,49 +147,42 @@ enum DetailView {
         }
         let figureCols = figureColumns(state.language)
         rows.append(
-            PageRow { p, r in
-                for col in TableWidget.layout(figureCols, x: r.x, width: r.width) {
-                    p.cell(
-                        col.column.header, x: col.x, y: r.y, width: col.width,
-                        align: col.column.alignRight ? .right : .left, .header)
-                }
-            })
+            PageRow { p, r in TableRow.drawHeader(&p, TableWidget.layout(figureCols, x: r.x, width: r.width), y: r.y) })
         for i in 0..<4 {
             rows.append(
                 PageRow { p, r in
                     let lang = p.lang
                     let line = figureRows(lang)[i]
-                    for col in TableWidget.layout(figureCols, x: r.x, width: r.width) {
-                        switch col.column.id {
-                        case .name: p.cell(line.label.text(lang), x: col.x, y: r.y, width: col.width, .label)
-                        case .registered: p.cell(line.now, x: col.x, y: r.y, width: col.width, align: .right, .value)
+                    TableRow.draw(&p, TableWidget.layout(figureCols, x: r.x, width: r.width), y: r.y) { id in
+                        switch id {
+                        case .name: return TableCell(line.label.text(lang), .label)
+                        case .registered: return TableCell(line.now, .value)
                         case .registeredChange:
-                            if let c = line.change {
-                                p.cell(
-                                    NumberForms.signed(c, lang), x: col.x, y: r.y, width: col.width, align: .right,
-                                    MainView.changeRole(c))
-                            }
+                            return line.change.map { TableCell(NumberForms.signed($0, lang), TableRow.changeRole($0)) }
                         case .rank:
-                            if let rank = line.rank {
-                                p.cell(
-                                    Phrase.rank(rank, of: count, lang), x: col.x, y: r.y, width: col.width,
-                                    align: .right)
+                            return line.rank.map {
+                                TableCell(Phrase.rank(standings.rank(of: index, by: $0), of: count, lang))
                             }
-                        case .coverage:
-                            if let s = line.share {
-                                p.cell(
-                                    NumberForms.percent(s, digits: 2, lang), x: col.x, y: r.y, width: col.width,
-                                    align: .right)
-                            }
-                        default: break
+                        case .coverage: return line.share.map { TableCell(NumberForms.percent($0, digits: 2, lang)) }
+                        default: return nil
                         }
                     }
                 })
         }
 
+        return rows
+    }
+
+    /// The unit's gap to the goal with a gauge, and its daily trend.
+    static func goal(_ state: DashboardState, unit index: Int) -> [PageRow] {
+        let standings = state.standings
+        let f = standings.figures[index]
+        let unit = f.unit
+        var rows: [PageRow] = []
+
         // The goal for this unit: completions still needed, and a gauge.
         let target = standings.config.targetShare
-        let needed = stillNeeded(adults: unit.adults, completed: f.completed, share: target)
+        let needed = GoalGap.completionsNeeded(adults: unit.adults, completed: f.completed, share: target)
         rows.append(
             PageRow { p, r in
                 let lang = p.lang
@@ -215,119 +218,6 @@ enum DetailView {
                 p.write(numbers, x: x, y: r.y, maxWidth: r.maxX - x, .dim)
             })
 
-        // History, newest first: at every snapshot, or one row a day for an
-        // event log (see HistoryRow).
-        let byDay = HistoryRow.isDense(standings.dataset)
-        let history = HistoryRow.rows(standings.dataset, unit: index, upTo: standings.moment)
-        let offset = standings.config.timeZone
-        rows.append(.blank)
-        rows.append(
-            PageRow { p, r in PageRow.rule((byDay ? Label.historyByDay : Label.history).text(p.lang)).draw(&p, r) })
-        let maxRegistered = max(1, history.map(\.registered).max() ?? 1)
-        func historyColumns(_ lang: Language) -> [Column] {
-            func numberWidth(_ header: Label, _ values: [String]) -> Int {
-                max(TextWidth.of(header.text(lang)), values.map(\.count).max() ?? 0)
-            }
-            let timeWidth = history.map { TextWidth.of($0.label(offset: offset, lang)) }.max() ?? 16
-            return [
-                Column(
-                    .name, header: Label.time.text(lang), width: max(timeWidth, TextWidth.of(Label.time.text(lang))),
-                    alignRight: false),
-                Column(
-                    .registered, header: Label.registered.text(lang),
-                    width: numberWidth(.registered, history.map { NumberForms.integer($0.registered, lang) })),
-                Column(
-                    .completed, header: Label.completed.text(lang),
-                    width: numberWidth(.completed, history.map { NumberForms.integer($0.completed, lang) }),
-                    dropOrder: 3),
-                Column(
-                    .registeredChange, header: Label.changeRegisteredHeader.text(lang),
-                    width: numberWidth(
-                        .changeRegisteredHeader, history.map { NumberForms.signed($0.registeredChange24h, lang) }),
-                    dropOrder: 2),
-                Column(
-                    .completedChange, header: Label.changeCompletedHeader.text(lang),
-                    width: numberWidth(
-                        .changeCompletedHeader, history.map { NumberForms.signed($0.completedChange24h, lang) }),
-                    dropOrder: 4),
-                Column(.trend, header: "", width: 40, alignRight: false, dropOrder: 5, flexible: true, minWidth: 8),
-            ]
-        }
-        let historyCols = historyColumns(state.language)
-        rows.append(
-            PageRow { p, r in
-                let lang = p.lang
-                for col in TableWidget.layout(historyCols, x: r.x, width: r.width) {
-                    if col.column.id == .trend {
-                        let legend: Line = [
-                            Span(p.glyphs.barCompleted, .barCompleted),
-                            Span(" " + Label.completedLegend.text(lang) + "  ", .dim),
-                            Span(p.glyphs.barRegistered, .barRegistered),
-                            Span(" " + Label.registeredLegend.text(lang), .dim),
-                        ]
-                        p.write(legend, x: col.x, y: r.y, maxWidth: col.width)
-                    } else {
-                        p.cell(
-                            col.column.header, x: col.x, y: r.y, width: col.width,
-                            align: col.column.alignRight ? .right : .left, .header)
-                    }
-                }
-            })
-        for h in history {
-            rows.append(
-                PageRow { p, r in
-                    let lang = p.lang
-                    for col in TableWidget.layout(historyCols, x: r.x, width: r.width) {
-                        switch col.column.id {
-                        case .name:
-                            p.cell(h.label(offset: offset, lang), x: col.x, y: r.y, width: col.width)
-                        case .registered:
-                            p.cell(
-                                NumberForms.integer(h.registered, lang), x: col.x, y: r.y, width: col.width,
-                                align: .right, .value)
-                        case .completed:
-                            p.cell(
-                                NumberForms.integer(h.completed, lang), x: col.x, y: r.y, width: col.width,
-                                align: .right)
-                        case .registeredChange:
-                            p.cell(
-                                NumberForms.signed(h.registeredChange24h, lang), x: col.x, y: r.y, width: col.width,
-                                align: .right, MainView.changeRole(h.registeredChange24h))
-                        case .completedChange:
-                            p.cell(
-                                NumberForms.signed(h.completedChange24h, lang), x: col.x, y: r.y, width: col.width,
-                                align: .right, MainView.changeRole(h.completedChange24h))
-                        case .trend:
-                            drawBar(
-                                &p, x: col.x, y: r.y, width: col.width, registered: h.registered,
-                                completed: h.completed, scale: maxRegistered)
-                        default: break
-                        }
-                    }
-                })
-        }
         return rows
-    }
-
-    /// Completed (█) within registered (░), scaled so the largest
-    /// registration count fills the width; any count above zero shows.
-    static func drawBar(_ p: inout Painter, x: Int, y: Int, width: Int, registered: Int, completed: Int, scale: Int) {
-        guard width > 0, scale > 0 else { return }
-        func cells(_ v: Int) -> Int {
-            guard v > 0 else { return 0 }
-            return min(width, max(1, Int((Double(v) / Double(scale) * Double(width)).rounded())))
-        }
-        let reg = cells(registered)
-        let comp = min(reg, cells(completed))
-        if comp > 0 {
-            p.buffer.fill(
-                Rect(x: x, y: y, width: comp, height: 1),
-                with: Cell(text: p.glyphs.barCompleted, style: p.style(.barCompleted)))
-        }
-        if reg > comp {
-            p.buffer.fill(
-                Rect(x: x + comp, y: y, width: reg - comp, height: 1),
-                with: Cell(text: p.glyphs.barRegistered, style: p.style(.barRegistered)))
-        }
     }
 }

@@ -12,7 +12,7 @@ func clockSecondsText(_ t: Timestamp, _ offset: UTCOffset) -> String {
     return two(l.hour) + ":" + two(l.minute) + ":" + two(l.second)
 }
 
-func two(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : "\(n)" }
+private func two(_ n: Int) -> String { DateForms.twoDigits(n) }
 
 /// The header lines: the title line (every screen), the city summary and
 /// the goal gauge (table and summary screens).

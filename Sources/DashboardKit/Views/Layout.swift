@@ -29,7 +29,7 @@ struct ScreenLayout {
 ///     status
 ///     keys
 ///
-/// `update` uses the same layout to page and scroll, so paging moves by
+/// `measure` uses the same layout for the model's page size, so paging moves by
 /// exactly the rows on screen.
 struct TableScreenLayout {
     static let rulesFromHeight = 16

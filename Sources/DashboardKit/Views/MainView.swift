@@ -21,21 +21,6 @@ enum MainView {
         drawTable(&p, state, header: layout.header, body: layout.body)
     }
 
-    /// The column header of a sort column, as the status line names it.
-    static func header(for sort: SortColumn, _ lang: Language) -> String {
-        switch sort {
-        case .rank: return Label.rankHeader.text(lang)
-        case .name: return Label.unitHeader.text(lang)
-        case .type: return Label.typeHeader.text(lang)
-        case .registered: return Label.registered.text(lang)
-        case .completed: return Label.completed.text(lang)
-        case .completionRate: return Label.completionRate.text(lang)
-        case .coverage: return Label.coverage.text(lang)
-        case .registeredChange24h: return Label.changeRegisteredHeader.text(lang)
-        case .completedChange24h: return Label.changeCompletedHeader.text(lang)
-        }
-    }
-
     static func sortColumn(of id: Column.ID) -> SortColumn? {
         switch id {
         case .rank: return .rank
@@ -56,7 +41,7 @@ enum MainView {
     /// in ASCII the sorted header gets one more for the space in " v".
     static func columns(_ state: DashboardState, _ lang: Language, asciiArrow: Bool = false) -> [Column] {
         let c = state.cache
-        func h(_ s: SortColumn) -> String { header(for: s, lang) }
+        func h(_ s: SortColumn) -> String { Phrase.columnHeader(s, lang) }
         func arrow(_ s: SortColumn) -> Int { asciiArrow && s == state.query.sort ? 2 : 1 }
         func w(_ s: SortColumn, _ values: Int) -> Int { max(TextWidth.of(h(s)) + arrow(s), values) }
         let typeWidth = UnitType.allCases.map { TextWidth.of(Phrase.typeShort($0, lang)) }.max() ?? 0
@@ -92,19 +77,15 @@ enum MainView {
         let arrow = StatusBar.sortArrow(state.query, p.glyphs)
         let placed = TableWidget.layout(columns(state, lang, asciiArrow: p.ascii), x: inner.x, width: inner.width)
 
-        // Header row.
-        for col in placed {
-            let sorted = sortColumn(of: col.column.id) == state.query.sort
-            let text = col.column.header + (sorted ? arrow : "")
-            p.cell(
-                text, x: col.x, y: header.y, width: col.width,
-                align: col.column.alignRight ? .right : .left, sorted ? .headerSorted : .header)
+        // Header row: the sorted column with its arrow.
+        TableRow.drawHeader(&p, placed, y: header.y) { column in
+            sortColumn(of: column.id) == state.query.sort ? TableCell(column.header + arrow, .headerSorted) : nil
         }
 
         guard !body.isEmpty else { return }
         if state.rows.isEmpty {
-            let message = state.standings.figures.isEmpty ? Label.noUnits : Label.noRows
-            p.write(message.text(lang), x: body.x + 1, y: body.y, maxWidth: max(0, body.width - 2), .dim)
+            let message = state.standings.figures.isEmpty ? Label.noUnits.text(lang) : Phrase.noRows(lang)
+            p.write(message, x: body.x + 1, y: body.y, maxWidth: max(0, body.width - 2), .dim)
             return
         }
         let offset = DashboardState.scrollOffset(
@@ -123,58 +104,42 @@ enum MainView {
 
     static func drawRow(_ p: inout Painter, _ state: DashboardState, _ f: UnitFigures, columns: [PlacedColumn], y: Int)
     {
-        let lang = p.lang
+        let lang = p.lang, ascii = p.ascii, glyphs = p.glyphs
         let band = state.standings.band(of: f.index)
         let nameRole: Role = band.isTop ? .top : band.isBottom ? .bottom : .plain
-        for col in columns {
-            let align: Align = col.column.alignRight ? .right : .left
-            switch col.column.id {
-            case .rank:
-                p.cell(String(f.rank), x: col.x, y: y, width: col.width, align: align, nameRole)
-                if band.isTop {
-                    p.cell(p.glyphs.markerTop, x: col.x, y: y, width: 1, .markerTop)
-                } else if band.isBottom {
-                    p.cell(p.glyphs.markerBottom, x: col.x, y: y, width: 1, .markerBottom)
-                }
+        let cache = state.cache
+        TableRow.draw(&p, columns, y: y) { id in
+            switch id {
+            case .rank: return TableCell(String(f.rank), nameRole)
             case .name:
-                let cached = state.cache.nameWidths.indices.contains(f.index)
-                if cached {
-                    p.cell(
-                        p.ascii ? state.cache.asciiNames[f.index] : f.unit.name, x: col.x, y: y, width: col.width,
-                        align: align, nameRole, knownWidth: state.cache.nameWidths[f.index], alreadyShown: true)
-                } else {
-                    p.cell(f.unit.name, x: col.x, y: y, width: col.width, align: align, nameRole)
-                }
-            case .type:
-                p.cell(Phrase.typeShort(f.unit.type, lang), x: col.x, y: y, width: col.width, align: align, .dim)
-            case .registered:
-                p.cell(NumberForms.integer(f.registered, lang), x: col.x, y: y, width: col.width, align: align, .value)
-            case .completed:
-                p.cell(NumberForms.integer(f.completed, lang), x: col.x, y: y, width: col.width, align: align)
-            case .completionRate:
-                p.cell(NumberForms.percent(f.completionRate, lang), x: col.x, y: y, width: col.width, align: align)
-            case .coverage:
-                p.cell(NumberForms.percent(f.coverage, digits: 2, lang), x: col.x, y: y, width: col.width, align: align)
+                guard cache.nameWidths.indices.contains(f.index) else { return TableCell(f.unit.name, nameRole) }
+                return TableCell(
+                    ascii ? cache.asciiNames[f.index] : f.unit.name, nameRole, knownWidth: cache.nameWidths[f.index],
+                    alreadyShown: true)
+            case .type: return TableCell(Phrase.typeShort(f.unit.type, lang), .dim)
+            case .registered: return TableCell(NumberForms.integer(f.registered, lang), .value)
+            case .completed: return TableCell(NumberForms.integer(f.completed, lang))
+            case .completionRate: return TableCell(NumberForms.percent(f.completionRate, lang))
+            case .coverage: return TableCell(NumberForms.percent(f.coverage, digits: 2, lang))
             case .registeredChange:
-                p.cell(
-                    NumberForms.signed(f.registeredChange24h, lang), x: col.x, y: y, width: col.width,
-                    align: align, changeRole(f.registeredChange24h))
+                return TableCell(
+                    NumberForms.signed(f.registeredChange24h, lang), TableRow.changeRole(f.registeredChange24h))
             case .completedChange:
-                p.cell(
-                    NumberForms.signed(f.completedChange24h, lang), x: col.x, y: y, width: col.width,
-                    align: align, changeRole(f.completedChange24h))
+                return TableCell(
+                    NumberForms.signed(f.completedChange24h, lang), TableRow.changeRole(f.completedChange24h))
             case .trend:
-                let texts = p.ascii ? state.cache.asciiTrendTexts : state.cache.trendTexts
-                if texts.indices.contains(f.index) {
-                    p.cell(
-                        texts[f.index], x: col.x, y: y, width: col.width, .trend,
-                        knownWidth: texts[f.index].count, alreadyShown: true)
-                }
+                guard cache.trends.indices.contains(f.index) else { return nil }
+                let text = Sparkline.text(cache.trends[f.index], levels: glyphs.sparkLevels)
+                return TableCell(text, .trend, knownWidth: text.count, alreadyShown: true)
             case .marker, .group, .units, .adults:
-                break
+                return nil
             }
         }
+        // The top and bottom ten's marker, over the rank's first column.
+        if let rank = columns.first(where: { $0.column.id == .rank }), band.isTop || band.isBottom {
+            p.cell(
+                band.isTop ? glyphs.markerTop : glyphs.markerBottom, x: rank.x, y: y, width: 1,
+                band.isTop ? .markerTop : .markerBottom)
+        }
     }
-
-    static func changeRole(_ v: Int) -> Role { v > 0 ? .positive : v < 0 ? .negative : .dim }
 }

@@ -86,25 +86,19 @@ enum SummaryView {
                 let line: Line = [
                     Span(Label.coverageOfAdults.text(lang) + ": ", .label),
                     Span(Label.lowest.text(lang) + " ", .label),
-                    Span(NumberForms.percent(c.coverageLow, digits: 2, lang), .value),
+                    Span(NumberForms.percent(c.coverage.lowest, digits: 2, lang), .value),
                     Span(sep + Label.median.text(lang) + " ", .label),
-                    Span(NumberForms.percent(c.coverageMedian, digits: 2, lang), .value),
+                    Span(NumberForms.percent(c.coverage.median, digits: 2, lang), .value),
                     Span(sep + Label.highest.text(lang) + " ", .label),
-                    Span(NumberForms.percent(c.coverageHigh, digits: 2, lang), .value),
+                    Span(NumberForms.percent(c.coverage.highest, digits: 2, lang), .value),
                     Span(sep + Phrase.atTarget(standings.config.targetShare, lang) + " ", .label),
-                    Span("\(c.unitsAtTarget)/\(standings.figures.count)", .value),
+                    Span("\(c.coverage.unitsAtTarget)/\(standings.figures.count)", .value),
                 ]
                 p.write(line, x: r.x, y: r.y, maxWidth: r.width)
             })
         rows.append(.rule())
         rows.append(
-            PageRow { p, r in
-                for col in TableWidget.layout(cols, x: r.x, width: r.width) {
-                    p.cell(
-                        col.column.header, x: col.x, y: r.y, width: col.width,
-                        align: col.column.alignRight ? .right : .left, .header)
-                }
-            })
+            PageRow { p, r in TableRow.drawHeader(&p, TableWidget.layout(cols, x: r.x, width: r.width), y: r.y) })
         rows.append(groupRow(cols, .city, standings.city))
         if !state.cache.byType.isEmpty {
             rows.append(
@@ -135,27 +129,23 @@ enum SummaryView {
             case .province(let province):
                 name = "  " + (province.isEmpty ? Label.unknownProvince.text(lang) : province); role = .plain
             }
-            for col in TableWidget.layout(cols, x: r.x, width: r.width) {
-                let text: String
-                var cellRole = role
-                switch col.column.id {
-                case .group: text = name
-                case .units: text = "\(t.participating)/\(t.units)"
-                case .registered: text = NumberForms.integer(t.registered, lang)
-                case .completed: text = NumberForms.integer(t.completed, lang)
-                case .completionRate: text = NumberForms.percent(t.completionRate, lang)
-                case .adults: text = NumberForms.integer(t.adults, lang)
-                case .coverage: text = NumberForms.percent(t.coverage, digits: 2, lang)
+            TableRow.draw(&p, TableWidget.layout(cols, x: r.x, width: r.width), y: r.y) { id in
+                switch id {
+                case .group: return TableCell(name, role)
+                case .units: return TableCell("\(t.participating)/\(t.units)", role)
+                case .registered: return TableCell(NumberForms.integer(t.registered, lang), role)
+                case .completed: return TableCell(NumberForms.integer(t.completed, lang), role)
+                case .completionRate: return TableCell(NumberForms.percent(t.completionRate, lang), role)
+                case .adults: return TableCell(NumberForms.integer(t.adults, lang), role)
+                case .coverage: return TableCell(NumberForms.percent(t.coverage, digits: 2, lang), role)
                 case .registeredChange:
-                    text = NumberForms.signed(t.registeredChange24h, lang);
-                    cellRole = MainView.changeRole(t.registeredChange24h)
+                    return TableCell(
+                        NumberForms.signed(t.registeredChange24h, lang), TableRow.changeRole(t.registeredChange24h))
                 case .completedChange:
-                    text = NumberForms.signed(t.completedChange24h, lang);
-                    cellRole = MainView.changeRole(t.completedChange24h)
-                default: text = ""
+                    return TableCell(
+                        NumberForms.signed(t.completedChange24h, lang), TableRow.changeRole(t.completedChange24h))
+                default: return TableCell("", role)
                 }
-                p.cell(
-                    text, x: col.x, y: r.y, width: col.width, align: col.column.alignRight ? .right : .left, cellRole)
             }
         }
     }

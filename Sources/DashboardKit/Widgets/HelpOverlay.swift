@@ -80,7 +80,7 @@ enum HelpOverlay {
             x: area.x + (area.width - boxWidth) / 2, y: area.y + (area.height - boxHeight) / 2,
             width: boxWidth, height: boxHeight)
         p.buffer.fill(box)
-        drawBorder(&p, box, title: Label.helpTitle.text(p.lang), footer: Label.helpClose.text(p.lang))
+        drawBorder(&p, box, title: Label.helpTitle.text(p.lang), footer: Phrase.helpClose(p.lang))
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
         guard !inner.isEmpty else { return }
         let offset = min(max(0, state.helpScroll), Page.maxOffset(count: items.count, height: inner.height))

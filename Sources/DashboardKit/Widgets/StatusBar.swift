@@ -84,7 +84,7 @@ enum StatusBar {
         let lang = p.lang
         let q = state.query
         let arrow = sortArrow(q, p.glyphs)
-        let sortName = MainView.header(for: q.sort, lang) + arrow
+        let sortName = Phrase.columnHeader(q.sort, lang) + arrow
         let count = Span(Phrase.shown(state.rows.count, of: state.standings.figures.count), .value)
         var filters: [Line] = []
         var shortFilters: [Line] = []
@@ -132,7 +132,7 @@ enum StatusBar {
             x += p.write(text, x: x, y: inner.y, maxWidth: room, .value)
             p.write(p.glyphs.cursor, x: x, y: inner.y, maxWidth: inner.maxX - x, .cursor)
             x += 1
-            let hint = Label.filterPromptHint.text(lang)
+            let hint = Phrase.filterPromptHint(lang)
             if inner.maxX - x - 3 >= TextWidth.of(hint) {
                 p.write(hint, x: inner.maxX - TextWidth.of(hint), y: inner.y, maxWidth: TextWidth.of(hint), .dim)
             }

@@ -2,8 +2,9 @@ import CongDanSoCore
 
 /// Every fixed label on the dashboard, in Vietnamese (the default) and
 /// English, side by side. A `switch` over the cases makes a missing
-/// translation a compile error; labels that carry numbers are the functions
-/// in the extension below. Text from data (unit names, the title) is never
+/// translation a compile error. Labels that carry values are `Phrase`'s
+/// functions, and the key table's texts are `KeyText`: every translation of
+/// the dashboard is in these three files. Text from data (unit names, the title) is never
 /// translated.
 enum Label: CaseIterable, Sendable {
     // Header and summary.
@@ -16,22 +17,22 @@ enum Label: CaseIterable, Sendable {
     // Table.
     case rankHeader, unitHeader, typeHeader
     case changeRegisteredHeader, changeCompletedHeader, trendHeader
-    case noRows, noUnits
+    case noUnits
     // Footer and status.
     case sortLabel, filterLabel, typeFilterLabel, provinceFilterLabel
-    case filterPrompt, filterPromptHint
+    case filterPrompt
     case loadedAt, reloadFailed, showingDataLoadedAt, newDataWaiting, dataWarning
     case exportedTo, exportFailed, exportRequested
     // Detail.
     case code, type, formerProvince, formerDistricts, area, population, adults, estimate
     case now, change24h, rank, shareOfCity
-    case history, historyByDay, time, dailyChart, notInTable, unitMissing
+    case history, historyByDay, time, dailyChart, notInTable
     case completedLegend, registeredLegend, topTen, bottomTen
     // Summary.
     case lowest, median, highest
     case summaryTitle, wholeCity, byType, byFormerProvince, groupHeader, unitsHeader, adultsHeader, unknownProvince
     // Help.
-    case helpTitle, helpClose
+    case helpTitle
     case sectionEverywhere, sectionTable, sectionFilter, sectionDetail, sectionSummary, sectionHelp, sectionSymbols
     case legendTop, legendBottom, legendSort, legendIndicator, legendTrend, legendCoverage
     case quit
@@ -65,17 +66,12 @@ enum Label: CaseIterable, Sendable {
         case .changeRegisteredHeader: return t("+24h ĐK", "+24h reg")
         case .changeCompletedHeader: return t("+24h HT", "+24h done")
         case .trendHeader: return t("10 ngày", "10 days")
-        case .noRows:
-            return t(
-                "Không có đơn vị nào khớp bộ lọc (Esc để bỏ lọc)",
-                "No unit matches the filter (Esc clears it)")
         case .noUnits: return t("Dữ liệu chưa có đơn vị nào", "The data has no units yet")
         case .sortLabel: return t("sắp xếp", "sort")
         case .filterLabel: return t("lọc", "filter")
         case .typeFilterLabel: return t("loại", "type")
         case .provinceFilterLabel: return t("tỉnh cũ", "former prov.")
         case .filterPrompt: return t("Lọc theo tên:", "Filter by name:")
-        case .filterPromptHint: return t("Enter giữ · Esc xoá · ↑↓ chọn", "Enter keeps · Esc clears · ↑↓ select")
         case .loadedAt: return t("Tải lúc", "Loaded at")
         case .reloadFailed: return t("Tải lại lỗi", "Reload failed")
         case .showingDataLoadedAt: return t("đang hiện dữ liệu tải lúc", "showing data loaded at")
@@ -101,10 +97,6 @@ enum Label: CaseIterable, Sendable {
         case .time: return t("Thời điểm", "Time")
         case .dailyChart: return t("ĐK mới mỗi ngày", "new reg. a day")
         case .notInTable: return t("ngoài bảng đang lọc", "not in the filtered table")
-        case .unitMissing:
-            return t(
-                "Không còn đơn vị này trong dữ liệu. Esc để quay lại.",
-                "This unit is no longer in the data. Esc goes back.")
         case .topTen: return t("nhóm 10 nhiều nhất", "top ten")
         case .bottomTen: return t("nhóm 10 ít nhất", "bottom ten")
         case .completedLegend: return t("hoàn thành", "completed")
@@ -122,7 +114,6 @@ enum Label: CaseIterable, Sendable {
         case .adultsHeader: return t("Người TT", "Adults")
         case .unknownProvince: return t("(không rõ)", "(unknown)")
         case .helpTitle: return t("Trợ giúp: các phím", "Help: keys")
-        case .helpClose: return t("? hoặc Esc để đóng · ↑↓ cuộn", "? or Esc closes · ↑↓ scroll")
         case .sectionEverywhere: return t("Mọi màn hình", "Everywhere")
         case .sectionTable: return t("Bảng đơn vị", "Unit table")
         case .sectionFilter: return t("Khi đang gõ bộ lọc", "While typing a filter")
@@ -154,99 +145,5 @@ enum Label: CaseIterable, Sendable {
         case .quit: return t("thoát", "quit")
         case .tableCrumb: return t("Bảng", "Table")
         }
-    }
-}
-
-/// Labels that carry values.
-enum Phrase {
-    /// "Mục tiêu 80% người trưởng thành" / "Goal: 80% of adults".
-    static func goal(_ share: Double, _ lang: Language) -> String {
-        let p = percentLabel(share, lang)
-        return lang == .vi ? "Mục tiêu \(p) người trưởng thành" : "Goal: \(p) of adults"
-    }
-
-    /// "80%" without a needless ",0".
-    static func percentLabel(_ share: Double, _ lang: Language) -> String {
-        let whole = (share * 100).rounded()
-        if abs(share * 100 - whole) < 1e-9 { return NumberForms.integer(Int(whole), lang) + "%" }
-        return NumberForms.percent(share, lang)
-    }
-
-    /// "cần 35.342 HT/ngày" / "need 35,342/day".
-    static func needPerDay(_ n: Double, _ lang: Language) -> String {
-        let v = NumberForms.integer(Int(n.rounded(.up)), lang)
-        return lang == .vi ? "cần \(v) HT/ngày" : "need \(v)/day"
-    }
-
-    /// "đang 6.138" / "pace 6,138".
-    static func pace(_ n: Double?, _ lang: Language) -> String {
-        let v = n.map { NumberForms.integer(Int($0.rounded()), lang) } ?? "–"
-        return lang == .vi ? "đang \(v)" : "pace \(v)"
-    }
-
-    /// "Cửa sổ quá nhỏ: 30×8, cần tối thiểu 40×10".
-    static func tooSmall(width: Int, height: Int, minWidth: Int, minHeight: Int, _ lang: Language) -> String {
-        lang == .vi
-            ? "Cửa sổ quá nhỏ: \(width)×\(height), cần tối thiểu \(minWidth)×\(minHeight)"
-            : "Window too small: \(width)×\(height), need at least \(minWidth)×\(minHeight)"
-    }
-
-    /// "tự làm mới mỗi 30 giây" / "refresh every 30 s".
-    static func refreshEvery(_ seconds: Int, _ lang: Language) -> String {
-        if seconds % 60 == 0, seconds >= 60 {
-            return lang == .vi ? "tự làm mới mỗi \(seconds / 60) phút" : "refresh every \(seconds / 60) min"
-        }
-        return lang == .vi ? "tự làm mới mỗi \(seconds) giây" : "refresh every \(seconds) s"
-    }
-
-    /// "Còn cần 25.858 HT để đạt 80% người trưởng thành".
-    static func stillNeeded(_ n: Int, share: Double, _ lang: Language) -> String {
-        let v = NumberForms.integer(n, lang), p = percentLabel(share, lang)
-        if n == 0 { return lang == .vi ? "Đã đạt \(p) người trưởng thành" : "Has reached \(p) of adults" }
-        return lang == .vi
-            ? "Còn cần \(v) HT để đạt \(p) người trưởng thành"
-            : "Still needs \(v) completions to reach \(p) of adults"
-    }
-
-    /// "3/114 trong bảng" / "3 of 114 in the table".
-    static func position(_ index: Int, of count: Int, _ lang: Language) -> String {
-        lang == .vi ? "\(index)/\(count) trong bảng" : "\(index) of \(count) in the table"
-    }
-
-    /// "hạng 5/114" / "rank 5 of 114".
-    static func rank(_ rank: Int, of count: Int, _ lang: Language) -> String {
-        lang == .vi ? "\(rank)/\(count)" : "\(rank)/\(count)"
-    }
-
-    /// The type as the table writes it (short in English).
-    static func typeShort(_ type: UnitType, _ lang: Language) -> String {
-        switch lang {
-        case .vi: return type.rawValue
-        case .en:
-            switch type {
-            case .xa: return "commune"
-            case .phuong: return "ward"
-            case .dacKhu: return "sp. zone"
-            }
-        }
-    }
-
-    /// "Đã xuất 2 dòng ra /tmp/x.csv".
-    static func exported(path: String, rows: Int?, _ lang: Language) -> String {
-        guard let rows else { return Label.exportedTo.text(lang) + " " + path }
-        return lang == .vi ? "Đã xuất \(rows) dòng ra \(path)" : "Exported \(rows) rows to \(path)"
-    }
-
-    /// "Xem 2/114" style count of rows shown.
-    static func shown(_ shown: Int, of total: Int) -> String { "\(shown)/\(total)" }
-
-    /// "đạt 80%:" / "at 80%:".
-    static func atTarget(_ share: Double, _ lang: Language) -> String {
-        lang == .vi ? "đạt \(percentLabel(share, lang)):" : "at \(percentLabel(share, lang)):"
-    }
-
-    /// "km²" area.
-    static func area(_ km2: Double, _ lang: Language) -> String {
-        NumberForms.decimal(km2, digits: 2, lang) + " km²"
     }
 }

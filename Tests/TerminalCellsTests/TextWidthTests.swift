@@ -1,4 +1,4 @@
-import DashboardKit
+import TerminalCells
 import Testing
 
 @Suite("Render: display width, clipping, padding")

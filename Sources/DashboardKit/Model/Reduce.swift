@@ -1,9 +1,11 @@
 import CongDanSoCore
 
 /// Applies one message to the state and returns the work the run loop must
-/// do (quit, export, reload, change the refresh interval). Pure: no I/O, no
-/// clock; the same state and message always give the same result.
-public func update(_ state: inout DashboardState, _ message: Message) -> [Effect] {
+/// do (quit, export, reload, look for changed files). Pure: no I/O, no
+/// clock, no view; what it needs of the layout is in `state.metrics`. The
+/// same state and message always give the same result. The run loop calls
+/// it through `update(_:_:)`, which measures the new state's layout.
+func reduce(_ state: inout DashboardState, _ message: Message) -> [Effect] {
     switch message {
     case .key(let key):
         return handleKey(&state, key)
@@ -16,7 +18,13 @@ public func update(_ state: inout DashboardState, _ message: Message) -> [Effect
 
     case .tick(let now):
         state.clock = now
-        return []
+        // A followed log every second; every file once per refresh interval
+        // (the model's: `+` and `-` change it).
+        guard now.milliseconds - state.lastSourceCheck.milliseconds >= Int64(state.refreshSeconds) * 1000 else {
+            return [.followLog]
+        }
+        state.lastSourceCheck = now
+        return [.followLog, .checkForChanges]
 
     case .loaded(let standings, let at):
         if state.isPaused {
@@ -157,7 +165,7 @@ func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
             state.pageScroll = max(0, state.pageScroll - 1)
         }
     case .scrollDown:
-        let limit = maxPageScroll(state)
+        let limit = state.metrics?.maxScroll ?? 0
         if state.route == .help {
             state.helpScroll = min(limit, state.helpScroll + 1)
         } else {
@@ -184,13 +192,11 @@ func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
             seconds = steps.last { $0 < state.refreshSeconds } ?? steps.first!
         }
         state.status = StatusMessage(.refreshInterval(seconds: seconds), postedAt: state.clock)
-        guard seconds != state.refreshSeconds else { return [] }
         state.refreshSeconds = seconds
-        return [.setRefreshInterval(seconds: seconds)]
     case .export:
         state.pendingExportRows = state.rows.count
         state.status = StatusMessage(.exporting(rows: state.rows.count), postedAt: state.clock)
-        return [.exportCSV(rows: state.rows, query: state.query)]
+        return [.exportCSV(rows: state.rows)]
     case .quit:
         return [.quit]
     }

@@ -1,6 +1,13 @@
 import Foundation
 
 /// Making untrusted text safe and aligned for a terminal.
+///
+/// Which layer owns what: the core cleans text from data files once, at
+/// load (`TextSanitizer`), so reports and exports are safe too; this is the
+/// last guard at the cell buffer, which every string drawn passes through
+/// (`Buffer` sanitises whatever is put in a cell), so nothing reaches the
+/// terminal raw even if a caller forgot. The two rule sets are to become one
+/// (the lead merges them); until then this one keeps its own rules.
 public enum TerminalText {
     /// Replaces everything that could move the cursor, start an escape
     /// sequence or reorder text:

@@ -1,4 +1,4 @@
-import DashboardKit
+import TerminalCells
 import Testing
 
 @Suite("Render: cell buffer")

@@ -1,5 +1,26 @@
 import CongDanSoCore
 
+// The dashboard as an Elm program: `update` (the model's `reduce`, then the
+// layout facts measured), `render` (the views into a buffer) and `measure`
+// (the one layout function). The run loop calls `update` and `render`.
+
+/// The dashboard's update, as the run loop calls it (the Elm shape's
+/// `update`): the model's `reduce` applies the message, then the views
+/// measure the new state's layout (`measure`) for the next message, so
+/// paging and scrolling always use the screen as it is. The model itself
+/// never calls a view.
+public func update(_ state: inout DashboardState, _ message: Message) -> [Effect] {
+    if state.metrics == nil { state.metrics = measure(state) }
+    let effects = reduce(&state, message)
+    let metrics = measure(state)
+    if metrics != state.metrics {
+        state.metrics = metrics
+        // A new page size (a resize): the selection stays on screen.
+        state.keepSelectionVisible()
+    }
+    return effects
+}
+
 /// Draws the dashboard into a new buffer of `width` × `height` cells.
 ///
 /// Pure and total: any size works, including 0×0 and 1×1 (all layout
@@ -34,11 +55,6 @@ public func render(_ state: DashboardState, width: Int, height: Int) -> Buffer {
     return finish(p, state)
 }
 
-/// The same as `render(_:width:height:)`: the view of the Elm shape.
-public func view(_ state: DashboardState, width: Int, height: Int) -> Buffer {
-    render(state, width: width, height: height)
-}
-
 /// Guarantees of the monochrome and ASCII modes, whatever the views drew:
 /// colours removed; non-ASCII clusters transliterated, keeping widths.
 private func finish(_ p: Painter, _ state: DashboardState) -> Buffer {
@@ -64,15 +80,19 @@ private func finish(_ p: Painter, _ state: DashboardState) -> Buffer {
     return buffer
 }
 
-/// How far the detail, summary or help screen can scroll at the state's
-/// size, so `update` never scrolls past the end.
-func maxPageScroll(_ state: DashboardState) -> Int {
+/// The layout facts the model needs at the state's size: the table's page
+/// and how far the screen on top can scroll. The one layout function
+/// `update` consults; it lays out exactly as `render` draws.
+public func measure(_ state: DashboardState) -> ScreenMetrics {
     let frame = ScreenLayout(width: state.width, height: state.height)
+    let page = TableScreenLayout(width: state.width, height: state.height).body.height
+    let scroll: Int
     switch state.route {
     case .detail(let code):
-        return Page.maxOffset(count: DetailView.rows(state, code: code).count, height: frame.content.height)
-    case .summary: return Page.maxOffset(count: SummaryView.rows(state).count, height: frame.content.height)
-    case .help: return HelpOverlay.maxScroll(state)
-    case .table: return 0
+        scroll = Page.maxOffset(count: DetailView.rows(state, code: code).count, height: frame.content.height)
+    case .summary: scroll = Page.maxOffset(count: SummaryView.rows(state).count, height: frame.content.height)
+    case .help: scroll = HelpOverlay.maxScroll(state)
+    case .table: scroll = 0
     }
+    return ScreenMetrics(tablePage: page, maxScroll: scroll)
 }

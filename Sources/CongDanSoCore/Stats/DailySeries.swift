@@ -1,6 +1,4 @@
-import CongDanSoCore
-
-/// Day-by-day figures for the trend column and the detail view.
+/// Day-by-day figures (the dashboard's trend column and unit history).
 ///
 /// A day is a calendar day in the contest's time zone. A unit's cumulative
 /// value at the end of a day is its latest observation at or before that
@@ -8,12 +6,12 @@ import CongDanSoCore
 /// the standings' moment (nothing after the moment counts). A day's new
 /// registrations are its end-of-day value minus the previous day's; a count
 /// that went down (a data warning) shows as 0.
-enum DailySeries {
+public enum DailySeries {
     /// `days + 1` moments, oldest first: the end of the day `days` days
     /// before the moment's day, the ends of the days after it up to
     /// yesterday, then the moment itself. Consecutive pairs bound the last
     /// `days` days, the moment's own (partial) day last.
-    static func boundaries(moment: Timestamp, offset: UTCOffset, days: Int) -> [Timestamp] {
+    public static func boundaries(moment: Timestamp, offset: UTCOffset, days: Int) -> [Timestamp] {
         let n = max(0, days)
         let local = moment.localTime(offset)
         let startOfDay = Timestamp.from(year: local.year, month: local.month, day: local.day, offset: offset)
@@ -29,7 +27,7 @@ enum DailySeries {
     }
 
     /// New registrations in each of the days bounded by `boundaries`, oldest first.
-    static func dailyNewRegistrations(_ dataset: Dataset, unit: Int, boundaries: [Timestamp]) -> [Int] {
+    public static func dailyNewRegistrations(_ dataset: Dataset, unit: Int, boundaries: [Timestamp]) -> [Int] {
         guard boundaries.count >= 2 else { return [] }
         var previous = dataset.value(unit: unit, at: boundaries[0]).registered
         var result: [Int] = []
@@ -59,23 +57,31 @@ enum DailySeries {
 /// a past day's row, whose time is the end of that day, that is the day's
 /// own new counts (end of day vs end of the day before); for the moment's
 /// day, the rolling 24 h to the moment, the same as "+24h" above the table.
-struct HistoryRow: Hashable, Sendable {
+public struct HistoryRow: Hashable, Sendable {
     /// The moment the counts are for: a snapshot moment, the end of a day
     /// (24:00 local, less a millisecond) or the standings' moment.
-    var time: Timestamp
+    public var time: Timestamp
     /// The row stands for a whole past day (shown as a date, no clock time).
-    var wholeDay: Bool = false
-    var registered: Int
-    var completed: Int
-    var registeredChange24h: Int
-    var completedChange24h: Int
+    public var wholeDay: Bool = false
+    public var registered: Int
+    public var completed: Int
+    public var registeredChange24h: Int
+    public var completedChange24h: Int
+
+    public init(
+        time: Timestamp, wholeDay: Bool = false, registered: Int, completed: Int, registeredChange24h: Int,
+        completedChange24h: Int
+    ) {
+        self.time = time; self.wholeDay = wholeDay; self.registered = registered; self.completed = completed
+        self.registeredChange24h = registeredChange24h; self.completedChange24h = completedChange24h
+    }
 
     /// A data set is dense when its units average more than two
     /// observations a day over the days from its first moment to its latest
     /// (both counted): snapshot data has one or two a day (the sample: 11
     /// snapshots over 10 days), an event log has one per change (thousands a
     /// unit). Cheap: one count per unit.
-    static func isDense(_ dataset: Dataset) -> Bool {
+    public static func isDense(_ dataset: Dataset) -> Bool {
         guard let first = dataset.firstMoment, let last = dataset.latestMoment else { return false }
         let offset = dataset.config.timeZone
         let days = Int(dayIndex(last, offset) - dayIndex(first, offset)) + 1
@@ -86,7 +92,7 @@ struct HistoryRow: Hashable, Sendable {
 
     /// The unit's history up to `moment`, newest first: every observation,
     /// or one row per local day when the data set `isDense`.
-    static func rows(_ dataset: Dataset, unit: Int, upTo moment: Timestamp) -> [HistoryRow] {
+    public static func rows(_ dataset: Dataset, unit: Int, upTo moment: Timestamp) -> [HistoryRow] {
         guard unit >= 0, unit < dataset.histories.count else { return [] }
         let history = dataset.histories[unit]
         let upTo = history[..<history.countThrough(moment)]
@@ -122,13 +128,13 @@ struct HistoryRow: Hashable, Sendable {
 
     /// The row's time as shown: `21/10/2025` for a whole day,
     /// `22/10/2025 15:00` for a moment (vi); `2025-10-21`, `2025-10-22 15:00` (en).
-    func label(offset: UTCOffset, _ lang: Language) -> String {
+    public func label(offset: UTCOffset, _ lang: Language) -> String {
         guard wholeDay else { return DateForms.short(time, offset: offset, lang) }
         let l = time.localTime(offset)
-        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let two = { pad($0, 2) }
         switch lang {
-        case .vi: return "\(pad(l.day))/\(pad(l.month))/\(l.year)"
-        case .en: return "\(l.year)-\(pad(l.month))-\(pad(l.day))"
+        case .vi: return "\(two(l.day))/\(two(l.month))/\(l.year)"
+        case .en: return "\(l.year)-\(two(l.month))-\(two(l.day))"
         }
     }
 

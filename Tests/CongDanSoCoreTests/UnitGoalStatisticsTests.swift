@@ -1,0 +1,76 @@
+import Testing
+
+@testable import CongDanSoCore
+
+/// Statistics the dashboard shows beside the report's: one unit's gap to
+/// the goal, the spread of coverage over units, and day-by-day series.
+@Suite struct UnitGoalStatisticsTests {
+    @Test func completionsStillNeededForTheGoal() {
+        // ceil(0.8 × 69,527 − 1,286) = ceil(54,335.6)
+        #expect(GoalGap.completionsNeeded(adults: 69_527, completed: 1_286, share: 0.8) == 54_336)
+        #expect(GoalGap.completionsNeeded(adults: 1000, completed: 800, share: 0.8) == 0, "exactly at the goal")
+        #expect(GoalGap.completionsNeeded(adults: 1000, completed: 900, share: 0.8) == 0, "past it: never negative")
+        #expect(GoalGap.completionsNeeded(adults: 1000, completed: 799, share: 0.8) == 1)
+        #expect(GoalGap.completionsNeeded(adults: 0, completed: 0, share: 0.8) == 0)
+    }
+
+    static let units = """
+        code,name,type,population,adults
+        01,An,xã,100,100
+        02,Bình,xã,100,100
+        03,Cát,phường,100,100
+        04,Dương,phường,100,0
+        05,Em,xã,100,100
+
+        """
+
+    /// The figures of the five units with these completions (registered = completed, at least 1).
+    static func figures(_ completed: [Int]) throws -> [UnitFigures] {
+        var rows = "as_of,code,registered,completed\n"
+        for (i, c) in completed.enumerated() {
+            rows += "2025-10-22T15:00:00+07:00,0\(i + 1),\(max(c, 1)),\(c)\n"
+        }
+        let dir = TempDataDir(units: units, snapshots: ["s.csv": rows])
+        return standings(try dir.dataset()).figures.sorted { $0.unit.code < $1.unit.code }
+    }
+
+    @Test func coverageSpreadOverUnitsWithAdults() throws {
+        // Coverages 10%, 50%, 90%, 70%; unit 04 has no adults and no coverage.
+        let spread = CoverageSpread(try Self.figures([10, 50, 90, 0, 70]), target: 0.5)
+        #expect(close(spread.lowest, 0.1) && close(spread.highest, 0.9))
+        #expect(close(spread.median, 0.6), "an even count: the mean of the middle two")
+        #expect(spread.unitsAtTarget == 3, "at the target counts")
+    }
+
+    @Test func theMedianOfAnOddCountIsTheMiddleOne() throws {
+        let spread = CoverageSpread(Array(try Self.figures([10, 50, 90, 0, 70]).prefix(3)), target: 0.8)
+        #expect(close(spread.median, 0.5))
+        #expect(spread.unitsAtTarget == 1)
+        let none = CoverageSpread([], target: 0.8)
+        #expect(none.median == nil && none.lowest == nil && none.highest == nil && none.unitsAtTarget == 0)
+    }
+
+    @Test func dailyNewRegistrationsAddUpToTheCount() throws {
+        let dir = TempDataDir(
+            units: Self.units,
+            snapshots: [
+                "s.csv": """
+                as_of,code,registered,completed
+                2025-10-20T15:00:00+07:00,01,5,0
+                2025-10-21T15:00:00+07:00,01,12,0
+                2025-10-22T09:00:00+07:00,01,20,0
+                2025-10-22T15:00:00+07:00,01,30,0
+
+                """
+            ])
+        let dataset = try dir.dataset()
+        let moment = ts("2025-10-22T12:00:00+07:00")
+        let bounds = DailySeries.boundaries(moment: moment, offset: .vietnam, days: 3)
+        #expect(bounds.count == 4)
+        #expect(bounds.last == moment, "the moment's own day ends at the moment")
+        #expect(bounds[2] == Timestamp(milliseconds: ts("2025-10-22T00:00:00+07:00").milliseconds - 1))
+        let series = DailySeries.dailyNewRegistrations(dataset, unit: 0, boundaries: bounds)
+        // 20/10: 5, 21/10: 7, 22/10 to noon: 8 (the 15:00 row is after the moment).
+        #expect(series == [5, 7, 8])
+    }
+}

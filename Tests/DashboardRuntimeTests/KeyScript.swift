@@ -1,0 +1,78 @@
+import TerminalCells
+
+/// A key script: the terminal's size, then input and pauses in order, and
+/// the frame expected once the input runs out.
+///
+/// The file format, one directive a line (`#` starts a comment):
+///
+///     size 80x24              the terminal at the start
+///     keys j j Enter          key names as help shows them (Key(name:)),
+///                             each one read separately
+///     type do son             each character typed, a space included
+///     wait 5000               no input for 5,000 ms (the clock moves on)
+///     resize 100x30           the terminal changes size
+///     == frame                the rest of the file is the last frame drawn
+struct KeyScript {
+    var width = 80
+    var height = 24
+    var steps: [TestBackend.Step] = []
+    /// The lines before `== frame`, kept when the frame is rewritten.
+    var header: [String] = []
+    var expectedFrame: [String]?
+
+    static let frameMarker = "== frame"
+
+    struct ParseError: Error, CustomStringConvertible {
+        let line: Int
+        let message: String
+        var description: String { "line \(line): \(message)" }
+    }
+
+    init(parsing text: String) throws {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (index, line) in lines.enumerated() {
+            if line == Self.frameMarker {
+                var frame = Array(lines[(index + 1)...])
+                if frame.last == "" { frame.removeLast() }
+                expectedFrame = frame
+                return
+            }
+            header.append(line)
+            let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            guard let directive = words.first, !directive.hasPrefix("#") else { continue }
+            let arguments = Array(words.dropFirst())
+            switch directive {
+            case "size", "resize":
+                let parts = arguments.first?.split(separator: "x").compactMap { Int($0) } ?? []
+                guard parts.count == 2 else { throw ParseError(line: index + 1, message: "write the size as 80x24") }
+                if directive == "size" {
+                    (width, height) = (parts[0], parts[1])
+                } else {
+                    steps.append(.input([.resize(width: parts[0], height: parts[1])]))
+                }
+            case "keys":
+                for name in arguments {
+                    guard let key = Key(name: name) else {
+                        throw ParseError(line: index + 1, message: "no key is called \(name)")
+                    }
+                    steps.append(.input([.key(key)]))
+                }
+            case "type":
+                let text = line.dropFirst("type ".count)
+                steps += text.map { .input([.key(.character($0))]) }
+            case "wait":
+                guard let milliseconds = arguments.first.flatMap({ Int($0) }), milliseconds > 0 else {
+                    throw ParseError(line: index + 1, message: "write wait and a number of milliseconds")
+                }
+                steps.append(.pause(milliseconds: milliseconds))
+            default:
+                throw ParseError(line: index + 1, message: "unknown directive \(directive)")
+            }
+        }
+    }
+
+    /// The script's text with `frame` as its expected frame.
+    func text(withFrame frame: [String]) -> String {
+        (header + [Self.frameMarker] + frame).joined(separator: "\n") + "\n"
+    }
+}
