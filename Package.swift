@@ -10,10 +10,23 @@ let package = Package(
     dependencies: [
         // Command-line parsing, help text and shell-friendly errors for the subcommands.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The ZIP container of .docx and .xlsx files, read and written (deflate, in memory).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The letter's template: logic-less {{fields}} a clerk can edit without code.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The statistics core: data loading, statistics, Vietnamese text, reports. No terminal code.
-        .target(name: "CongDanSoCore"),
+        .target(name: "CongDanSoCore", dependencies: ["SpreadsheetReader"]),
+        // Reads .xlsx worksheets as a stream of rows (ZIP + Foundation's XMLParser); knows nothing of contests.
+        .target(name: "SpreadsheetReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Writes the letter (.docx) and the table (.xlsx) from the core's standings and sentences.
+        .target(
+            name: "OfficeDocuments",
+            dependencies: [
+                "CongDanSoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         // The pure dashboard: state, messages, update, key table, cell buffer, widgets, views.
         .target(name: "DashboardKit", dependencies: ["CongDanSoCore"]),
         // The system ncursesw library, through a small C shim.
@@ -23,17 +36,24 @@ let package = Package(
         .executableTarget(
             name: "congdanso",
             dependencies: [
-                "CongDanSoCore", "DashboardKit", "CursesTerminal",
+                "CongDanSoCore", "DashboardKit", "CursesTerminal", "OfficeDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks that print figures: `swift run -c release congdanso-bench`.
-        .executableTarget(name: "congdanso-bench", dependencies: ["CongDanSoCore", "DashboardKit"]),
+        .executableTarget(
+            name: "congdanso-bench",
+            dependencies: ["CongDanSoCore", "DashboardKit", "SpreadsheetReader", "OfficeDocuments"]),
         // The command-line tests run the built `congdanso`; depending on it
         // makes `swift test` build it first.
         .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore", "congdanso"]),
         // Golden frames are read from the source tree (by #filePath), not bundled.
         .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "CongDanSoCore"], exclude: ["Golden"]),
+        // Office documents: the writers' XML, the XLSX reader, and the files read back by
+        // python-docx, openpyxl and the built binary.
+        .testTarget(
+            name: "OfficeDocumentsTests",
+            dependencies: ["OfficeDocuments", "SpreadsheetReader", "CongDanSoCore", "congdanso"]),
         // Real-terminal tests: the built binary in tmux.
         .testTarget(name: "TerminalTests", dependencies: ["congdanso"]),
     ]
