@@ -44,7 +44,7 @@ public struct XLSXReader {
     /// The sheets in workbook order: name and part path.
     public private(set) var sheets: [(name: String, part: String)] = []
     /// Dates count from 1904-01-01 instead of 1899-12-30 (old Mac Excel).
-    public private(set) var date1904 = false
+    public internal(set) var date1904 = false
     var sharedStrings: [String] = []
     /// Per cell style (`s` attribute): whether its number format is a date.
     var dateStyles: [Bool] = []

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import ZIPFoundation
+
+@testable import CongDanSoCore
+@testable import OfficeDocuments
+
+/// The sample data's standings at its latest moment.
+func sampleStandings() throws -> Standings {
+    let r = DataDirectory.load(sampleDataPath)
+    return Standings(dataset: try #require(r.dataset), now: Timestamp(milliseconds: 1_800_000_000_000))
+}
+
+/// The parts of a package, in archive order, with their text.
+func parts(_ data: Data) throws -> [(String, String)] {
+    let archive = try Archive(data: data, accessMode: .read)
+    return try archive.map { entry in
+        var bytes = Data()
+        _ = try archive.extract(entry) { bytes.append($0) }
+        return (entry.path, String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+@Suite("Office documents")
+struct OfficeWriterTests {
+    @Test("the default template reproduces the seed's fields; empty ones show …")
+    func defaultTemplate() throws {
+        let s = try sampleStandings()
+        let f = try LetterTemplate.builtIn(.vi).fields(LetterTemplate.variables(s, .vi))
+        #expect(f.text("co_quan_chu_quan") == "UBND THÀNH PHỐ HẢI PHÒNG")
+        #expect(f.text("so") == "…")
+        #expect(f.text("ngay") == "…")
+        #expect(f.text("nam") == "2025")
+        #expect(
+            f.text("trich_yeu")
+                == "thông tin sơ bộ kết quả sau 10 ngày triển khai Cuộc thi “Công dân số Hải Phòng - sử dụng thông minh, sống an toàn”"
+        )
+        #expect(f.lines("kinh_gui").count == 3)
+        #expect(f.lines("de_nghi").count == 2)
+        #expect(f.text("nguoi_ky") == "Vũ Đại Thắng")
+        #expect(f.lines("noi_nhan").last == "Lưu: VT; TTTT.")
+        // Every field the template knows is in the default.
+        for name in LetterTemplate.fieldNames {
+            #expect(LetterTemplate.defaultVietnamese.contains("[\(name)]"))
+            #expect(LetterTemplate.defaultEnglish.contains("[\(name)]"))
+        }
+    }
+
+    @Test("a template's unknown field and broken Mustache are errors naming the file")
+    func templateErrors() throws {
+        let s = try sampleStandings()
+        let v = LetterTemplate.variables(s, .vi)
+        #expect(throws: LetterTemplate.Failure.self) {
+            try LetterTemplate(source: "[co_quan]\nX\n[typo]\nY\n", origin: "t.mustache").fields(v)
+        }
+        do {
+            _ = try LetterTemplate(source: "[co_quan]\n{{#open}}\n", origin: "t.mustache").fields(v)
+            Issue.record("no error")
+        } catch let e as LetterTemplate.Failure {
+            #expect(e.description.hasPrefix("t.mustache: error:"))
+        }
+        // Text is not HTML-escaped; missing fields read "…".
+        let f = try LetterTemplate(source: "[co_quan]\nA & B <{{cuoc_thi}}>\n", origin: "t").fields(v)
+        #expect(f.text("co_quan") == "A & B <Công dân số Hải Phòng - sử dụng thông minh, sống an toàn>")
+        #expect(f.text("nguoi_ky") == "…")
+    }
+
+    @Test("the letter: [Content_Types].xml first, the report's sentences, Decree 30's page, a repeated header row")
+    func letterParts() throws {
+        let s = try sampleStandings()
+        let data = try LetterDocument.docx(s, template: .builtIn(.vi), lang: .vi)
+        let p = try parts(data)
+        #expect(p.first?.0 == "[Content_Types].xml")
+        let document = try #require(p.first { $0.0 == "word/document.xml" }?.1)
+        for sentence in LetterDocument.statisticsSentences(s, .vi) {
+            #expect(document.contains(xmlEscaped("- " + sentence)))
+        }
+        #expect(document.contains(ReportSentences.overview))
+        #expect(document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"))
+        #expect(
+            document.contains("<w:pgMar w:top=\"1134\" w:right=\"851\" w:bottom=\"1134\" w:left=\"1701\""))
+        #expect(document.contains("<w:tblHeader/>"))
+        #expect(document.contains("<w:pgNumType w:start=\"1\"/>"))
+        #expect(p.first { $0.0 == "word/header1.xml" }?.1.contains("PAGE") == true)
+        #expect(p.first { $0.0 == "word/header2.xml" }?.1.contains("PAGE") == false)
+        // Every unit's row, in rank order.
+        var position = document.startIndex
+        for u in s.ranked {
+            let cell = ">" + xmlEscaped(u.unit.fullName(.vi)) + "<"
+            let found = try #require(document.range(of: cell, range: position..<document.endIndex), "\(cell)")
+            position = found.upperBound
+        }
+    }
+
+    @Test("the workbook: [Content_Types].xml first, numbers as numbers, percentage formats, frozen header")
+    func workbookParts() throws {
+        let s = try sampleStandings()
+        let data = try SpreadsheetExport.workbook(s.ranked, standings: s, lang: .vi)
+        let p = try parts(data)
+        #expect(p.first?.0 == "[Content_Types].xml")
+        let sheet = try #require(p.first { $0.0 == "xl/worksheets/sheet1.xml" }?.1)
+        #expect(sheet.contains("<pane ySplit=\"3\" topLeftCell=\"A4\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
+        #expect(sheet.contains("<autoFilter ref=\"A3:M117\"/>"))
+        #expect(sheet.contains("<c r=\"F4\" s=\"\(CellStyle.integer.rawValue)\"><v>2160</v></c>"))
+        #expect(sheet.contains("<c r=\"F118\" s=\"\(CellStyle.totalInteger.rawValue)\"><v>84360</v></c>"))
+        let styles = try #require(p.first { $0.0 == "xl/styles.xml" }?.1)
+        #expect(styles.contains("formatCode=\"0.0%\""))
+        #expect(Worksheet.safeName("a/b[c]:d?e*f\\g and a very long name indeed") == "a-b-c--d-e-f-g and a very long ")
+    }
+}
+
+/// The seed's first statistics sentence (design §4), as the letter must hold it.
+enum ReportSentences {
+    static let overview =
+        "Tính đến 15h00 ngày 22/10/2025, toàn thành phố đã có 114 xã, phường, đặc khu tham gia Cuộc thi với 84.360 thí sinh đăng ký tham gia, 49.317 thí sinh hoàn thành bài thi."
+}
