@@ -302,7 +302,7 @@ def check_libreoffice(binary, data, report, letter, workbook, out, png):
     if png:
         os.makedirs(png, exist_ok=True)
         for name, page in [("letter-page-1", 1), ("appendix-page-1", (appendix or 0) + 1)]:
-            subprocess.run(["pdftoppm", "-png", "-r", "50", "-singlefile", "-f", str(page), "-l", str(page), pdf,
+            subprocess.run(["pdftoppm", "-png", "-gray", "-r", "60", "-singlefile", "-f", str(page), "-l", str(page), pdf,
                             os.path.join(png, name)], check=True)
         print(f"wrote {png}/letter-page-1.png and {png}/appendix-page-1.png")
 

@@ -69,7 +69,7 @@ public enum LetterDocument {
         let date =
             vi
             ? "\(f.text("dia_danh")), ngày \(f.text("ngay")) tháng \(f.text("thang")) năm \(f.text("nam"))"
-            : "\(f.text("dia_danh")), \(f.text("ngay")) \(f.text("thang")) \(f.text("nam"))"
+            : "\(f.text("dia_danh")), \(f.text("ngay"))/\(f.text("thang"))/\(f.text("nam"))"
         right.paragraph([.init(date, italic: true, size: 28)], align: "center", spacing: (240, 0))
         b.table(widths: [4300, 5400], indent: -350, borders: false, rows: [[left.xml, right.xml]])
 
@@ -131,7 +131,7 @@ public enum LetterDocument {
         let attached =
             vi
             ? "(Kèm theo Công văn số \(number) ngày \(f.text("ngay")) tháng \(f.text("thang")) năm \(f.text("nam")) của \(f.text("ten_co_quan")))"
-            : "(Attached to Official Letter No. \(number) of \(f.text("ngay")) \(f.text("thang")) \(f.text("nam")) of \(f.text("ten_co_quan")))"
+            : "(Attached to Official Letter No. \(number) of \(f.text("ngay"))/\(f.text("thang"))/\(f.text("nam")) of \(f.text("ten_co_quan")))"
         b.paragraph([.init(attached, italic: true)], align: "center", spacing: (0, 0))
         let moment = DateForms.moment(s.moment, offset: s.config.timeZone, lang)
         b.paragraph(
@@ -146,10 +146,12 @@ public enum LetterDocument {
             ]
             : [
                 "Rank", "Commune, ward, special zone", "Registered", "Completed", "Completion rate", "Adult coverage",
-                "Registered, last 24 h", "Completed, last 24 h",
+                "Registered in 24 h", "Completed in 24 h",
             ]
-        let widths = [820, 2380, 1060, 1100, 1000, 1054, 970, 970]
-        var rows: [[TableCell]] = [header.map { TableCell(text: $0, bold: true, align: "center") }]
+        // English headers are longer words: narrower names, wider counts, 10 pt.
+        let widths =
+            vi ? [760, 2500, 1060, 1100, 1000, 1054, 940, 940] : [650, 2000, 1100, 1100, 1200, 1000, 1150, 1154]
+        var rows: [[TableCell]] = [header.map { TableCell(text: $0, bold: true, align: "center", size: vi ? 24 : 20) }]
         for u in s.ranked {
             rows.append(unitRow(u, lang))
         }
@@ -179,7 +181,7 @@ public enum LetterDocument {
 
     static func unitRow(_ u: UnitFigures, _ lang: Language) -> [TableCell] {
         unitRowTexts(u, lang).enumerated().map { i, text in
-            TableCell(text: text, align: i == 0 ? "center" : i == 1 ? "left" : "right")
+            TableCell(text: text, align: i == 0 ? "center" : i == 1 ? "left" : "right", size: lang == .vi ? 24 : 22)
         }
     }
 
@@ -294,6 +296,8 @@ struct TableCell {
     var bold = false
     var align = "left"
     var span = 1
+    /// Half-points.
+    var size = 24
 }
 
 /// Paragraphs and tables appended as WordprocessingML.
@@ -377,7 +381,8 @@ struct WordBody {
                 if cell.span > 1 { xml += "<w:gridSpan w:val=\"\(cell.span)\"/>" }
                 xml += "<w:vAlign w:val=\"center\"/></w:tcPr>"
                 var p = WordBody()
-                p.paragraph([WordRun(cell.text, bold: cell.bold, size: 24)], align: cell.align, spacing: (30, 30))
+                p.paragraph(
+                    [WordRun(cell.text, bold: cell.bold, size: cell.size)], align: cell.align, spacing: (30, 30))
                 xml += p.xml + "</w:tc>"
                 column += cell.span
             }
