@@ -139,6 +139,8 @@ struct XLSXWriter {
         var s =
             xmlDeclaration
             + "<worksheet xmlns=\"\(Namespace.spreadsheet)\" xmlns:r=\"\(Namespace.officeRelationships)\">"
+        // Printed: landscape A4, all columns on one page's width.
+        s += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         s += "<dimension ref=\"A1:\(lastColumn)\(max(sheet.rows.count, 1))\"/>"
         s += "<sheetViews><sheetView workbookViewId=\"0\"\(index == 0 ? " tabSelected=\"1\"" : "")>"
         if let header = sheet.headerRow {
@@ -180,7 +182,7 @@ struct XLSXWriter {
             s += "</mergeCells>"
         }
         s += "<pageMargins left=\"0.6\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
-        s += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToHeight=\"0\"/>"
+        s += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         return s + "</worksheet>"
     }
 
