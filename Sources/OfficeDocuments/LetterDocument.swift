@@ -18,7 +18,8 @@ public enum LetterDocument {
     }
 
     public static func docx(_ s: Standings, template: LetterTemplate, lang: Language) throws -> Data {
-        let fields = try template.fields(LetterTemplate.variables(s, lang))
+        let variables = LetterTemplate.variables(s, lang)
+        let fields = try template.fields(variables).filling(from: LetterTemplate.builtIn(lang).fields(variables))
         var body = WordBody()
         letter(&body, s, fields, lang)
         let letterSection = Self.sectionProperties(restartNumbering: false)

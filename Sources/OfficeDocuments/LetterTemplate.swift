@@ -9,7 +9,8 @@ import Mustache
 /// split into fields by lines of the form `[field]`. A field's lines are its
 /// items (recipients, paragraphs, requests); a field left empty shows "…",
 /// as the seed letter leaves its number and date for the clerk to fill in
-/// by hand. Lines starting with `#` before the first field are comments.
+/// by hand; a field the template leaves out keeps the built-in wording.
+/// Lines before the first field are comments.
 public struct LetterTemplate: Sendable {
     /// Every field, in the order the default template gives them.
     public static let fieldNames = [
@@ -115,4 +116,10 @@ public struct LetterFields: Sendable {
 
     /// The field as one line (its lines joined by spaces); "…" when empty.
     public func text(_ name: String) -> String { lines(name).joined(separator: " ") }
+
+    /// These fields, with the ones they leave out taken from `defaults`
+    /// (a field that is present but empty stays empty: "…").
+    public func filling(from defaults: LetterFields) -> LetterFields {
+        LetterFields(values.merging(defaults.values) { mine, _ in mine })
+    }
 }

@@ -114,3 +114,58 @@ enum ReportSentences {
     static let overview =
         "Tính đến 15h00 ngày 22/10/2025, toàn thành phố đã có 114 xã, phường, đặc khu tham gia Cuộc thi với 84.360 thí sinh đăng ký tham gia, 49.317 thí sinh hoàn thành bài thi."
 }
+
+@Suite("letter and export --format xlsx on the command line")
+struct OfficeCommandLineTests {
+    @Test("a letter.mustache in the data directory gives the letter's words; the sentences stay the report's")
+    func templateFromTheDataDirectory() throws {
+        let binary = try #require(OfficeClientTests.binary, "congdanso is not built")
+        let dir = TempFolder()
+        let fm = FileManager.default
+        for name in ["units.csv", "config.toml"] {
+            try fm.copyItem(atPath: sampleDataPath + "/" + name, toPath: dir.path + "/" + name)
+        }
+        for name in try fm.contentsOfDirectory(atPath: sampleDataPath + "/snapshots") {
+            try fm.copyItem(atPath: sampleDataPath + "/snapshots/" + name, toPath: dir.path + "/snapshots/" + name)
+        }
+        try dir.text(
+            "letter.mustache",
+            "[co_quan]\nTRUNG TÂM CÔNG NGHỆ THÔNG TIN\n[so]\n125\n[nguoi_ky]\nNguyễn Văn A\n[mo_dau]\nSau {{so_ngay}} ngày, tính đến {{thoi_diem}}:\n[chuc_vu]\n"
+        )
+        let out = dir.path + "/l.docx"
+        let (status, output) = try OfficeClientTests.run([binary, "letter", "--data", dir.path, "-o", out])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("template: \(dir.path)/letter.mustache"))
+        let document = try #require(
+            try parts(Data(contentsOf: URL(fileURLWithPath: out))).first { $0.0 == "word/document.xml" }?.1)
+        #expect(document.contains("TRUNG TÂM CÔNG NGHỆ THÔNG TIN"))
+        #expect(document.contains("Số: 125/SKHCN-TTTT"))
+        #expect(document.contains("Nguyễn Văn A"))
+        #expect(document.contains("Sau 10 ngày, tính đến 15h00 ngày 22/10/2025:"))
+        #expect(document.contains(ReportSentences.overview))
+        // Fields the template leaves out keep the built-in wording; an empty one shows "…".
+        #expect(document.contains("KT. GIÁM ĐỐC"))
+        #expect(document.contains("Thành đoàn Hải Phòng;"))
+        #expect(!document.contains("PHÓ GIÁM ĐỐC"))
+        #expect(document.contains(">…</w:t>"))
+    }
+
+    @Test("a broken template, and xlsx or letter without -o, are errors with a message")
+    func errors() throws {
+        let binary = try #require(OfficeClientTests.binary, "congdanso is not built")
+        let dir = TempFolder()
+        try dir.text("bad.mustache", "[co_quan]\n{{#x}}\n")
+        let (s1, o1) = try OfficeClientTests.run([
+            binary, "letter", "--data", sampleDataPath, "--template", dir.path + "/bad.mustache", "-o",
+            dir.path + "/x.docx",
+        ])
+        #expect(s1 == 1 && o1.contains("bad.mustache: error: the template is not valid Mustache"), "\(o1)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/x.docx"))
+        let (s2, o2) = try OfficeClientTests.run([binary, "export", "--data", sampleDataPath, "--format", "xlsx"])
+        #expect(s2 != 0 && o2.contains("-o FILE.xlsx"), "\(o2)")
+        let (s3, o3) = try OfficeClientTests.run([binary, "letter", "--data", sampleDataPath])
+        #expect(s3 != 0 && o3.contains("-o FILE.docx"), "\(o3)")
+        let (s4, o4) = try OfficeClientTests.run([binary, "letter", "--print-template"])
+        #expect(s4 == 0 && o4.contains("[kinh_gui]\nThành đoàn Hải Phòng;"), "\(o4)")
+    }
+}
