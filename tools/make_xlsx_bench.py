@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Makes bench-data/xlsx-100k (git-ignored) for `congdanso-bench xlsx`:
 the sample units and one snapshot workbook of 100,000 rows (114 units at
-878 hourly moments, cut at 100,000), written by openpyxl the way Excel
-writes (shared strings, a date-time format on as_of), and its CSV twin in
-bench-data/csv-100k.
+878 hourly moments, cut at 100,000), written by openpyxl in write-only
+mode (codes as inline strings, counts as numbers, as_of as date serials
+with a date-time format), and its CSV twin in bench-data/csv-100k.
 
     python3 tools/make_xlsx_bench.py [ROOT]
 """
