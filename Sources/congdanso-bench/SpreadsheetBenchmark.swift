@@ -7,7 +7,18 @@ import SpreadsheetReader
 /// openpyxl with tools/make_xlsx_bench.py) streamed by the XLSX reader
 /// alone, then loaded as a data directory, against its CSV twin; then the
 /// letter and the workbook export written from the sample data.
-func spreadsheetBenchmark(root: URL) {
+/// `congdanso-bench xlsx DIR` also loads DIR (a directory of workbooks,
+/// e.g. made by LibreOffice) five times.
+func spreadsheetBenchmark(root: URL, extra: String? = nil) {
+    if let extra {
+        var rows = 0
+        let times = measure(runs: 5) {
+            let r = DataDirectory.load(extra)
+            guard let d = r.dataset else { print("xlsx: \(r.issues.prefix(3))"); exit(1) }
+            rows = d.histories.reduce(0) { $0 + $1.count }
+        }
+        print("xlsx: \(extra): \(rows) history entries; load median \(ms(median(times))), best \(ms(times[0]))")
+    }
     let xlsxDirectory = root.appendingPathComponent("bench-data/xlsx-100k").path
     let csvDirectory = root.appendingPathComponent("bench-data/csv-100k").path
     if !FileManager.default.fileExists(atPath: xlsxDirectory + "/snapshots/hourly.xlsx") {
