@@ -135,6 +135,20 @@ struct SpreadsheetInputTests {
         #expect(lines.contains { $0.hasPrefix(file + ":Số liệu!D5: error: the completed count \"5.5\"") }, "\(lines)")
     }
 
+    @Test("units.csv beside units.xlsx: the CSV is read, with a warning")
+    func bothUnitFiles() throws {
+        let dir = TempFolder()
+        try dir.text("units.csv", Self.unitsCSV)
+        try dir.workbook("units.xlsx", [[.text("code")]])
+        try dir.text("snapshots/a.csv", "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,001,1,1\n")
+        let r = DataDirectory.load(dir.path)
+        #expect(r.dataset?.units.count == 2)
+        #expect(
+            r.issues.map(\.description) == [
+                "\(dir.path)/units.xlsx: warning: ignored: units.csv is read; keep one of the two"
+            ])
+    }
+
     @Test("a file that is not a workbook is an error naming it")
     func notAWorkbook() throws {
         let dir = TempFolder()

@@ -85,6 +85,10 @@ public enum DataDirectory {
             !FileManager.default.fileExists(atPath: dir + "/units.csv")
                 && FileManager.default.fileExists(atPath: dir + "/units.xlsx")
             ? dir + "/units.xlsx" : dir + "/units.csv"
+        if unitsPath.hasSuffix(".csv"), FileManager.default.fileExists(atPath: dir + "/units.xlsx") {
+            issues.append(
+                DataIssue(.warning, file: dir + "/units.xlsx", "ignored: units.csv is read; keep one of the two"))
+        }
         guard FileManager.default.fileExists(atPath: unitsPath) else {
             issues.append(
                 DataIssue(
