@@ -66,6 +66,10 @@ struct SpreadsheetInputTests {
         #expect([e.year, e.month, e.day, e.hour, e.minute] as [Int] == [2025, 10, 22, 15, 0])
         // A time a hair off the second (Excel stores 15:00 as 0.625 exactly, others not) rounds.
         reader.date1904 = false
+        #expect(SpreadsheetInput.text(.date(1e300), reader: reader, timeZone: .vietnam) == "1e+300")
+        #expect(SpreadsheetInput.text(.date(-1), reader: reader, timeZone: .vietnam) == "-1")
+        #expect(
+            SpreadsheetInput.text(.date(45952.625), reader: reader, timeZone: .vietnam) == "2025-10-22T15:00:00+07:00")
         let r = reader.dateFields(45952.62499999)
         #expect([r.hour, r.minute, r.second] as [Int] == [15, 0, 0])
     }

@@ -91,7 +91,7 @@ struct SpreadsheetInput {
             texts.reserveCapacity(max(cells.last.map { $0.column + 1 } ?? 0, headerWidth ?? 0))
             for cell in cells {
                 while texts.count < cell.column { texts.append("") }
-                if case .date(let serial) = cell.value {
+                if case .date(let serial) = cell.value, (0...2_958_465).contains(serial) {  // up to 9999-12-31
                     // Rows of one file usually share their moment: format it once.
                     if serial != lastSerial {
                         lastSerial = serial
@@ -125,7 +125,7 @@ struct SpreadsheetInput {
         return (out, reader.sheets[0].name)
     }
 
-    private static func text(_ value: XLSXValue, reader: XLSXReader, timeZone: UTCOffset) -> String {
+    static func text(_ value: XLSXValue, reader: XLSXReader, timeZone: UTCOffset) -> String {
         switch value {
         case .text(let s):
             return s.utf8.contains(where: { $0 == 10 || $0 == 13 })
@@ -136,6 +136,10 @@ struct SpreadsheetInput {
             if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
             return "\(x)"
         case .date(let serial):
+            // Out of Excel's range (before 1900 or after 9999): the number as it is.
+            guard (0...2_958_465).contains(serial) else {
+                return text(.number(serial), reader: reader, timeZone: timeZone)
+            }
             let d = reader.dateFields(serial)
             func pad(_ n: Int, _ w: Int) -> String {
                 let s = String(n)
