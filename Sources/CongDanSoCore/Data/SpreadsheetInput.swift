@@ -83,7 +83,10 @@ struct SpreadsheetInput {
         var lastSerial = Double.nan
         var lastDate = ""
         try reader.readRows(sheet: 0) { row, cells in
-            while line < row {
+            // Row N on line N. A row out of order, repeated or past Excel's
+            // last row (1,048,576) still gets a line of its own.
+            let target = row > line && row <= 1_048_576 ? row : line + (out.isEmpty ? 0 : 1)
+            while line < target {
                 out.append(10)
                 line += 1
             }
