@@ -163,14 +163,17 @@ public struct XLSXReader {
         var column = 0, row = 0, letters = 0
         for b in ref.utf8 {
             switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): column = column * 26 + Int(b - 64); letters += 1
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): column = column * 26 + Int(b - 96); letters += 1
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): row = row * 10 + Int(b - 48)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                guard letters < 3 else { return nil }
+                column = column * 26 + Int((b | 0x20) - 96)
+                letters += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): row = min(row * 10 + Int(b - 48), 1 << 40)
             case UInt8(ascii: "$"): continue
             default: return nil
             }
         }
-        guard letters > 0 else { return nil }
+        // Excel's columns end at XFD (16,384): anything past is not a reference.
+        guard letters > 0, letters <= 3, column <= 16_384 else { return nil }
         return (column - 1, row)
     }
 
@@ -363,7 +366,7 @@ private final class SheetHandler: NSObject, XMLParserDelegate {
     ) {
         switch local(name) {
         case "row":
-            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+            rowNumber = attributes["r"].flatMap { Int($0) }.map { min(max($0, 1), 1 << 40) } ?? rowNumber + 1
             cells.removeAll(keepingCapacity: true)
             nextColumn = 0
         case "c":

@@ -52,6 +52,18 @@ struct SpreadsheetInputTests {
         #expect(rows[1].1[1].value == .number(45.34))
     }
 
+    @Test("cell references: letters to columns, nonsense refused")
+    func references() {
+        #expect(XLSXReader.parseReference("C12")! == (2, 12))
+        #expect(XLSXReader.parseReference("aa1")! == (26, 1))
+        #expect(XLSXReader.parseReference("XFD1048576")! == (16_383, 1_048_576))
+        #expect(XLSXReader.parseReference("XFE1") == nil)
+        #expect(XLSXReader.parseReference("AAAAAAAAAAAAAAAAAAAAAAAAA1") == nil)
+        #expect(XLSXReader.parseReference("12") == nil)
+        #expect(XLSXReader.parseReference("C99999999999999999999999999") != nil)
+        #expect(XLSXReader.columnName(0) == "A" && XLSXReader.columnName(26) == "AA")
+    }
+
     @Test("date serials in the 1900 and 1904 systems give the same moment")
     func dateSystems() throws {
         let dir = TempFolder()
