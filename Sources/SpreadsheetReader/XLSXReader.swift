@@ -115,6 +115,12 @@ public struct XLSXReader {
         guard let data = try bytes(part) else {
             throw XLSXError(part: part, message: "the part is missing from the package")
         }
+        // Foundation's XMLParser traps on a name that is not UTF-8 (seen by
+        // fuzzing: a damaged byte in styles.xml crashed the process), so a
+        // part that says it is UTF-8 (or says nothing) must be.
+        if Self.declaresUTF8(data), String(validating: data, as: UTF8.self) == nil {
+            throw XLSXError(part: part, message: "is not UTF-8 text; the file may be damaged")
+        }
         // From a stream, not `XMLParser(data:)`: handed more than 10 MB in
         // one piece, libxml2 stops at the end with "huge input lookup"
         // (seen with a 19 MB sheet); a stream is fed to it in chunks.
@@ -127,6 +133,16 @@ public struct XLSXReader {
         }
     }
 
+    /// True unless the XML starts with a UTF-16 byte-order mark or declares another encoding.
+    static func declaresUTF8(_ data: Data) -> Bool {
+        let head = data.prefix(100)
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return false }
+        let text = String(decoding: head, as: UTF8.self).lowercased()
+        guard let range = text.range(of: "encoding=") else { return true }
+        let value = text[range.upperBound...].dropFirst().prefix(while: { $0 != "\"" && $0 != "'" })
+        return value == "utf-8" || value == "utf8"
+    }
+
     struct Relationship { var id: String; var type: String; var target: String }
 
     /// The relationships of a part (`_rels/.rels` for the package itself).
@@ -135,6 +151,9 @@ public struct XLSXReader {
         let name = (part as NSString).lastPathComponent
         let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + name + ".rels"
         guard let data = try bytes(relsPath) else { return [] }
+        if Self.declaresUTF8(data), String(validating: data, as: UTF8.self) == nil {
+            throw XLSXError(part: relsPath, message: "is not UTF-8 text; the file may be damaged")
+        }
         let handler = RelationshipsHandler()
         let parser = XMLParser(data: data)
         parser.delegate = handler

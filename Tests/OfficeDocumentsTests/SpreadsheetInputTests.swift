@@ -165,6 +165,34 @@ struct SpreadsheetInputTests {
             ])
     }
 
+    @Test("a part that is not UTF-8 is an error, not a crash in XMLParser")
+    func damagedPart() throws {
+        let dir = TempFolder()
+        try dir.text("units.csv", Self.unitsCSV)
+        try dir.workbook("snapshots/a.xlsx", [[.text("as_of")]])
+        // Rewrite styles.xml with a byte that is not UTF-8 inside a name.
+        let url = dir.url.appendingPathComponent("snapshots/a.xlsx")
+        let original = try parts(Data(contentsOf: url))
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, text) in original {
+            var bytes = Data(text.utf8)
+            if path == "xl/styles.xml" {
+                bytes =
+                    Data("<styleSheet><fonts><font><sz v\u{0}".utf8) + Data([0xE4])
+                    + Data("l=\"1\"/></font></fonts></styleSheet>".utf8)
+            }
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count)) { pos, size in
+                bytes.subdata(in: Int(pos)..<Int(pos) + size)
+            }
+        }
+        try archive.data!.write(to: url)
+        let r = DataDirectory.load(dir.path)
+        #expect(
+            r.issues.map(\.description).contains {
+                $0.contains("snapshots/a.xlsx: error: cannot read the workbook: xl/styles.xml: is not UTF-8 text")
+            }, "\(r.issues)")
+    }
+
     @Test("a file that is not a workbook is an error naming it")
     func notAWorkbook() throws {
         let dir = TempFolder()
