@@ -118,7 +118,7 @@ public struct XLSXReader {
         // Foundation's XMLParser traps on a name that is not UTF-8 (seen by
         // fuzzing: a damaged byte in styles.xml crashed the process), so a
         // part that says it is UTF-8 (or says nothing) must be.
-        if Self.declaresUTF8(data), String(validating: data, as: UTF8.self) == nil {
+        if Self.declaresUTF8(data), !Self.isUTF8(data) {
             throw XLSXError(part: part, message: "is not UTF-8 text; the file may be damaged")
         }
         // From a stream, not `XMLParser(data:)`: handed more than 10 MB in
@@ -131,6 +131,12 @@ public struct XLSXReader {
             let e = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown"
             throw XLSXError(part: part, message: "is not well-formed XML at line \(parser.lineNumber) (\(e))")
         }
+    }
+
+    /// Whether the bytes are UTF-8 (validated over contiguous memory: the
+    /// generic path over `Data` doubled the time to read a 19 MB sheet).
+    static func isUTF8(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) != nil }
     }
 
     /// True unless the XML starts with a UTF-16 byte-order mark or declares another encoding.
@@ -151,7 +157,7 @@ public struct XLSXReader {
         let name = (part as NSString).lastPathComponent
         let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + name + ".rels"
         guard let data = try bytes(relsPath) else { return [] }
-        if Self.declaresUTF8(data), String(validating: data, as: UTF8.self) == nil {
+        if Self.declaresUTF8(data), !Self.isUTF8(data) {
             throw XLSXError(part: relsPath, message: "is not UTF-8 text; the file may be damaged")
         }
         let handler = RelationshipsHandler()
