@@ -148,11 +148,16 @@ struct XLSXWriter {
                 "<pane ySplit=\"\(header)\" topLeftCell=\"A\(header + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             s += "<selection pane=\"bottomLeft\" activeCell=\"A\(header + 1)\" sqref=\"A\(header + 1)\"/>"
         }
-        s += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>"
-        for (i, width) in sheet.widths.enumerated() {
-            s += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+        s += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
+        // An empty <cols> is invalid for Excel.
+        if !sheet.widths.isEmpty {
+            s += "<cols>"
+            for (i, width) in sheet.widths.enumerated() {
+                s += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+            }
+            s += "</cols>"
         }
-        s += "</cols><sheetData>"
+        s += "<sheetData>"
         for (r, row) in sheet.rows.enumerated() {
             let rowNumber = r + 1
             let tall = sheet.headerRow == rowNumber ? " ht=\"32\" customHeight=\"1\"" : ""
