@@ -267,8 +267,18 @@ def check_xlsx_input(binary, data, out, libreoffice):
 
 # ---------------------------------------------------------------- LibreOffice
 
-def soffice(args, out):
+LOCALE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Setup/L10N">
+<prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{}</value></prop></item></oor:items>"""
+
+
+def soffice(args, out, locale=None):
     with tempfile.TemporaryDirectory() as profile:
+        if locale:  # LibreOffice's own locale setting, in a fresh profile
+            os.makedirs(os.path.join(profile, "user"))
+            with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w") as f:
+                f.write(LOCALE_XCU.format(locale))
         subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", *args, "--outdir", out],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
 
@@ -325,6 +335,21 @@ def check_libreoffice(binary, data, report, letter, workbook, out, png):
         and number(r[6]) == u["completed"] and r[7] == percent(u["completion_rate"], 1, "en")
         and r[9] == percent(u["coverage"], 2, "en") for r, u in zip(body, report["units"]))
     check("LibreOffice CSV: every unit's numbers and formatted rates match the JSON", ok, repr(body[:1]))
+
+    # The same workbook shown by a LibreOffice set to Vietnamese: 2.160 and 65,2%.
+    vi_out = os.path.join(out, "vi")
+    os.makedirs(vi_out)
+    soffice(["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,1066,false,true,true", workbook], vi_out,
+            locale="vi-VN")
+    with open(os.path.join(vi_out, os.path.basename(workbook)[:-5] + ".csv"), encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    body = rows[3:3 + len(report["units"])]
+    ok = len(body) == len(report["units"]) and all(
+        r[5] == integer(u["registered"], "vi") and r[6] == integer(u["completed"], "vi")
+        and r[7] == percent(u["completion_rate"], 1, "vi") and r[9] == percent(u["coverage"], 2, "vi")
+        and r[10] == signed(u["registered_change_24h"], "vi") for r, u in zip(body, report["units"]))
+    check("LibreOffice in Vietnamese shows the workbook's numbers as the report writes them (2.160; 65,2%)", ok,
+          repr(body[:1]))
 
 
 def main():
