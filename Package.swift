@@ -49,8 +49,8 @@ let package = Package(
         .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore", "congdanso"]),
         // Golden frames are read from the source tree (by #filePath), not bundled.
         .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "CongDanSoCore"], exclude: ["Golden"]),
-        // Office documents: the writers' XML, the XLSX reader, and the files read back by
-        // python-docx, openpyxl and the built binary.
+        // Office documents: the writers' parts, the XLSX reader, and the files the built
+        // binary writes read back by python-docx, openpyxl and LibreOffice.
         .testTarget(
             name: "OfficeDocumentsTests",
             dependencies: ["OfficeDocuments", "SpreadsheetReader", "CongDanSoCore", "congdanso"]),
