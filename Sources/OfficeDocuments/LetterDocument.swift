@@ -72,7 +72,7 @@ public enum LetterDocument {
             ? "\(f.text("dia_danh")), ngày \(f.text("ngay")) tháng \(f.text("thang")) năm \(f.text("nam"))"
             : "\(f.text("dia_danh")), \(f.text("ngay"))/\(f.text("thang"))/\(f.text("nam"))"
         right.paragraph([.init(date, italic: true, size: 28)], align: "center", spacing: (240, 0))
-        b.table(widths: [4300, 5400], indent: -350, borders: false, rows: [[left.xml, right.xml]])
+        b.table(widths: [4500, 5400], indent: -500, borders: false, rows: [[left.xml, right.xml]])
 
         // Kính gửi: the first recipient on its line, the others under it.
         let recipients = f.lines("kinh_gui")
