@@ -10,10 +10,23 @@ let package = Package(
     dependencies: [
         // Command-line parsing, help text and shell-friendly errors for the subcommands.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The ZIP container of .docx and .xlsx files, read and written (deflate, in memory).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The letter's template: logic-less {{fields}} a clerk can edit without code.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The statistics core: data loading, statistics, Vietnamese text, reports. No terminal code.
-        .target(name: "CongDanSoCore"),
+        .target(name: "CongDanSoCore", dependencies: ["SpreadsheetReader"]),
+        // Reads .xlsx worksheets as a stream of rows (ZIP + Foundation's XMLParser); knows nothing of contests.
+        .target(name: "SpreadsheetReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Writes the letter (.docx) and the table (.xlsx) from the core's standings and sentences.
+        .target(
+            name: "OfficeDocuments",
+            dependencies: [
+                "CongDanSoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         // The cell buffer and the backend seam: cells, styles, rects, display
         // width, keys, terminal-safe text, the backend protocol and a test
         // backend. Knows nothing of the contest.
@@ -31,11 +44,14 @@ let package = Package(
             name: "congdanso",
             dependencies: [
                 "CongDanSoCore", "DashboardKit", "DashboardRuntime", "CursesTerminal", "TerminalCells",
+                "OfficeDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks that print figures: `swift run -c release congdanso-bench`.
-        .executableTarget(name: "congdanso-bench", dependencies: ["CongDanSoCore", "DashboardKit", "TerminalCells"]),
+        .executableTarget(
+            name: "congdanso-bench",
+            dependencies: ["CongDanSoCore", "DashboardKit", "TerminalCells", "SpreadsheetReader", "OfficeDocuments"]),
         // The command-line tests run the built `congdanso`; depending on it
         // makes `swift test` build it first.
         .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore", "congdanso"]),
@@ -48,6 +64,11 @@ let package = Package(
             name: "DashboardRuntimeTests",
             dependencies: ["DashboardRuntime", "DashboardKit", "CongDanSoCore", "TerminalCells"],
             exclude: ["Scripts"]),
+        // Office documents: the writers' parts, the XLSX reader, and the files the built
+        // binary writes read back by python-docx, openpyxl and LibreOffice.
+        .testTarget(
+            name: "OfficeDocumentsTests",
+            dependencies: ["OfficeDocuments", "SpreadsheetReader", "CongDanSoCore", "congdanso"]),
         // Real-terminal tests: the built binary in tmux.
         .testTarget(name: "TerminalTests", dependencies: ["congdanso"]),
     ]

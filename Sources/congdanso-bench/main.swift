@@ -1,6 +1,7 @@
 // Benchmarks that print figures (not timed tests). Run in release:
 //   swift run -c release congdanso-bench [report|dashboard|all]
 //   swift run -c release congdanso-bench events [DIR]   (10 M events; not in all)
+//   swift run -c release congdanso-bench xlsx [DIR]     (a 100,000-row workbook; not in all)
 // The national-scale data directory is made by tools/make_national_data.py
 // into bench-data/national (git-ignored) when it is missing.
 import CongDanSoCore
@@ -33,4 +34,7 @@ if which == "aggregate" {
     let eventsDirectory =
         arguments.count > 1 ? arguments[1] : root.appendingPathComponent("bench-data/national-events").path
     aggregateOnce(directory: eventsDirectory)
+}
+if which == "xlsx" {
+    spreadsheetBenchmark(root: root, extra: arguments.count > 1 ? arguments[1] : nil)
 }

@@ -7,7 +7,8 @@ struct CongDanSo: ParsableCommand {
         abstract: "Dashboard, reports and exports for the \"Công dân số Hải Phòng\" contest.",
         discussion: "With no subcommand, opens the dashboard on the project's sample-data/.",
         subcommands: [
-            DashboardCommand.self, ReportCommand.self, ExportCommand.self, ValidateCommand.self, ReplayCommand.self,
+            DashboardCommand.self, ReportCommand.self, ExportCommand.self, LetterCommand.self, ValidateCommand.self,
+            ReplayCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

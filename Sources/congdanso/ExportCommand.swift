@@ -1,13 +1,16 @@
 import ArgumentParser
 import CongDanSoCore
 import Foundation
+import OfficeDocuments
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the unit table as the dashboard shows it (sorted, filtered) as CSV, JSON or Markdown.")
+        abstract:
+            "Write the unit table as the dashboard shows it (sorted, filtered) as CSV, JSON, Markdown or an Excel workbook."
+    )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, markdown }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, markdown, xlsx }
 
     @OptionGroup var options: DataOptions
 
@@ -32,10 +35,10 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Keep one province (since July 2025), e.g. \"Đắk Lắk\" or \"dak lak\".")
     var province: String?
 
-    @Option(name: .long, help: "Output format: csv, json or markdown.")
+    @Option(name: .long, help: "Output format: csv, json, markdown or xlsx (a workbook; needs -o).")
     var format: Format = .csv
 
-    @Option(name: .long, help: "Language of Markdown headings and numbers: vi or en.")
+    @Option(name: .long, help: "Language of Markdown and workbook headings and numbers: vi or en.")
     var lang: Language = .vi
 
     @Flag(name: .customLong("no-bom"), help: "Leave out the UTF-8 byte-order mark that helps Excel read CSV.")
@@ -46,6 +49,7 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if let type, UnitType(parsing: type) == nil { throw ValidationError("--type must be xã, phường or đặc khu") }
+        if format == .xlsx, output == nil { throw ValidationError("--format xlsx writes a file: add -o FILE.xlsx") }
     }
 
     func run() throws {
@@ -56,20 +60,23 @@ struct ExportCommand: ParsableCommand {
             sort: sort, reversed: reverse, text: filter ?? "",
             type: type.flatMap(UnitType.init(parsing:)), formerProvince: formerProvince, province: province)
         let rows = query.apply(to: standings)
-        let text: String
+        let bytes: Data
         switch format {
-        case .csv: text = TableExport.csv(rows, standings: standings, byteOrderMark: !noBOM)
-        case .json: text = TableExport.json(rows)
-        case .markdown: text = TableExport.markdown(rows, lang, dataset: dataset)
+        case .csv: bytes = Data(TableExport.csv(rows, standings: standings, byteOrderMark: !noBOM).utf8)
+        case .json: bytes = Data(TableExport.json(rows).utf8)
+        case .markdown: bytes = Data(TableExport.markdown(rows, lang, dataset: dataset).utf8)
+        case .xlsx:
+            bytes = try SpreadsheetExport.workbook(
+                rows, standings: standings, lang: lang, note: SpreadsheetExport.note(query, lang))
         }
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+            do { try bytes.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 StandardError().write("congdanso: cannot write \(output): \(error.localizedDescription)")
                 throw ExitCode(1)
             }
             StandardError().write("wrote \(rows.count) units to \(output)")
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(bytes)
         }
     }
 }

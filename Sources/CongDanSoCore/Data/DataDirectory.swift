@@ -79,7 +79,16 @@ public enum DataDirectory {
         }
         overrides.apply(to: &config)
 
-        let unitsPath = dir + "/units.csv"
+        // units.csv, else units.xlsx (read by the same rules).
+        var sheets = SpreadsheetInput(timeZone: config.timeZone)
+        let unitsPath =
+            !FileManager.default.fileExists(atPath: dir + "/units.csv")
+                && FileManager.default.fileExists(atPath: dir + "/units.xlsx")
+            ? dir + "/units.xlsx" : dir + "/units.csv"
+        if unitsPath.hasSuffix(".csv"), FileManager.default.fileExists(atPath: dir + "/units.xlsx") {
+            issues.append(
+                DataIssue(.warning, file: dir + "/units.xlsx", "ignored: units.csv is read; keep one of the two"))
+        }
         guard FileManager.default.fileExists(atPath: unitsPath) else {
             issues.append(
                 DataIssue(
@@ -89,12 +98,12 @@ public enum DataDirectory {
         }
         let units: [Unit]
         var rejectedCodes: Set<String> = []
-        switch readBytes(unitsPath) {
+        switch sheets.csvBytes(unitsPath) {
         case .success(let bytes):
             let loaded = UnitsLoader.load(bytes: bytes, file: unitsPath, adultShare: config.adultShare)
             units = loaded.units
             rejectedCodes = loaded.rejectedCodes
-            issues += loaded.issues
+            issues += sheets.relocate(loaded.issues)
         case .failure(let issue):
             issues.append(issue)
             return LoadResult(dataset: nil, issues: issues)
@@ -116,12 +125,13 @@ public enum DataDirectory {
                     ? dir + "/" + EventLogSource.fileName : nil)
         let snapshotFiles = listCSV(dir + "/snapshots")
         for file in snapshotFiles {
-            switch readBytes(file) {
+            switch sheets.csvBytes(file) {
             case .success(let bytes): snapshots.read(bytes: bytes, file: file)
             case .failure(let issue): snapshots.issues.append(issue)
             }
         }
         let histories = snapshots.finish()
+        snapshots.issues = sheets.relocate(snapshots.issues)
         if let eventsPath {
             // The event log is the source: snapshot problems do not block it.
             let snapshotIssues = snapshots.issues.map { issue -> DataIssue in
@@ -154,19 +164,23 @@ public enum DataDirectory {
             issues.append(
                 DataIssue(
                     .warning, file: dir + "/snapshots",
-                    "no snapshot files (snapshots/*.csv); every unit shows 0 registered and 0 completed"))
+                    "no snapshot files (snapshots/*.csv or *.xlsx); every unit shows 0 registered and 0 completed"))
         }
         guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues) }
         let dataset = Dataset(config: config, units: units, histories: histories, warnings: issues.warnings)
         return LoadResult(dataset: dataset, issues: issues)
     }
 
-    /// The `.csv` files in a folder, sorted by name; none when it is absent.
+    /// The `.csv` and `.xlsx` files in a folder, sorted by name; none when
+    /// it is absent. Hidden files and Excel's lock files (`~$*`) are skipped.
     static func listCSV(_ folder: String) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        return names.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }
-            .sorted()
-            .map { folder + "/" + $0 }
+        return names.filter {
+            ($0.lowercased().hasSuffix(".csv") || SpreadsheetInput.isSpreadsheet($0)) && !$0.hasPrefix(".")
+                && !$0.hasPrefix("~$")
+        }
+        .sorted()
+        .map { folder + "/" + $0 }
     }
 
     static func readBytes(_ path: String) -> Result<[UInt8], DataIssue> {

@@ -21,7 +21,7 @@ public struct DirectoryFingerprint: Hashable, Sendable {
     /// unless `includingEventLog` is false, `events.csv` under `directory`.
     /// Missing files are simply absent.
     public static func read(_ directory: String, includingEventLog: Bool = true) -> DirectoryFingerprint {
-        var paths = ["units.csv", ConfigLoader.fileName].map { directory + "/" + $0 }
+        var paths = ["units.csv", "units.xlsx", ConfigLoader.fileName].map { directory + "/" + $0 }
         if includingEventLog { paths.append(directory + "/" + EventLogSource.fileName) }
         paths += DataDirectory.listCSV(directory + "/snapshots")
         paths.append(directory + "/snapshots")
