@@ -69,6 +69,8 @@ public struct DashboardState: Sendable {
     public internal(set) var lastSourceCheck: Timestamp
     /// First line shown on the detail and summary screens.
     public internal(set) var pageScroll = 0
+    /// The selected row of the summary (see `summaryEntries`).
+    public internal(set) var summarySelection = 0
     /// First help line shown.
     public internal(set) var helpScroll = 0
     /// Rows in the export the run loop is writing, for the status line.
@@ -185,9 +187,7 @@ public struct DashboardState: Sendable {
         self.lastLoaded = loadedAt
         self.staleError = nil
         self.staleSince = nil
-        if let province = query.formerProvince, !cache.provinces.contains(province) {
-            query.formerProvince = nil
-        }
+        dropVanishedGroupFilters()
         applyQuery()
     }
 

@@ -45,6 +45,15 @@ enum MainView {
         func arrow(_ s: SortColumn) -> Int { asciiArrow && s == state.query.sort ? 2 : 1 }
         func w(_ s: SortColumn, _ values: Int) -> Int { max(TextWidth.of(h(s)) + arrow(s), values) }
         let typeWidth = UnitType.allCases.map { TextWidth.of(Phrase.typeShort($0, lang)) }.max() ?? 0
+        // Only when the data spans provinces (a national or regional contest).
+        let province: [Column] =
+            c.showsProvinceColumn
+            ? [
+                Column(
+                    .province, header: Label.provinceHeader.text(lang),
+                    width: max(c.provinceWidth, TextWidth.of(Label.provinceHeader.text(lang))), alignRight: false,
+                    dropOrder: 3)
+            ] : []
         return [
             // The band marker and the city rank share a column: "▲  1".
             Column(.rank, header: h(.rank), width: 2 + max(c.rankWidth, arrow(.rank) + 1), alignRight: true),
@@ -52,21 +61,22 @@ enum MainView {
                 .name, header: h(.name), width: max(c.nameWidth, TextWidth.of(h(.name)) + arrow(.name)),
                 alignRight: false,
                 flexible: true, minWidth: 10),
-            Column(.type, header: h(.type), width: w(.type, typeWidth), alignRight: false, dropOrder: 3),
+        ] + province + [
+            Column(.type, header: h(.type), width: w(.type, typeWidth), alignRight: false, dropOrder: 4),
             Column(.registered, header: h(.registered), width: w(.registered, c.registeredWidth)),
             Column(.completed, header: h(.completed), width: w(.completed, c.completedWidth), dropOrder: 1),
             Column(.completionRate, header: h(.completionRate), width: w(.completionRate, 6), dropOrder: 2),
-            Column(.coverage, header: h(.coverage), width: w(.coverage, 6), dropOrder: 5),
+            Column(.coverage, header: h(.coverage), width: w(.coverage, 6), dropOrder: 6),
             Column(
                 .registeredChange, header: h(.registeredChange24h),
-                width: w(.registeredChange24h, c.registeredChangeWidth), dropOrder: 4),
+                width: w(.registeredChange24h, c.registeredChangeWidth), dropOrder: 5),
             Column(
                 .completedChange, header: h(.completedChange24h),
-                width: w(.completedChange24h, c.completedChangeWidth), dropOrder: 6),
+                width: w(.completedChange24h, c.completedChangeWidth), dropOrder: 7),
             Column(
                 .trend, header: Label.trendHeader.text(lang),
                 width: max(DashboardState.trendDays, TextWidth.of(Label.trendHeader.text(lang))),
-                alignRight: false, dropOrder: 7),
+                alignRight: false, dropOrder: 8),
         ]
     }
 
@@ -114,23 +124,20 @@ enum MainView {
             case .name:
                 guard cache.nameWidths.indices.contains(f.index) else { return TableCell(f.unit.name, nameRole) }
                 return TableCell(
-                    ascii ? cache.asciiNames[f.index] : f.unit.name, nameRole, knownWidth: cache.nameWidths[f.index],
-                    alreadyShown: true)
+                    ascii ? cache.asciiNames[f.index] : cache.names[f.index], nameRole,
+                    knownWidth: cache.nameWidths[f.index], alreadyShown: true)
+            case .province: return TableCell(f.unit.province ?? "", .dim)
             case .type: return TableCell(Phrase.typeShort(f.unit.type, lang), .dim)
             case .registered: return TableCell(NumberForms.integer(f.registered, lang), .value)
             case .completed: return TableCell(NumberForms.integer(f.completed, lang))
             case .completionRate: return TableCell(NumberForms.percent(f.completionRate, lang))
             case .coverage: return TableCell(NumberForms.percent(f.coverage, digits: 2, lang))
-            case .registeredChange:
-                return TableCell(
-                    NumberForms.signed(f.registeredChange24h, lang), TableRow.changeRole(f.registeredChange24h))
-            case .completedChange:
-                return TableCell(
-                    NumberForms.signed(f.completedChange24h, lang), TableRow.changeRole(f.completedChange24h))
+            case .registeredChange: return TableRow.changeCell(f.registeredChange, lang)
+            case .completedChange: return TableRow.changeCell(f.completedChange, lang)
             case .trend:
                 guard cache.trends.indices.contains(f.index) else { return nil }
                 let text = Sparkline.text(cache.trends[f.index], levels: glyphs.sparkLevels)
-                return TableCell(text, .trend, knownWidth: text.count, alreadyShown: true)
+                return TableCell(text, .trend, knownWidth: cache.trends[f.index].count, alreadyShown: true)
             case .marker, .group, .units, .adults:
                 return nil
             }
