@@ -25,5 +25,19 @@ func dashboardBenchmark(sample: String, national: String) {
         print(
             "== keypress (update + render 120×40), \(dataset.units.count) units: median \(ms(median(times))), p99 \(ms(times[times.count * 99 / 100])), best \(ms(times[0])) (2,000 keys)"
         )
+        // The summary and the group filters: open it, move, filter to a group
+        // with Enter, cycle provinces with f, clear.
+        let groupKeys: [Key] = [
+            .tab, .down, .down, .down, .enter, .character("f"), .character("f"), .escape, .tab, .up, .escape,
+        ]
+        index = 0
+        let groupTimes = measure(runs: 2000) {
+            _ = update(&state, .key(groupKeys[index % groupKeys.count]))
+            _ = render(state, width: 120, height: 40)
+            index += 1
+        }
+        print(
+            "== summary and group-filter keys (update + render 120×40), \(dataset.units.count) units: median \(ms(median(groupTimes))), p99 \(ms(groupTimes[groupTimes.count * 99 / 100])), best \(ms(groupTimes[0])) (2,000 keys)"
+        )
     }
 }
