@@ -147,6 +147,19 @@ import Testing
         #expect(DataCache.shownName(twins, unit: 2, provinceColumn: true) == "Hòa")
     }
 
+    @Test func aNarrowTableWithoutItsProvinceColumnQualifiesTheNames() {
+        var s = NationalFixture.state(width: 52, height: 20)
+        press(&s, .character("/"))
+        type(&s, "tan tien")
+        press(&s, .enter)
+        let lines = render(s, width: 52, height: 20).lines()
+        #expect(!lines[4].contains("Tỉnh"), "the province column gave way")
+        // Clipped to the room there is, but told apart: "Tân Tiến (Đắk…", "Tân Tiến (Tuy…".
+        #expect(lines.contains { $0.contains("Tân Tiến (Đắk") })
+        #expect(lines.contains { $0.contains("Tân Tiến (Tuy") })
+        #expect(lines.contains { $0.contains(" Tân Tiến ") }, "the phường Tân Tiến has a name of its own")
+    }
+
     @Test func theFirstDayShowsDashesNotChanges() {
         // One snapshot: nothing is known 24 hours earlier.
         let dataset = Fixtures.dataset(units: [("001", "An", .xa, 10, 5), ("002", "Bình", .phuong, 8, 4)])

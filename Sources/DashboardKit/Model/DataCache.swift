@@ -12,6 +12,10 @@ struct DataCache: Sendable {
     let names: [String]
     let nameWidths: [Int]
     let asciiNames: [String]
+    /// With a province column that gave way on a narrow screen, the names
+    /// told apart in full (`Dataset.distinctName`); nil when `names`
+    /// already are (no province column).
+    let qualifiedNames: (names: [String], widths: [Int], ascii: [String])?
     /// Widest unit name, in display columns.
     let nameWidth: Int
     /// The data is dense (an event log): the unit history has a row a day.
@@ -62,6 +66,12 @@ struct DataCache: Sendable {
         self.names = shown
         nameWidths = shown.map { TextWidth.of($0) }
         asciiNames = shown.map { TerminalText.ascii($0) }
+        if provinceColumn {
+            let full = dataset.units.indices.map { dataset.distinctName($0) }
+            qualifiedNames = (full, full.map { TextWidth.of($0) }, full.map { TerminalText.ascii($0) })
+        } else {
+            qualifiedNames = nil
+        }
         movers = Movers.biggest(standings, count: 5)
         var maxReg = 0, maxComp = 0
         var regChange = (0, 0), compChange = (0, 0)  // (largest, smallest)

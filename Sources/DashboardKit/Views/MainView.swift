@@ -85,7 +85,19 @@ enum MainView {
         let lang = p.lang
         let inner = header.inset(left: 1, right: 1)
         let arrow = StatusBar.sortArrow(state.query, p.glyphs)
-        let placed = TableWidget.layout(columns(state, lang, asciiArrow: p.ascii), x: inner.x, width: inner.width)
+        let cols = columns(state, lang, asciiArrow: p.ascii)
+        var placed = TableWidget.layout(cols, x: inner.x, width: inner.width)
+        // The province column gave way: the names carry it, so the name column may grow to them.
+        if let qualified = state.cache.qualifiedNames, !placed.contains(where: { $0.column.id == .province }) {
+            let widest = qualified.widths.max() ?? 0
+            let wider = cols.map { c in
+                c.id == .name
+                    ? Column(
+                        .name, header: c.header, width: max(c.width, widest), alignRight: false, flexible: true,
+                        minWidth: c.minWidth) : c
+            }
+            placed = TableWidget.layout(wider, x: inner.x, width: inner.width)
+        }
 
         // Header row: the sorted column with its arrow.
         TableRow.drawHeader(&p, placed, y: header.y) { column in
@@ -118,11 +130,18 @@ enum MainView {
         let band = state.standings.band(of: f.index)
         let nameRole: Role = band.isTop ? .top : band.isBottom ? .bottom : .plain
         let cache = state.cache
+        // The province column gave way (a narrow screen): names say the province themselves.
+        let qualified = cache.qualifiedNames.flatMap { q in columns.contains { $0.column.id == .province } ? nil : q }
         TableRow.draw(&p, columns, y: y) { id in
             switch id {
             case .rank: return TableCell(String(f.rank), nameRole)
             case .name:
                 guard cache.nameWidths.indices.contains(f.index) else { return TableCell(f.unit.name, nameRole) }
+                if let q = qualified {
+                    return TableCell(
+                        ascii ? q.ascii[f.index] : q.names[f.index], nameRole, knownWidth: q.widths[f.index],
+                        alreadyShown: true)
+                }
                 return TableCell(
                     ascii ? cache.asciiNames[f.index] : cache.names[f.index], nameRole,
                     knownWidth: cache.nameWidths[f.index], alreadyShown: true)
