@@ -177,6 +177,9 @@ enum Phrase {
         return n > 0 ? "↑\(n)" : "↓\(-n)"
     }
 
+    /// "hạng 4" / "place 4".
+    static func place(_ n: Int, _ lang: Language) -> String { (lang == .vi ? "hạng " : "place ") + "\(n)" }
+
     /// "hạng 12 → 4" / "place 12 → 4".
     static func placeChange(_ before: Int, _ now: Int, ascii: Bool, _ lang: Language) -> String {
         let arrow = ascii ? "->" : "→"

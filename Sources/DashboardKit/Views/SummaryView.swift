@@ -162,6 +162,11 @@ enum SummaryView {
         // The +24h registrations line up in both columns.
         let all = (movers?.risers ?? []) + (movers?.fallers ?? [])
         let changeWidth = all.map { NumberForms.signed($0.registeredChange24h, state.language).count }.max() ?? 0
+        let placesWidth =
+            all.map { TextWidth.of(Phrase.placeChange($0.placeBefore, $0.placeNow, ascii: false, state.language)) }
+            .max() ?? 0
+        let placeNowWidth = all.map { TextWidth.of(Phrase.place($0.placeNow, state.language)) }.max() ?? 0
+        let nameNeed = min(14, all.map { TextWidth.of(dataset.distinctName($0.index)) }.max() ?? 0)
         var rows: [PageRow] = [
             PageRow { p, r in
                 let half = (r.width - 2) / 2
@@ -180,18 +185,31 @@ enum SummaryView {
             let lang = p.lang
             let places = Phrase.places(move.places, ascii: p.ascii)
             let change = NumberForms.signed(move.registeredChange24h, lang)
-            let detail =
-                Phrase.placeChange(move.placeBefore, move.placeNow, ascii: p.ascii, lang) + "  "
-                + String(repeating: " ", count: max(0, changeWidth - change.count)) + change
-            let detailWidth = TextWidth.of(detail)
+            let paddedChange = String(repeating: " ", count: max(0, changeWidth - change.count)) + change
             var cx = x
             p.cell(places, x: cx, y: y, width: 5, align: .right, move.places > 0 ? .positive : .negative)
             cx += 6
-            let nameRoom = max(0, x + width - cx - detailWidth - 2)
-            let showDetail = nameRoom >= 8
-            let nameWidth = showDetail ? nameRoom : max(0, x + width - cx)
-            p.write(dataset.distinctName(move.index), x: cx, y: y, maxWidth: nameWidth)
-            if showDetail {
+            // The same form on every row, the richest whose names still fit:
+            // the places then and now and the +24h, the place now and the
+            // +24h, the +24h alone, the names alone.
+            let room = max(0, x + width - cx)
+            func padded(_ s: String, _ w: Int) -> String {
+                String(repeating: " ", count: max(0, w - TextWidth.of(s))) + s
+            }
+            let detail: String
+            if room - placesWidth - 2 - changeWidth - 2 >= nameNeed {
+                let placeChange = Phrase.placeChange(move.placeBefore, move.placeNow, ascii: p.ascii, lang)
+                detail = padded(placeChange, placesWidth) + "  " + paddedChange
+            } else if room - placeNowWidth - 2 - changeWidth - 2 >= nameNeed {
+                detail = padded(Phrase.place(move.placeNow, lang), placeNowWidth) + "  " + paddedChange
+            } else if room - changeWidth - 2 >= min(nameNeed, 10) {
+                detail = paddedChange
+            } else {
+                detail = ""
+            }
+            let detailWidth = TextWidth.of(detail)
+            p.write(dataset.distinctName(move.index), x: cx, y: y, maxWidth: max(0, room - detailWidth - 2))
+            if detailWidth > 0 {
                 p.write(detail, x: x + width - detailWidth, y: y, maxWidth: detailWidth, .dim)
             }
         }
