@@ -59,6 +59,16 @@ import Testing
         expectGolden("national-detail-120x40", render(s, width: 120, height: 40))
     }
 
+    /// ASCII summary: "+12" / "-10" places, "->" between them, groups.
+    @Test func asciiSummary120x40() {
+        var s = NationalFixture.state(width: 120, height: 40, ascii: true)
+        press(&s, .tab)
+        let buffer = render(s, width: 120, height: 40)
+        expectGolden("national-summary-ascii-120x40", buffer)
+        #expect(buffer.lines().allSatisfy { $0.allSatisfy(\.isASCII) })
+        #expect(buffer.text().contains("hang 19 -> 7"))
+    }
+
     /// ASCII: names with ’ and –, the province column and the trend in ASCII.
     @Test func ascii80x24() {
         var s = NationalFixture.state(width: 80, height: 24, ascii: true)
@@ -126,6 +136,16 @@ import Testing
         #expect(s.summarySelection == s.summaryEntries.count - 1)
         for _ in 0..<300 { press(&s, .up) }
         #expect(s.summarySelection == 0)
+    }
+
+    @Test func aReloadWithoutTheProvinceDropsItsFilterButKeepsTheType() {
+        var s = NationalFixture.state(width: 120, height: 40)
+        press(&s, .character("f"), .character("t"), .character("t"), .character("t"))
+        #expect(s.query.province == "An Giang" && s.query.type == .dacKhu && s.rows.isEmpty)
+        _ = update(&s, .loaded(Fixtures.standings, at: Fixtures.clock))
+        #expect(s.query.province == nil, "the new data has no such province")
+        #expect(s.query.type == .dacKhu && s.rows.count == 2)
+        #expect(s.cache.placeDimension == .formerProvince && !s.cache.showsProvinceColumn)
     }
 
     @Test func sameNamedUnitsAreToldApartWithoutAProvinceColumn() {

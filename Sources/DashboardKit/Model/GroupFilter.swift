@@ -66,10 +66,11 @@ extension DashboardState {
         applyQuery()
     }
 
-    /// Drops group filters on values the new data no longer has (the
-    /// unknown group's "" stays while some unit has no value).
+    /// Drops place filters (province, former province) on values the new
+    /// data no longer has (the unknown group's "" stays while some unit has
+    /// no value); a type filter stays, as `t` sets it whatever the data.
     mutating func dropVanishedGroupFilters() {
-        for (dimension, value) in query.groupFilters {
+        for (dimension, value) in query.groupFilters where dimension != .type {
             let groups = cache.groups.first { $0.dimension == dimension }?.groups ?? []
             let key = dimension.matchKey(value)
             let present = groups.contains { dimension.matchKey($0.value ?? "") == key }
