@@ -32,7 +32,6 @@ enum Label: CaseIterable, Sendable {
     case lowest, median, highest
     case summaryTitle, groupHeader, unitsHeader, adultsHeader
     case filteredTable, summaryUnfiltered, summaryFiltered, risers, fallers, noMovesFirstDay, noMoves
-    case placesHeader
     // Help.
     case helpTitle
     case sectionEverywhere, sectionTable, sectionFilter, sectionDetail, sectionSummary, sectionHelp, sectionSymbols
@@ -124,7 +123,6 @@ enum Label: CaseIterable, Sendable {
         case .noMovesFirstDay:
             return t("chưa có: dữ liệu chưa đủ 24 giờ", "not yet: the data does not reach back 24 hours")
         case .noMoves: return t("không có", "none")
-        case .placesHeader: return t("Hạng", "Places")
         case .helpTitle: return t("Trợ giúp: các phím", "Help: keys")
         case .sectionEverywhere: return t("Mọi màn hình", "Everywhere")
         case .sectionTable: return t("Bảng đơn vị", "Unit table")

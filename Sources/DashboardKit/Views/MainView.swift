@@ -5,12 +5,16 @@ import CongDanSoCore
 ///
 /// Columns, left to right (the ones marked † give way on narrow terminals,
 /// in this order: trend, +24h completed, coverage, +24h registered, type,
-/// completion rate, completed; the name column flexes from 10 columns up):
-/// band marker (▲ top ten, ▼ bottom ten of the city ranking, whatever the
-/// sort or filter) with the city rank, name, type†, registered, completed†,
-/// completion rate†, coverage of adults†, 24-hour change in registered† and
-/// completed†, and the trend†: new registrations a day over the last ten
-/// days (see `DailySeries`), each row scaled to its own busiest day.
+/// province, completion rate, completed; the name column flexes from 10
+/// columns up): band marker (▲ top ten, ▼ bottom ten of the ranking,
+/// whatever the sort or filter) with the rank, name (told apart from
+/// same-named units, `DataCache.shownName`), province† (only when the data
+/// has more than one; when it gives way the names carry it), type†,
+/// registered, completed†, completion rate†, coverage of adults†, 24-hour
+/// change in registered† and completed† ("–" on the data's first day), and
+/// the trend†: new registrations a day over the last ten days (see
+/// `DailySeries`; blank before the data starts), each row scaled to its own
+/// busiest day.
 enum MainView {
     static func draw(_ p: inout Painter, _ state: DashboardState) {
         let layout = TableScreenLayout(width: p.width, height: p.height)
