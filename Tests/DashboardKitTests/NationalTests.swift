@@ -146,6 +146,14 @@ import Testing
         #expect(s.query.province == nil, "the new data has no such province")
         #expect(s.query.type == .dacKhu && s.rows.count == 2)
         #expect(s.cache.placeDimension == .formerProvince && !s.cache.showsProvinceColumn)
+        // Other units: their names, not the old ones (which are reused only for the same units).
+        #expect(s.cache.names.count == 114 && s.cache.qualifiedNames == nil)
+        #expect(s.cache.names[0] == Fixtures.dataset.units[0].name)
+        _ = update(&s, .loaded(NationalFixture.standings, at: Fixtures.clock))
+        _ = update(&s, .loaded(NationalFixture.standings, at: Fixtures.clock))
+        #expect(s.cache.names.count == 82 && s.cache.qualifiedNames?.names.count == 82)
+        let tanTien = NationalFixture.dataset.units.firstIndex { $0.name == "Tân Tiến" && $0.province == "Cà Mau" }!
+        #expect(s.cache.names[tanTien] == "Tân Tiến" && s.cache.qualifiedNames?.names[tanTien] == "Tân Tiến (Cà Mau)")
     }
 
     @Test func sameNamedUnitsAreToldApartWithoutAProvinceColumn() {

@@ -182,8 +182,10 @@ public struct DashboardState: Sendable {
 
     /// Replaces the data: caches, rows and selection follow; stale clears.
     mutating func apply(_ standings: Standings, loadedAt: Timestamp) {
+        // The same units (usually: a grown log, new snapshots): the names' forms are reused.
+        let sameUnits = standings.dataset.units == self.standings.dataset.units
         self.standings = standings
-        self.cache = DataCache(standings, trendDays: Self.trendDays)
+        self.cache = DataCache(standings, trendDays: Self.trendDays, reusingNamesOf: sameUnits ? cache : nil)
         self.lastLoaded = loadedAt
         self.staleError = nil
         self.staleSince = nil

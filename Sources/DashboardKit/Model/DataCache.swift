@@ -44,7 +44,10 @@ struct DataCache: Sendable {
     /// How coverage of adults is spread over the units.
     let coverage: CoverageSpread
 
-    init(_ standings: Standings, trendDays: Int) {
+    /// `previous`: the cache of the data on screen when the new data has the
+    /// same units (a grown log, new snapshots): its names, widths and ASCII
+    /// forms, the costliest part for thousands of units, are reused.
+    init(_ standings: Standings, trendDays: Int, reusingNamesOf previous: DataCache? = nil) {
         let dataset = standings.dataset
         let bounds = DailySeries.boundaries(moment: standings.moment, offset: dataset.config.timeZone, days: trendDays)
         let trends = dataset.units.indices.map {
@@ -62,15 +65,28 @@ struct DataCache: Sendable {
         placeDimension = place
         placeValues = groups.first { $0.dimension == place }?.groups.compactMap(\.value) ?? []
         let provinceColumn = provinces.count > 1
-        let shown = dataset.units.indices.map { Self.shownName(dataset, unit: $0, provinceColumn: provinceColumn) }
-        self.names = shown
-        nameWidths = shown.map { TextWidth.of($0) }
-        asciiNames = shown.map { TerminalText.ascii($0) }
-        if provinceColumn {
-            let full = dataset.units.indices.map { dataset.distinctName($0) }
-            qualifiedNames = (full, full.map { TextWidth.of($0) }, full.map { TerminalText.ascii($0) })
+        if let previous, previous.showsProvinceColumn == provinceColumn, previous.names.count == dataset.units.count {
+            names = previous.names; nameWidths = previous.nameWidths; asciiNames = previous.asciiNames
+            qualifiedNames = previous.qualifiedNames
         } else {
-            qualifiedNames = nil
+            let shown = dataset.units.indices.map {
+                Self.shownName(dataset, unit: $0, provinceColumn: provinceColumn)
+            }
+            let widths = shown.map { TextWidth.of($0) }
+            let ascii = shown.map { TerminalText.ascii($0) }
+            names = shown; nameWidths = widths; asciiNames = ascii
+            if provinceColumn {
+                // Only the same-named units' names differ from the shown ones.
+                var full = shown, fullWidths = widths, fullASCII = ascii
+                for i in dataset.units.indices where dataset.nameQualifiers[i] != nil {
+                    let name = dataset.distinctName(i)
+                    if name == shown[i] { continue }
+                    full[i] = name; fullWidths[i] = TextWidth.of(name); fullASCII[i] = TerminalText.ascii(name)
+                }
+                qualifiedNames = (full, fullWidths, fullASCII)
+            } else {
+                qualifiedNames = nil
+            }
         }
         movers = Movers.biggest(standings, count: 5)
         var maxReg = 0, maxComp = 0
