@@ -130,6 +130,14 @@ import Testing
         // Enter on the whole clears the filters.
         press(&s, .enter)
         #expect(s.route == .table && s.query.showsAll && s.rows.count == 82)
+        // Paging keys: End to the last province, Home back, PgDn a page.
+        press(&s, .tab, .end)
+        #expect(s.summarySelectedEntry == .group(.province, "Vĩnh Long"))
+        press(&s, .home)
+        #expect(s.summarySelection == 0)
+        press(&s, .pageDown)
+        #expect(s.summarySelection == s.pageSize)
+        press(&s, .escape)
         // Selection stays within the rows.
         press(&s, .tab)
         for _ in 0..<200 { press(&s, .down) }

@@ -34,6 +34,20 @@ extension DashboardState {
         summarySelection = min(max(0, summarySelection + step), count - 1)
     }
 
+    /// Paging keys on the summary move its selection (a page is the
+    /// table's page, about the summary's height); false for other actions.
+    mutating func moveSummarySelection(for action: Action) -> Bool {
+        let page = max(1, pageSize)
+        switch action {
+        case .pageUp: moveSummarySelection(-page)
+        case .pageDown: moveSummarySelection(page)
+        case .moveToTop: summarySelection = 0
+        case .moveToBottom: summarySelection = summaryEntries.count - 1
+        default: return false
+        }
+        return true
+    }
+
     /// Enter on a summary row: the table filtered to that group (the name
     /// filter and the other groups' filters cleared), the whole contest
     /// (every filter cleared), or the filtered table as it is; then back to

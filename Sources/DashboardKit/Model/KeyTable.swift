@@ -65,10 +65,11 @@ public enum KeyTable {
         // The unit table.
         KeyBinding([.up, .character("k")], .moveUp, [.table], .moveUpTable),
         KeyBinding([.down, .character("j")], .moveDown, [.table], .moveDownTable),
-        KeyBinding([.pageUp], .pageUp, [.table], .pageUpTable),
-        KeyBinding([.pageDown, .character(" ")], .pageDown, [.table], .pageDownTable),
-        KeyBinding([.home, .character("g")], .moveToTop, [.table], .moveToTopTable),
-        KeyBinding([.end, .character("G")], .moveToBottom, [.table], .moveToBottomTable),
+        // Also the summary's rows (34 provinces nationally).
+        KeyBinding([.pageUp], .pageUp, [.table, .summary], .pageUpTable),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, [.table, .summary], .pageDownTable),
+        KeyBinding([.home, .character("g")], .moveToTop, [.table, .summary], .moveToTopTable),
+        KeyBinding([.end, .character("G")], .moveToBottom, [.table, .summary], .moveToBottomTable),
         KeyBinding([.enter], .openDetail, [.table], .openDetailTable),
         KeyBinding([.character("<")], .sortPrevious, [.table], .sortPreviousTable),
         KeyBinding([.character(">")], .sortNext, [.table], .sortNextTable),

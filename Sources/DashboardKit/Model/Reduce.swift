@@ -71,6 +71,7 @@ private func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
 
 /// Carries out one action of the key table.
 func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
+    if state.route == .summary, state.moveSummarySelection(for: action) { return [] }
     switch action {
     // Moving in the table.
     case .moveUp: state.select(state.selectedIndex - 1)
