@@ -52,10 +52,12 @@ enum SummaryView {
         }
         func change(_ v: Int?) -> String { TableRow.changeCell(v, lang).text }
         let names = groups.map { TextWidth.of(name($0.0, state, lang)) }
+        let nameWidth = (names.max() ?? 10) + 1
         return [
+            // Numbers give way before the names are cut ("Thái Nguyên", "Tuyên Quang").
             Column(
-                .group, header: Label.groupHeader.text(lang), width: (names.max() ?? 10) + 1,
-                alignRight: false, flexible: true, minWidth: 10),
+                .group, header: Label.groupHeader.text(lang), width: nameWidth,
+                alignRight: false, flexible: true, minWidth: min(nameWidth, 16)),
             Column(
                 .units, header: Label.unitsHeader.text(lang),
                 width: numbers(Label.unitsHeader.text(lang), totals.map { "\($0.participating)/\($0.units)" })),
