@@ -70,7 +70,65 @@ import Testing
         #expect(bounds.last == moment, "the moment's own day ends at the moment")
         #expect(bounds[2] == Timestamp(milliseconds: ts("2025-10-22T00:00:00+07:00").milliseconds - 1))
         let series = DailySeries.dailyNewRegistrations(dataset, unit: 0, boundaries: bounds)
-        // 20/10: 5, 21/10: 7, 22/10 to noon: 8 (the 15:00 row is after the moment).
-        #expect(series == [5, 7, 8])
+        // 20/10 starts before the data (its first row is at 15:00 that day):
+        // unknown, not "5 new"; 21/10: 7, 22/10 to noon: 8 (the 15:00 row is
+        // after the moment).
+        #expect(series == [nil, 7, 8])
+        // Two days: both start inside the data.
+        let two = DailySeries.boundaries(moment: moment, offset: .vietnam, days: 2)
+        #expect(DailySeries.dailyNewRegistrations(dataset, unit: 0, boundaries: two) == [7, 8])
+    }
+
+    /// Five units over two snapshots a day apart (registered, completed).
+    static func moversData(_ before: [(Int, Int)], _ now: [(Int, Int)]) throws -> Standings {
+        var rows = "as_of,code,registered,completed\n"
+        for (i, v) in before.enumerated() { rows += "2025-10-21T15:00:00+07:00,0\(i + 1),\(v.0),\(v.1)\n" }
+        for (i, v) in now.enumerated() { rows += "2025-10-22T15:00:00+07:00,0\(i + 1),\(v.0),\(v.1)\n" }
+        return standings(try TempDataDir(units: units, snapshots: ["s.csv": rows]).dataset())
+    }
+
+    @Test func competitionPlacesShareTies() {
+        #expect(Movers.places([(5, 1), (9, 0), (5, 1), (0, 0), (5, 2)]) == [3, 1, 3, 5, 2])
+        #expect(Movers.places([(0, 0), (0, 0)]) == [1, 1])
+        #expect(Movers.places([]) == [])
+    }
+
+    @Test func risersAndFallersOverTheLastDay() throws {
+        // Before: 01 50, 02 40, 03 30, 04 20, 05 10 (places 1–5).
+        // Now:    01 55, 02 41, 03 80, 04 20, 05 45: 03 rises 2 places (3→1), 05 rises 2 (5→3);
+        //         01 falls 1 (1→2), 02 falls 2 (2→4), 04 falls 1 (4→5).
+        let s = try Self.moversData(
+            [(50, 0), (40, 0), (30, 0), (20, 0), (10, 0)], [(55, 0), (41, 0), (80, 0), (20, 0), (45, 0)])
+        let m = try #require(Movers.biggest(s, count: 5))
+        #expect(
+            m.risers.map { s.figures[$0.index].unit.code } == ["03", "05"], "ties in places: the better place now first"
+        )
+        #expect(m.risers.map(\.places) == [2, 2])
+        #expect(m.risers.map(\.registeredChange24h) == [50, 35])
+        #expect(m.fallers.map { s.figures[$0.index].unit.code } == ["02", "01", "04"])
+        #expect(m.fallers.map(\.places) == [-2, -1, -1])
+        #expect(m.fallers.map { [$0.placeBefore, $0.placeNow] } == [[2, 4], [1, 2], [4, 5]])
+        let one = try #require(Movers.biggest(s, count: 1))
+        #expect(one.risers.count == 1 && one.fallers.count == 1)
+        #expect(
+            m.risers.allSatisfy { $0.places > 0 } && m.fallers.allSatisfy { $0.places < 0 },
+            "04 and stayers are in neither list")
+    }
+
+    @Test func tiesAtZeroAreNotMoves() throws {
+        // Everyone at 0 the day before: a unit that gains nothing keeps its shared
+        // place 1 → it falls behind those that gained; units tied then and now do not move.
+        let s = try Self.moversData(
+            [(0, 0), (0, 0), (0, 0), (0, 0), (0, 0)], [(3, 0), (0, 0), (0, 0), (0, 0), (0, 0)])
+        let m = try #require(Movers.biggest(s))
+        #expect(m.risers.isEmpty, "from a shared first place nobody climbs")
+        #expect(m.fallers.map { s.figures[$0.index].unit.code } == ["02", "03", "04", "05"])
+        #expect(m.fallers.allSatisfy { $0.places == -1 })
+    }
+
+    @Test func noMovesOnTheDataFirstDay() throws {
+        let rows = "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,01,5,0\n"
+        let s = standings(try TempDataDir(units: Self.units, snapshots: ["s.csv": rows]).dataset())
+        #expect(Movers.moves(s) == nil && Movers.biggest(s) == nil)
     }
 }

@@ -29,7 +29,9 @@ import Testing
                 code: String(format: "%05d", 90000 + i), name: name, type: UnitType.allCases[i % 3],
                 population: 1000 * (i + 1), adults: 680 * (i + 1), adultsEstimated: i % 2 == 0,
                 formerProvince: ["Hải\u{1B}[2JPhòng", "東京都\u{202E}", "Hải Dương"][i % 3],
-                formerDistricts: names[(i + 1) % names.count], areaKm2: 1.5)
+                formerDistricts: names[(i + 1) % names.count], areaKm2: 1.5,
+                // Provinces too: the table's province column, the summary's groups, the f filter.
+                province: ["\u{1B}[2JHà\u{202E}Nội", "東京都", names[i % names.count]][i % 3])
         }
         let histories = units.indices.map { i -> History in
             [
@@ -56,6 +58,9 @@ import Testing
             press(&s, .escape, .down)
         }
         var t = base; press(&t, .tab); out.append(t)
+        press(&t, .down, .down, .down, .down, .down); out.append(t)
+        press(&t, .enter); out.append(t)
+        press(&t, .tab); out.append(t)
         var h = base; press(&h, .character("?")); out.append(h)
         var f = base; press(&f, .character("/")); type(&f, "\u{1B}東\u{202E}"); out.append(f)
         var fp = base; press(&fp, .character("f")); out.append(fp)

@@ -48,15 +48,28 @@ import Testing
         #expect(Sparkline.text([0, 1, 5, 9], levels: Glyphs.ascii.sparkLevels) == " .+@")
     }
 
+    @Test func unknownDaysAreBlankAndOutOfTheScale() {
+        let levels = Glyphs.unicode.sparkLevels
+        #expect(Sparkline.text([nil, nil, 4, 8], levels: levels) == "  ▄█")
+        #expect(Sparkline.text([nil, 2, 2], levels: levels) == " ██", "the scale is over the known days")
+        #expect(Sparkline.text([nil, nil], levels: levels) == "  ")
+        #expect(Sparkline.text([nil, 9], levels: Glyphs.ascii.sparkLevels) == " @")
+    }
+
     @Test func dailySeriesOfTheSampleData() {
         let s = Fixtures.state()
         let tuKy = s.unitIndex(s.rows[0].unit.code)!
         let trend = s.cache.trends[tuKy]
         #expect(trend.count == 10)
-        // The data starts on 13/10, the first of the ten days: the days add up to today's count.
-        #expect(trend.reduce(0, +) == 2160)
-        // 22/10: the value at 15:00 minus the value at the end of 21/10 (its 15:30 snapshot).
+        // The data starts on 13/10, the first of the ten days: that day is
+        // unknown (nothing before it), the nine after it add up to today's
+        // count less the count at the end of 13/10.
         let dataset = Fixtures.dataset
+        let endOf13 = Timestamp.from(year: 2025, month: 10, day: 14, offset: .vietnam)
+        let at13 = dataset.value(unit: tuKy, at: Timestamp(milliseconds: endOf13.milliseconds - 1)).registered
+        #expect(trend[0] == nil)
+        #expect(trend.dropFirst().map { $0! }.reduce(0, +) == 2160 - at13)
+        // 22/10: the value at 15:00 minus the value at the end of 21/10 (its 15:30 snapshot).
         let endOf21 = Timestamp.from(year: 2025, month: 10, day: 22, offset: .vietnam).adding(seconds: 0)
         let before = dataset.value(unit: tuKy, at: Timestamp(milliseconds: endOf21.milliseconds - 1)).registered
         #expect(trend[9] == 2160 - before)

@@ -26,16 +26,17 @@ public enum DailySeries {
         return result
     }
 
-    /// New registrations in each of the days bounded by `boundaries`, oldest first.
-    public static func dailyNewRegistrations(_ dataset: Dataset, unit: Int, boundaries: [Timestamp]) -> [Int] {
+    /// New registrations in each of the days bounded by `boundaries`, oldest
+    /// first; nil for a day that starts before the data does
+    /// (`Dataset.change(unit:from:to:)`), so data that begins mid-contest
+    /// shows no false rise or fall on its first day.
+    public static func dailyNewRegistrations(_ dataset: Dataset, unit: Int, boundaries: [Timestamp]) -> [Int?] {
         guard boundaries.count >= 2 else { return [] }
-        var previous = dataset.value(unit: unit, at: boundaries[0]).registered
-        var result: [Int] = []
+        var result: [Int?] = []
         result.reserveCapacity(boundaries.count - 1)
-        for end in boundaries.dropFirst() {
-            let value = dataset.value(unit: unit, at: end).registered
-            result.append(max(0, value - previous))
-            previous = value
+        for k in 0..<(boundaries.count - 1) {
+            result.append(
+                dataset.change(unit: unit, from: boundaries[k], to: boundaries[k + 1]).map { max(0, $0.registered) })
         }
         return result
     }

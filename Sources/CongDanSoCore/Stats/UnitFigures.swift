@@ -43,6 +43,11 @@ public struct GroupTotals: Hashable, Sendable {
 
     public init() {}
 
+    /// The totals of these figures (the filtered table's subtotal).
+    public init<S: Sequence>(_ figures: S) where S.Element == UnitFigures {
+        for f in figures { add(f) }
+    }
+
     public var completionRate: Double? { registered > 0 ? Double(completed) / Double(registered) : nil }
     public var coverage: Double? { adults > 0 ? Double(completed) / Double(adults) : nil }
     /// The changes over 24 h, nil when unknown.

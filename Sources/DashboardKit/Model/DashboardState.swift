@@ -69,6 +69,8 @@ public struct DashboardState: Sendable {
     public internal(set) var lastSourceCheck: Timestamp
     /// First line shown on the detail and summary screens.
     public internal(set) var pageScroll = 0
+    /// The selected row of the summary (see `summaryEntries`).
+    public internal(set) var summarySelection = 0
     /// First help line shown.
     public internal(set) var helpScroll = 0
     /// Rows in the export the run loop is writing, for the status line.
@@ -180,14 +182,14 @@ public struct DashboardState: Sendable {
 
     /// Replaces the data: caches, rows and selection follow; stale clears.
     mutating func apply(_ standings: Standings, loadedAt: Timestamp) {
+        // The same units (usually: a grown log, new snapshots): the names' forms are reused.
+        let sameUnits = standings.dataset.units == self.standings.dataset.units
         self.standings = standings
-        self.cache = DataCache(standings, trendDays: Self.trendDays)
+        self.cache = DataCache(standings, trendDays: Self.trendDays, reusingNamesOf: sameUnits ? cache : nil)
         self.lastLoaded = loadedAt
         self.staleError = nil
         self.staleSince = nil
-        if let province = query.formerProvince, !cache.provinces.contains(province) {
-            query.formerProvince = nil
-        }
+        dropVanishedGroupFilters()
         applyQuery()
     }
 

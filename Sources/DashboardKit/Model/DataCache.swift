@@ -4,19 +4,37 @@ import CongDanSoCore
 /// when standings arrive, so a key press never recomputes it.
 struct DataCache: Sendable {
     /// Per unit (index into `dataset.units`): new registrations a day over
-    /// the last `trendDays` days, oldest first (see `DailySeries`).
-    let trends: [[Int]]
-    /// Per unit: its name's display width, and the name in ASCII (same width).
+    /// the last `trendDays` days, oldest first (see `DailySeries`); nil for
+    /// a day that starts before the data does.
+    let trends: [[Int?]]
+    /// Per unit: the name the table shows (`shownName`), its display width,
+    /// and the name in ASCII (same width).
+    let names: [String]
     let nameWidths: [Int]
     let asciiNames: [String]
+    /// With a province column that gave way on a narrow screen, the names
+    /// told apart in full (`Dataset.distinctName`); nil when `names`
+    /// already are (no province column).
+    let qualifiedNames: (names: [String], widths: [Int], ascii: [String])?
     /// Widest unit name, in display columns.
     let nameWidth: Int
-    /// Former provinces present in the data, in Vietnamese order.
-    let provinces: [String]
     /// The data is dense (an event log): the unit history has a row a day.
     let historyByDay: Bool
-    let byType: [(type: UnitType, totals: GroupTotals)]
-    let byProvince: [(province: String, totals: GroupTotals)]
+    /// Every grouping the data has (`Standings.dimensions`) with its groups:
+    /// the summary's sections.
+    let groups: [(dimension: GroupDimension, groups: [UnitGroup])]
+    /// The dimension `f` filters by: the province when the data has one,
+    /// else the former province; nil when it has neither.
+    let placeDimension: GroupDimension?
+    /// The values `f` cycles through (named groups of `placeDimension`).
+    let placeValues: [String]
+    /// More than one province: the table gets a province column.
+    let showsProvinceColumn: Bool
+    /// Widest province name, in display columns.
+    let provinceWidth: Int
+    /// The biggest risers and fallers in the ranking over 24 hours (nil on
+    /// the data's first day).
+    let movers: (risers: [RankMove], fallers: [RankMove])?
     /// Widest formatted value of each numeric column over all units.
     let registeredWidth: Int
     let completedWidth: Int
@@ -26,15 +44,51 @@ struct DataCache: Sendable {
     /// How coverage of adults is spread over the units.
     let coverage: CoverageSpread
 
-    init(_ standings: Standings, trendDays: Int) {
+    /// `previous`: the cache of the data on screen when the new data has the
+    /// same units (a grown log, new snapshots): its names, widths and ASCII
+    /// forms, the costliest part for thousands of units, are reused.
+    init(_ standings: Standings, trendDays: Int, reusingNamesOf previous: DataCache? = nil) {
         let dataset = standings.dataset
         let bounds = DailySeries.boundaries(moment: standings.moment, offset: dataset.config.timeZone, days: trendDays)
         let trends = dataset.units.indices.map {
             DailySeries.dailyNewRegistrations(dataset, unit: $0, boundaries: bounds)
         }
         self.trends = trends
-        nameWidths = dataset.units.map { TextWidth.of($0.name) }
-        asciiNames = dataset.units.map { TerminalText.ascii($0.name) }
+        let groups = standings.dimensions.map { (dimension: $0, groups: standings.groups(by: $0)) }
+        self.groups = groups
+        let provinces = groups.first { $0.dimension == .province }?.groups ?? []
+        showsProvinceColumn = provinces.count > 1
+        provinceWidth = provinces.compactMap { $0.value.map { TextWidth.of($0) } }.max() ?? 0
+        let dimensions = groups.map(\.dimension)
+        let place: GroupDimension? =
+            dimensions.contains(.province) ? .province : dimensions.contains(.formerProvince) ? .formerProvince : nil
+        placeDimension = place
+        placeValues = groups.first { $0.dimension == place }?.groups.compactMap(\.value) ?? []
+        let provinceColumn = provinces.count > 1
+        if let previous, previous.showsProvinceColumn == provinceColumn, previous.names.count == dataset.units.count {
+            names = previous.names; nameWidths = previous.nameWidths; asciiNames = previous.asciiNames
+            qualifiedNames = previous.qualifiedNames
+        } else {
+            let shown = dataset.units.indices.map {
+                Self.shownName(dataset, unit: $0, provinceColumn: provinceColumn)
+            }
+            let widths = shown.map { TextWidth.of($0) }
+            let ascii = shown.map { TerminalText.ascii($0) }
+            names = shown; nameWidths = widths; asciiNames = ascii
+            if provinceColumn {
+                // Only the same-named units' names differ from the shown ones.
+                var full = shown, fullWidths = widths, fullASCII = ascii
+                for i in dataset.units.indices where dataset.nameQualifiers[i] != nil {
+                    let name = dataset.distinctName(i)
+                    if name == shown[i] { continue }
+                    full[i] = name; fullWidths[i] = TextWidth.of(name); fullASCII[i] = TerminalText.ascii(name)
+                }
+                qualifiedNames = (full, fullWidths, fullASCII)
+            } else {
+                qualifiedNames = nil
+            }
+        }
+        movers = Movers.biggest(standings, count: 5)
         var maxReg = 0, maxComp = 0
         var regChange = (0, 0), compChange = (0, 0)  // (largest, smallest)
         for f in standings.figures {
@@ -52,10 +106,17 @@ struct DataCache: Sendable {
         registeredWidth = reg; completedWidth = comp
         registeredChangeWidth = signedWidth(regChange); completedChangeWidth = signedWidth(compChange)
         rankWidth = String(max(1, standings.figures.count)).count
-        byType = standings.byType
-        byProvince = standings.byFormerProvince
-        provinces = byProvince.map(\.province).filter { !$0.isEmpty }
         historyByDay = HistoryRow.isDense(dataset)
         coverage = CoverageSpread(standings.figures, target: standings.config.targetShare)
+    }
+
+    /// The unit's name as the table shows it, told apart from same-named
+    /// units (`Dataset.distinctName`: "Tân Tiến (Bắc Ninh)"); with a
+    /// province column beside it the province is not repeated, only a code
+    /// that tells apart two of one name in one province.
+    static func shownName(_ dataset: Dataset, unit: Int, provinceColumn: Bool) -> String {
+        let u = dataset.units[unit]
+        if provinceColumn, let q = dataset.nameQualifiers[unit], q == u.province { return u.name }
+        return dataset.distinctName(unit)
     }
 }

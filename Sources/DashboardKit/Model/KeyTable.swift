@@ -11,6 +11,7 @@ public enum Action: String, CaseIterable, Sendable {
     case previousUnit, nextUnit
     case scrollUp, scrollDown
     case showSummary, toggleHelp
+    case summaryUp, summaryDown, filterToGroup
     case toggleLanguage, export, togglePause, reloadNow, refreshSlower, refreshFaster
     case quit
 }
@@ -64,10 +65,11 @@ public enum KeyTable {
         // The unit table.
         KeyBinding([.up, .character("k")], .moveUp, [.table], .moveUpTable),
         KeyBinding([.down, .character("j")], .moveDown, [.table], .moveDownTable),
-        KeyBinding([.pageUp], .pageUp, [.table], .pageUpTable),
-        KeyBinding([.pageDown, .character(" ")], .pageDown, [.table], .pageDownTable),
-        KeyBinding([.home, .character("g")], .moveToTop, [.table], .moveToTopTable),
-        KeyBinding([.end, .character("G")], .moveToBottom, [.table], .moveToBottomTable),
+        // Also the summary's rows (34 provinces nationally).
+        KeyBinding([.pageUp], .pageUp, [.table, .summary], .pageUpTable),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, [.table, .summary], .pageDownTable),
+        KeyBinding([.home, .character("g")], .moveToTop, [.table, .summary], .moveToTopTable),
+        KeyBinding([.end, .character("G")], .moveToBottom, [.table, .summary], .moveToBottomTable),
         KeyBinding([.enter], .openDetail, [.table], .openDetailTable),
         KeyBinding([.character("<")], .sortPrevious, [.table], .sortPreviousTable),
         KeyBinding([.character(">")], .sortNext, [.table], .sortNextTable),
@@ -90,11 +92,14 @@ public enum KeyTable {
         // Unit detail.
         KeyBinding([.left], .previousUnit, [.detail], .previousUnitDetail),
         KeyBinding([.right], .nextUnit, [.detail], .nextUnitDetail),
-        KeyBinding([.up, .character("k")], .scrollUp, [.detail, .summary, .help], .scrollUp),
-        KeyBinding([.down, .character("j")], .scrollDown, [.detail, .summary, .help], .scrollDown),
+        KeyBinding([.up, .character("k")], .scrollUp, [.detail, .help], .scrollUp),
+        KeyBinding([.down, .character("j")], .scrollDown, [.detail, .help], .scrollDown),
         KeyBinding([.escape, .backspace], .back, [.detail], .backDetail),
 
         // Summary and help.
+        KeyBinding([.up, .character("k")], .summaryUp, [.summary], .summaryUp),
+        KeyBinding([.down, .character("j")], .summaryDown, [.summary], .summaryDown),
+        KeyBinding([.enter], .filterToGroup, [.summary], .filterToGroupSummary),
         KeyBinding([.tab, .escape], .back, [.summary], .backSummary),
         KeyBinding([.escape], .back, [.help], .backHelp),
     ]
@@ -172,6 +177,7 @@ struct FooterHint: Sendable {
             ]
         case .summary:
             return [
+                FooterHint(actions: [.filterToGroup], text: .hintFilterToGroup, priority: 3),
                 FooterHint(actions: [.back], text: .hintBack, priority: 1),
                 FooterHint(actions: [.togglePause], text: .hintPause, priority: 4),
                 FooterHint(actions: [.toggleLanguage], text: .hintLanguage, priority: 5),

@@ -8,9 +8,10 @@ enum KeyText: CaseIterable, Sendable {
         sortPreviousTable, sortNextTable, reverseSortTable, startFilterTable, cycleTypeTable, cycleProvinceTable,
         clearFiltersTable, showSummaryTable, exportTable, filterKeepFilterInput, filterClearFilterInput,
         filterDeleteBackwardFilterInput, moveUpFilterInput, moveDownFilterInput, quitFilterInput, previousUnitDetail,
-        nextUnitDetail, scrollUp, scrollDown, backDetail, backSummary, backHelp
+        nextUnitDetail, scrollUp, scrollDown, backDetail, backSummary, backHelp, summaryUp, summaryDown,
+        filterToGroupSummary
     case hintFilter, hintColumn, hintReverse, hintType, hintProvince, hintDetail, hintSummary, hintExport, hintPause,
-        hintLanguage, hintHelp, hintQuit, hintPreviousNextUnit, hintScroll, hintBack, hintClose
+        hintLanguage, hintHelp, hintQuit, hintPreviousNextUnit, hintScroll, hintBack, hintClose, hintFilterToGroup
 
     func text(_ lang: Language) -> String {
         func t(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
@@ -39,9 +40,12 @@ enum KeyText: CaseIterable, Sendable {
         case .cycleTypeTable:
             return t("Lọc theo loại: tất cả, xã, phường, đặc khu", "Filter by type: all, commune, ward, special zone")
         case .cycleProvinceTable:
-            return t("Lọc theo tỉnh cũ: tất cả, rồi từng tỉnh", "Filter by former province: all, then each one")
+            return t(
+                "Lọc theo tỉnh (hoặc tỉnh cũ): tất cả, rồi từng tỉnh",
+                "Filter by province (or former province): all, then each one")
         case .clearFiltersTable: return t("Bỏ mọi bộ lọc", "Clear every filter")
-        case .showSummaryTable: return t("Tổng hợp theo loại và tỉnh cũ", "Summary by type and former province")
+        case .showSummaryTable:
+            return t("Tổng hợp theo loại, tỉnh và tỉnh cũ", "Summary by type, province and former province")
         case .exportTable:
             return t("Xuất bảng đang xem (lọc, thứ tự) ra CSV", "Export the table as shown (filter, order) to CSV")
         case .filterKeepFilterInput: return t("Giữ bộ lọc, thôi gõ", "Keep the filter, stop typing")
@@ -56,6 +60,13 @@ enum KeyText: CaseIterable, Sendable {
         case .scrollDown: return t("Cuộn xuống", "Scroll down")
         case .backDetail: return t("Quay lại bảng, đúng dòng đang chọn", "Back to the table, same row")
         case .backSummary: return t("Quay lại bảng", "Back to the table")
+        case .summaryUp: return t("Chọn nhóm trên", "Select the group above")
+        case .summaryDown: return t("Chọn nhóm dưới", "Select the group below")
+        case .filterToGroupSummary:
+            return t(
+                "Lọc bảng theo nhóm đang chọn (dòng toàn bộ: bỏ lọc)",
+                "Filter the table to the selected group (the whole: clear the filters)")
+        case .hintFilterToGroup: return t("lọc theo nhóm", "filter to group")
         case .backHelp: return t("Đóng trợ giúp", "Close the help")
         case .hintFilter: return t("lọc", "filter")
         case .hintColumn: return t("cột", "column")

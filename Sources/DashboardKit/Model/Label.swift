@@ -15,26 +15,27 @@ enum Label: CaseIterable, Sendable {
     case goal, perDayUnit
     case goalReached, deadlinePassed, noAdults
     // Table.
-    case rankHeader, unitHeader, typeHeader
+    case rankHeader, unitHeader, typeHeader, provinceHeader
     case changeRegisteredHeader, changeCompletedHeader, trendHeader
     case noUnits
     // Footer and status.
-    case sortLabel, filterLabel, typeFilterLabel, provinceFilterLabel
+    case sortLabel, filterLabel, typeFilterLabel, provinceFilterLabel, formerProvinceFilterLabel
     case filterPrompt
     case loadedAt, reloadFailed, showingDataLoadedAt, newDataWaiting, dataWarning
     case exportedTo, exportFailed, exportRequested
     // Detail.
-    case code, type, formerProvince, formerDistricts, area, population, adults, estimate
-    case now, change24h, rank, shareOfCity
+    case code, type, province, formerProvince, formerDistricts, area, population, adults, estimate
+    case now, change24h, rank
     case history, historyByDay, time, dailyChart, notInTable
     case completedLegend, registeredLegend, topTen, bottomTen
     // Summary.
     case lowest, median, highest
-    case summaryTitle, wholeCity, byType, byFormerProvince, groupHeader, unitsHeader, adultsHeader, unknownProvince
+    case summaryTitle, groupHeader, unitsHeader, adultsHeader
+    case filteredTable, summaryUnfiltered, summaryFiltered, risers, fallers, noMovesFirstDay, noMoves
     // Help.
     case helpTitle
     case sectionEverywhere, sectionTable, sectionFilter, sectionDetail, sectionSummary, sectionHelp, sectionSymbols
-    case legendTop, legendBottom, legendSort, legendIndicator, legendTrend, legendCoverage
+    case legendSort, legendIndicator, legendTrend, legendCoverage
     case quit
     // Breadcrumbs.
     case tableCrumb
@@ -63,6 +64,7 @@ enum Label: CaseIterable, Sendable {
         case .rankHeader: return "#"
         case .unitHeader: return t("Đơn vị", "Unit")
         case .typeHeader: return t("Loại", "Type")
+        case .provinceHeader: return t("Tỉnh", "Province")
         case .changeRegisteredHeader: return t("+24h ĐK", "+24h reg")
         case .changeCompletedHeader: return t("+24h HT", "+24h done")
         case .trendHeader: return t("10 ngày", "10 days")
@@ -70,7 +72,8 @@ enum Label: CaseIterable, Sendable {
         case .sortLabel: return t("sắp xếp", "sort")
         case .filterLabel: return t("lọc", "filter")
         case .typeFilterLabel: return t("loại", "type")
-        case .provinceFilterLabel: return t("tỉnh cũ", "former prov.")
+        case .provinceFilterLabel: return t("tỉnh", "province")
+        case .formerProvinceFilterLabel: return t("tỉnh cũ", "former prov.")
         case .filterPrompt: return t("Lọc theo tên:", "Filter by name:")
         case .loadedAt: return t("Tải lúc", "Loaded at")
         case .reloadFailed: return t("Tải lại lỗi", "Reload failed")
@@ -82,6 +85,7 @@ enum Label: CaseIterable, Sendable {
         case .exportRequested: return t("Đang xuất bảng…", "Exporting the table…")
         case .code: return t("Mã", "Code")
         case .type: return t("Loại", "Type")
+        case .province: return t("Tỉnh", "Province")
         case .formerProvince: return t("Tỉnh cũ", "Former province")
         case .formerDistricts: return t("Địa bàn cũ", "Formerly")
         case .area: return t("Diện tích", "Area")
@@ -91,7 +95,6 @@ enum Label: CaseIterable, Sendable {
         case .now: return t("Hiện tại", "Now")
         case .change24h: return "+24h"
         case .rank: return t("Hạng", "Rank")
-        case .shareOfCity: return t("Phần của TP", "City share")
         case .history: return t("Lịch sử theo từng lần số liệu", "History at every snapshot")
         case .historyByDay: return t("Lịch sử theo ngày (số cuối ngày)", "History by day (end-of-day figures)")
         case .time: return t("Thời điểm", "Time")
@@ -105,14 +108,21 @@ enum Label: CaseIterable, Sendable {
         case .median: return t("trung vị", "median")
         case .highest: return t("cao nhất", "highest")
         case .summaryTitle: return t("Tổng hợp", "Summary")
-        case .wholeCity: return t("Toàn thành phố", "Whole city")
-        case .byType: return t("Theo loại đơn vị", "By type")
-        case .byFormerProvince:
-            return t("Theo tỉnh cũ (trước sáp nhập 2025)", "By former province (before the 2025 merger)")
         case .groupHeader: return t("Nhóm", "Group")
         case .unitsHeader: return t("Tham gia", "Taking part")
         case .adultsHeader: return t("Người TT", "Adults")
-        case .unknownProvince: return t("(không rõ)", "(unknown)")
+        case .filteredTable: return t("Bảng đang lọc", "Filtered table")
+        case .summaryUnfiltered:
+            return t("Không có bộ lọc: mọi đơn vị", "No filter: every unit")
+        case .summaryFiltered:
+            return t(
+                "Bộ lọc của bảng chỉ áp dụng cho dòng \"Bảng đang lọc\"; các nhóm tính mọi đơn vị",
+                "The table's filter applies to the \"Filtered table\" row only; groups count every unit")
+        case .risers: return t("Tăng hạng nhiều nhất trong 24 giờ", "Biggest risers in 24 hours")
+        case .fallers: return t("Tụt hạng nhiều nhất trong 24 giờ", "Biggest fallers in 24 hours")
+        case .noMovesFirstDay:
+            return t("chưa có: dữ liệu chưa đủ 24 giờ", "not yet: the data does not reach back 24 hours")
+        case .noMoves: return t("không có", "none")
         case .helpTitle: return t("Trợ giúp: các phím", "Help: keys")
         case .sectionEverywhere: return t("Mọi màn hình", "Everywhere")
         case .sectionTable: return t("Bảng đơn vị", "Unit table")
@@ -121,11 +131,6 @@ enum Label: CaseIterable, Sendable {
         case .sectionSummary: return t("Tổng hợp", "Summary")
         case .sectionHelp: return t("Trợ giúp", "Help")
         case .sectionSymbols: return t("Ký hiệu", "Symbols")
-        case .legendTop:
-            return t(
-                "10 đơn vị đăng ký nhiều nhất thành phố (dù sắp xếp, lọc thế nào)",
-                "the city's top ten by registrations (whatever the sort or filter)")
-        case .legendBottom: return t("10 đơn vị đăng ký ít nhất thành phố", "the city's bottom ten")
         case .legendSort:
             return t(
                 "sau tên cột: cột đang sắp xếp, giảm dần / tăng dần",

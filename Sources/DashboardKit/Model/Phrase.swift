@@ -143,6 +143,49 @@ enum Phrase {
         lang == .vi ? "đạt \(percentLabel(share, lang)):" : "at \(percentLabel(share, lang)):"
     }
 
+    /// The top ten's legend: "10 đơn vị đăng ký nhiều nhất thành phố (…)",
+    /// "… nhiều nhất cả nước …"; "the city's top ten …", "the country's …".
+    static func legendTop(_ scope: ContestScope, _ lang: Language) -> String {
+        lang == .vi
+            ? "10 đơn vị đăng ký nhiều nhất \(scope.noun(.vi)) (dù sắp xếp, lọc thế nào)"
+            : "the \(scope.noun(.en))'s top ten by registrations (whatever the sort or filter)"
+    }
+
+    /// "10 đơn vị đăng ký ít nhất thành phố" / "the city's bottom ten".
+    static func legendBottom(_ scope: ContestScope, _ lang: Language) -> String {
+        lang == .vi ? "10 đơn vị đăng ký ít nhất \(scope.noun(.vi))" : "the \(scope.noun(.en))'s bottom ten"
+    }
+
+    /// The status line's short name of a group filter: "loại", "tỉnh", "tỉnh cũ".
+    static func filterLabel(_ dimension: GroupDimension, _ lang: Language) -> String {
+        switch dimension {
+        case .type: return Label.typeFilterLabel.text(lang)
+        case .province: return Label.provinceFilterLabel.text(lang)
+        case .formerProvince: return Label.formerProvinceFilterLabel.text(lang)
+        }
+    }
+
+    /// A group filter's value as the status line writes it: a type short, a place as written.
+    static func filterValue(_ dimension: GroupDimension, _ value: String, _ lang: Language) -> String {
+        if dimension == .type, let type = UnitType(parsing: value) { return typeShort(type, lang) }
+        return value
+    }
+
+    /// A move in the ranking: "↑3" / "↓2" (ASCII: "+3" / "-2" places).
+    static func places(_ n: Int, ascii: Bool) -> String {
+        if ascii { return n > 0 ? "+\(n)" : "\(n)" }
+        return n > 0 ? "↑\(n)" : "↓\(-n)"
+    }
+
+    /// "hạng 4" / "place 4".
+    static func place(_ n: Int, _ lang: Language) -> String { (lang == .vi ? "hạng " : "place ") + "\(n)" }
+
+    /// "hạng 12 → 4" / "place 12 → 4".
+    static func placeChange(_ before: Int, _ now: Int, ascii: Bool, _ lang: Language) -> String {
+        let arrow = ascii ? "->" : "→"
+        return (lang == .vi ? "hạng " : "place ") + "\(before) \(arrow) \(now)"
+    }
+
     /// "km²" area.
     static func area(_ km2: Double, _ lang: Language) -> String {
         NumberForms.decimal(km2, digits: 2, lang) + " km²"

@@ -71,6 +71,7 @@ private func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
 
 /// Carries out one action of the key table.
 func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
+    if state.route == .summary, state.moveSummarySelection(for: action) { return [] }
     switch action {
     // Moving in the table.
     case .moveUp: state.select(state.selectedIndex - 1)
@@ -97,7 +98,11 @@ func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         state.keepSelectionVisible()
     case .showSummary:
         state.pageScroll = 0
+        state.summarySelection = 0
         state.routes.append(.summary)
+    case .summaryUp: state.moveSummarySelection(-1)
+    case .summaryDown: state.moveSummarySelection(1)
+    case .filterToGroup: state.filterToSummaryEntry()
     case .toggleHelp:
         if state.route == .help {
             state.routes.removeLast()
@@ -137,16 +142,11 @@ func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         let i = types.firstIndex(of: state.query.type) ?? 0
         state.query.type = types[(i + 1) % types.count]
         state.applyQuery()
-    case .cycleProvince:
-        let provinces: [String?] = [nil] + state.cache.provinces.map { Optional($0) }
-        let i = provinces.firstIndex(of: state.query.formerProvince) ?? 0
-        state.query.formerProvince = provinces[(i + 1) % provinces.count]
-        state.applyQuery()
+    case .cycleProvince: state.cyclePlaceFilter()
     case .clearFilters:
         guard !state.query.showsAll || !state.query.text.isEmpty else { break }
         state.query.text = ""
-        state.query.type = nil
-        state.query.formerProvince = nil
+        state.query.groupFilters = [:]
         state.applyQuery()
 
     // Detail.

@@ -61,6 +61,7 @@ enum DetailHistory {
                 }
             })
         for h in history {
+            let known = standings.dataset.hasData(at: h.time.adding(seconds: -86_400))
             rows.append(
                 PageRow { p, r in
                     let lang = p.lang
@@ -70,14 +71,9 @@ enum DetailHistory {
                         case .name: return TableCell(h.label(offset: offset, lang))
                         case .registered: return TableCell(NumberForms.integer(h.registered, lang), .value)
                         case .completed: return TableCell(NumberForms.integer(h.completed, lang))
-                        case .registeredChange:
-                            return TableCell(
-                                NumberForms.signed(h.registeredChange24h, lang),
-                                TableRow.changeRole(h.registeredChange24h))
-                        case .completedChange:
-                            return TableCell(
-                                NumberForms.signed(h.completedChange24h, lang),
-                                TableRow.changeRole(h.completedChange24h))
+                        // A row within the data's first day has no change: "–".
+                        case .registeredChange: return TableRow.changeCell(known ? h.registeredChange24h : nil, lang)
+                        case .completedChange: return TableRow.changeCell(known ? h.completedChange24h : nil, lang)
                         default: return nil
                         }
                     }

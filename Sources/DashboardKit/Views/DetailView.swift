@@ -39,7 +39,9 @@ enum DetailView {
                 let room = max(0, r.width - rightWidth - 2)
                 x += p.write(
                     Label.tableCrumb.text(lang) + " " + p.glyphs.crumb + " ", x: x, y: r.y, maxWidth: room, .dim)
-                x += p.write(unit.fullName(lang), x: x, y: r.y, maxWidth: max(0, r.x + room - x), .title)
+                x += p.write(
+                    standings.dataset.distinctFullName(index, lang), x: x, y: r.y, maxWidth: max(0, r.x + room - x),
+                    .title)
                 if band.isTop || band.isBottom, r.x + room - x > 2 {
                     let marker =
                         band.isTop
@@ -58,6 +60,9 @@ enum DetailView {
                     [Span(Label.code.text(lang) + ": ", .label), Span(unit.code, .value)],
                     [Span(Label.type.text(lang) + ": ", .label), Span(unit.type.word(lang), .value)],
                 ]
+                if let province = unit.province, !province.isEmpty {
+                    parts.append([Span(Label.province.text(lang) + ": ", .label), Span(province, .value)])
+                }
                 if let province = unit.formerProvince, !province.isEmpty {
                     parts.append([Span(Label.formerProvince.text(lang) + ": ", .label), Span(province, .value)])
                 }
@@ -111,15 +116,17 @@ enum DetailView {
         func share(_ part: Int, _ whole: Int) -> Double? { whole > 0 ? Double(part) / Double(whole) : nil }
         struct FigureLine {
             let label: Label; let now: String; let change: Int?; let rank: RankMeasure?; let share: Double?
+            /// The line has a +24h cell (registered, completed); `change` is nil in it on the data's first day.
+            var hasChangeCell = false
         }
         let figureRows: (Language) -> [FigureLine] = { lang in
             [
                 FigureLine(
-                    label: .registered, now: NumberForms.integer(f.registered, lang), change: f.registeredChange24h,
-                    rank: rankReg, share: share(f.registered, city.registered)),
+                    label: .registered, now: NumberForms.integer(f.registered, lang), change: f.registeredChange,
+                    rank: rankReg, share: share(f.registered, city.registered), hasChangeCell: true),
                 FigureLine(
-                    label: .completed, now: NumberForms.integer(f.completed, lang), change: f.completedChange24h,
-                    rank: rankComp, share: share(f.completed, city.completed)),
+                    label: .completed, now: NumberForms.integer(f.completed, lang), change: f.completedChange,
+                    rank: rankComp, share: share(f.completed, city.completed), hasChangeCell: true),
                 FigureLine(
                     label: .completionRate, now: NumberForms.percent(f.completionRate, lang), change: nil, rank: nil,
                     share: nil),
@@ -141,8 +148,8 @@ enum DetailView {
                 Column(.registeredChange, header: Label.change24h.text(lang), width: changeWidth, dropOrder: 1),
                 Column(.rank, header: Label.rank.text(lang), width: rankWidth, dropOrder: 2),
                 Column(
-                    .coverage, header: Label.shareOfCity.text(lang),
-                    width: max(6, TextWidth.of(Label.shareOfCity.text(lang))), dropOrder: 3),
+                    .coverage, header: standings.config.scope.shareHeading(lang),
+                    width: max(6, TextWidth.of(standings.config.scope.shareHeading(lang))), dropOrder: 3),
             ]
         }
         let figureCols = figureColumns(state.language)
@@ -158,7 +165,7 @@ enum DetailView {
                         case .name: return TableCell(line.label.text(lang), .label)
                         case .registered: return TableCell(line.now, .value)
                         case .registeredChange:
-                            return line.change.map { TableCell(NumberForms.signed($0, lang), TableRow.changeRole($0)) }
+                            return line.hasChangeCell ? TableRow.changeCell(line.change, lang) : nil
                         case .rank:
                             return line.rank.map {
                                 TableCell(Phrase.rank(standings.rank(of: index, by: $0), of: count, lang))
@@ -214,7 +221,8 @@ enum DetailView {
                 x += p.write(label, x: x, y: r.y, maxWidth: r.width, .label)
                 x += p.write(
                     Sparkline.text(trend, levels: p.glyphs.sparkLevels), x: x, y: r.y, maxWidth: r.maxX - x, .trend)
-                let numbers = "  " + trend.map { NumberForms.integer($0, lang) }.joined(separator: " ")
+                let numbers =
+                    "  " + trend.map { $0.map { NumberForms.integer($0, lang) } ?? "–" }.joined(separator: " ")
                 p.write(numbers, x: x, y: r.y, maxWidth: r.maxX - x, .dim)
             })
 

@@ -88,8 +88,10 @@ enum Header {
         let lang = p.lang
         let city = state.standings.city
         func n(_ v: Int) -> String { NumberForms.integer(v, lang) }
-        func change(_ v: Int) -> Line {
-            [Span(" ("), Span(NumberForms.signed(v, lang), v > 0 ? .positive : v < 0 ? .negative : .dim), Span(")")]
+        // "–" on the data's first day: nothing is known 24 hours earlier.
+        func change(_ v: Int?) -> Line {
+            let cell = TableRow.changeCell(v, lang)
+            return [Span(" ("), Span(cell.text, cell.role), Span(")")]
         }
         let unitsValue = "\(city.participating)/\(city.units)"
         func units(_ long: Bool) -> Line {
@@ -98,7 +100,8 @@ enum Header {
                 Span(unitsValue, .value),
             ]
         }
-        func figure(_ long: Label, _ short: Label, _ value: Int, _ delta: Int, longLabel: Bool, changes: Bool) -> Line {
+        func figure(_ long: Label, _ short: Label, _ value: Int, _ delta: Int?, longLabel: Bool, changes: Bool) -> Line
+        {
             [Span((longLabel ? long : short).text(lang) + " ", .label), Span(n(value), .value)]
                 + (changes ? change(delta) : [])
         }
@@ -110,10 +113,10 @@ enum Header {
             var parts = [
                 units(long),
                 figure(
-                    .registered, .registeredShort, city.registered, city.registeredChange24h, longLabel: labels,
+                    .registered, .registeredShort, city.registered, city.registeredChange, longLabel: labels,
                     changes: changes),
                 figure(
-                    .completed, .completedShort, city.completed, city.completedChange24h, longLabel: labels,
+                    .completed, .completedShort, city.completed, city.completedChange, longLabel: labels,
                     changes: changes),
             ]
             if withRate { parts.append(rate) }

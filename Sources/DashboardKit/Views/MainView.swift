@@ -5,12 +5,16 @@ import CongDanSoCore
 ///
 /// Columns, left to right (the ones marked † give way on narrow terminals,
 /// in this order: trend, +24h completed, coverage, +24h registered, type,
-/// completion rate, completed; the name column flexes from 10 columns up):
-/// band marker (▲ top ten, ▼ bottom ten of the city ranking, whatever the
-/// sort or filter) with the city rank, name, type†, registered, completed†,
-/// completion rate†, coverage of adults†, 24-hour change in registered† and
-/// completed†, and the trend†: new registrations a day over the last ten
-/// days (see `DailySeries`), each row scaled to its own busiest day.
+/// province, completion rate, completed; the name column flexes from 10
+/// columns up): band marker (▲ top ten, ▼ bottom ten of the ranking,
+/// whatever the sort or filter) with the rank, name (told apart from
+/// same-named units, `DataCache.shownName`), province† (only when the data
+/// has more than one; when it gives way the names carry it), type†,
+/// registered, completed†, completion rate†, coverage of adults†, 24-hour
+/// change in registered† and completed† ("–" on the data's first day), and
+/// the trend†: new registrations a day over the last ten days (see
+/// `DailySeries`; blank before the data starts), each row scaled to its own
+/// busiest day.
 enum MainView {
     static func draw(_ p: inout Painter, _ state: DashboardState) {
         let layout = TableScreenLayout(width: p.width, height: p.height)
@@ -45,6 +49,15 @@ enum MainView {
         func arrow(_ s: SortColumn) -> Int { asciiArrow && s == state.query.sort ? 2 : 1 }
         func w(_ s: SortColumn, _ values: Int) -> Int { max(TextWidth.of(h(s)) + arrow(s), values) }
         let typeWidth = UnitType.allCases.map { TextWidth.of(Phrase.typeShort($0, lang)) }.max() ?? 0
+        // Only when the data spans provinces (a national or regional contest).
+        let province: [Column] =
+            c.showsProvinceColumn
+            ? [
+                Column(
+                    .province, header: Label.provinceHeader.text(lang),
+                    width: max(c.provinceWidth, TextWidth.of(Label.provinceHeader.text(lang))), alignRight: false,
+                    dropOrder: 3)
+            ] : []
         return [
             // The band marker and the city rank share a column: "▲  1".
             Column(.rank, header: h(.rank), width: 2 + max(c.rankWidth, arrow(.rank) + 1), alignRight: true),
@@ -52,21 +65,22 @@ enum MainView {
                 .name, header: h(.name), width: max(c.nameWidth, TextWidth.of(h(.name)) + arrow(.name)),
                 alignRight: false,
                 flexible: true, minWidth: 10),
-            Column(.type, header: h(.type), width: w(.type, typeWidth), alignRight: false, dropOrder: 3),
+        ] + province + [
+            Column(.type, header: h(.type), width: w(.type, typeWidth), alignRight: false, dropOrder: 4),
             Column(.registered, header: h(.registered), width: w(.registered, c.registeredWidth)),
             Column(.completed, header: h(.completed), width: w(.completed, c.completedWidth), dropOrder: 1),
             Column(.completionRate, header: h(.completionRate), width: w(.completionRate, 6), dropOrder: 2),
-            Column(.coverage, header: h(.coverage), width: w(.coverage, 6), dropOrder: 5),
+            Column(.coverage, header: h(.coverage), width: w(.coverage, 6), dropOrder: 6),
             Column(
                 .registeredChange, header: h(.registeredChange24h),
-                width: w(.registeredChange24h, c.registeredChangeWidth), dropOrder: 4),
+                width: w(.registeredChange24h, c.registeredChangeWidth), dropOrder: 5),
             Column(
                 .completedChange, header: h(.completedChange24h),
-                width: w(.completedChange24h, c.completedChangeWidth), dropOrder: 6),
+                width: w(.completedChange24h, c.completedChangeWidth), dropOrder: 7),
             Column(
                 .trend, header: Label.trendHeader.text(lang),
                 width: max(DashboardState.trendDays, TextWidth.of(Label.trendHeader.text(lang))),
-                alignRight: false, dropOrder: 7),
+                alignRight: false, dropOrder: 8),
         ]
     }
 
@@ -75,7 +89,19 @@ enum MainView {
         let lang = p.lang
         let inner = header.inset(left: 1, right: 1)
         let arrow = StatusBar.sortArrow(state.query, p.glyphs)
-        let placed = TableWidget.layout(columns(state, lang, asciiArrow: p.ascii), x: inner.x, width: inner.width)
+        let cols = columns(state, lang, asciiArrow: p.ascii)
+        var placed = TableWidget.layout(cols, x: inner.x, width: inner.width)
+        // The province column gave way: the names carry it, so the name column may grow to them.
+        if let qualified = state.cache.qualifiedNames, !placed.contains(where: { $0.column.id == .province }) {
+            let widest = qualified.widths.max() ?? 0
+            let wider = cols.map { c in
+                c.id == .name
+                    ? Column(
+                        .name, header: c.header, width: max(c.width, widest), alignRight: false, flexible: true,
+                        minWidth: c.minWidth) : c
+            }
+            placed = TableWidget.layout(wider, x: inner.x, width: inner.width)
+        }
 
         // Header row: the sorted column with its arrow.
         TableRow.drawHeader(&p, placed, y: header.y) { column in
@@ -108,29 +134,33 @@ enum MainView {
         let band = state.standings.band(of: f.index)
         let nameRole: Role = band.isTop ? .top : band.isBottom ? .bottom : .plain
         let cache = state.cache
+        // The province column gave way (a narrow screen): names say the province themselves.
+        let qualified = cache.qualifiedNames.flatMap { q in columns.contains { $0.column.id == .province } ? nil : q }
         TableRow.draw(&p, columns, y: y) { id in
             switch id {
             case .rank: return TableCell(String(f.rank), nameRole)
             case .name:
                 guard cache.nameWidths.indices.contains(f.index) else { return TableCell(f.unit.name, nameRole) }
+                if let q = qualified {
+                    return TableCell(
+                        ascii ? q.ascii[f.index] : q.names[f.index], nameRole, knownWidth: q.widths[f.index],
+                        alreadyShown: true)
+                }
                 return TableCell(
-                    ascii ? cache.asciiNames[f.index] : f.unit.name, nameRole, knownWidth: cache.nameWidths[f.index],
-                    alreadyShown: true)
+                    ascii ? cache.asciiNames[f.index] : cache.names[f.index], nameRole,
+                    knownWidth: cache.nameWidths[f.index], alreadyShown: true)
+            case .province: return TableCell(f.unit.province ?? "", .dim)
             case .type: return TableCell(Phrase.typeShort(f.unit.type, lang), .dim)
             case .registered: return TableCell(NumberForms.integer(f.registered, lang), .value)
             case .completed: return TableCell(NumberForms.integer(f.completed, lang))
             case .completionRate: return TableCell(NumberForms.percent(f.completionRate, lang))
             case .coverage: return TableCell(NumberForms.percent(f.coverage, digits: 2, lang))
-            case .registeredChange:
-                return TableCell(
-                    NumberForms.signed(f.registeredChange24h, lang), TableRow.changeRole(f.registeredChange24h))
-            case .completedChange:
-                return TableCell(
-                    NumberForms.signed(f.completedChange24h, lang), TableRow.changeRole(f.completedChange24h))
+            case .registeredChange: return TableRow.changeCell(f.registeredChange, lang)
+            case .completedChange: return TableRow.changeCell(f.completedChange, lang)
             case .trend:
                 guard cache.trends.indices.contains(f.index) else { return nil }
                 let text = Sparkline.text(cache.trends[f.index], levels: glyphs.sparkLevels)
-                return TableCell(text, .trend, knownWidth: text.count, alreadyShown: true)
+                return TableCell(text, .trend, knownWidth: cache.trends[f.index].count, alreadyShown: true)
             case .marker, .group, .units, .adults:
                 return nil
             }

@@ -53,16 +53,21 @@ enum Gauge {
     }
 }
 
-/// A row of small bars, one per value, scaled to the largest value
+/// A row of small bars, one per value, scaled to the largest known value
 /// (so the shape shows even for small units): `▁▂▃▄▅▆▇█`, or
 /// ` .:-=+*#%@` in ASCII. Zero draws as a blank; any value above zero draws
-/// at least the lowest bar.
+/// at least the lowest bar; an unknown day (nil: before the data starts)
+/// is a blank cell.
 enum Sparkline {
-    static func text(_ values: [Int], levels: [String]) -> String {
+    static func text(_ values: [Int?], levels: [String]) -> String {
         guard levels.count >= 2 else { return "" }
-        let top = values.max() ?? 0
+        let top = values.compactMap { $0 }.max() ?? 0
         var out = ""
-        for v in values {
+        for value in values {
+            guard let v = value else {
+                out += " "
+                continue
+            }
             if v <= 0 || top <= 0 {
                 out += levels[0]
             } else {

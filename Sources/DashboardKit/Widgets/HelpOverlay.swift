@@ -28,7 +28,7 @@ enum HelpOverlay {
     }
 
     /// Every line of the help, legend last.
-    static func items(_ lang: Language, glyphs: Glyphs, ascii: Bool) -> [Item] {
+    static func items(_ lang: Language, glyphs: Glyphs, ascii: Bool, scope: ContestScope = .city) -> [Item] {
         var items: [Item] = []
         for (i, section) in sections(lang).enumerated() {
             if i > 0 { items.append(.blank) }
@@ -39,16 +39,16 @@ enum HelpOverlay {
         }
         items.append(.blank)
         items.append(.section(Label.sectionSymbols.text(lang)))
-        for (keys, description) in legend(lang, glyphs) {
+        for (keys, description) in legend(lang, glyphs, scope: scope) {
             items.append(.binding(keys: keys, description: description))
         }
         return items
     }
 
-    static func legend(_ lang: Language, _ g: Glyphs) -> [(String, String)] {
+    static func legend(_ lang: Language, _ g: Glyphs, scope: ContestScope) -> [(String, String)] {
         [
-            (g.markerTop, Label.legendTop.text(lang)),
-            (g.markerBottom, Label.legendBottom.text(lang)),
+            (g.markerTop, Phrase.legendTop(scope, lang)),
+            (g.markerBottom, Phrase.legendBottom(scope, lang)),
             (g.sortDescending + " " + g.sortAscending, Label.legendSort.text(lang)),
             (g.live + " " + g.paused + " " + g.stale, Label.legendIndicator.text(lang)),
             (Label.trendHeader.text(lang), Label.legendTrend.text(lang)),
@@ -58,7 +58,7 @@ enum HelpOverlay {
 
     static func draw(_ p: inout Painter, _ state: DashboardState, in area: Rect) {
         guard !area.isEmpty else { return }
-        let items = items(p.lang, glyphs: p.glyphs, ascii: p.ascii)
+        let items = items(p.lang, glyphs: p.glyphs, ascii: p.ascii, scope: state.standings.config.scope)
         let keyWidth = min(
             18,
             items.compactMap { item -> Int? in
@@ -105,7 +105,10 @@ enum HelpOverlay {
     /// Lines of help the box can show at this size, for clamping the scroll.
     static func maxScroll(_ state: DashboardState) -> Int {
         let frame = ScreenLayout(width: state.width, height: state.height)
-        let count = items(state.language, glyphs: state.ascii ? .ascii : .unicode, ascii: state.ascii).count
+        let count = items(
+            state.language, glyphs: state.ascii ? .ascii : .unicode, ascii: state.ascii,
+            scope: state.standings.config.scope
+        ).count
         let innerHeight = min(frame.content.height, count + 2) - 2
         return Page.maxOffset(count: count, height: innerHeight)
     }

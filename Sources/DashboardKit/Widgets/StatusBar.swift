@@ -92,15 +92,13 @@ enum StatusBar {
             filters.append([Span(Label.filterLabel.text(lang) + ": ", .label), Span("\"" + q.text + "\"", .prompt)])
             shortFilters.append([Span("\"" + q.text + "\"", .prompt)])
         }
-        if let type = q.type {
+        for dimension in GroupDimension.allCases {
+            guard let raw = q[filter: dimension] else { continue }
+            let value = raw.isEmpty ? dimension.label(nil, lang) : Phrase.filterValue(dimension, raw, lang)
             filters.append([
-                Span(Label.typeFilterLabel.text(lang) + ": ", .label), Span(Phrase.typeShort(type, lang), .prompt),
+                Span(Phrase.filterLabel(dimension, lang) + ": ", .label), Span(value, .prompt),
             ])
-            shortFilters.append([Span(Phrase.typeShort(type, lang), .prompt)])
-        }
-        if let province = q.formerProvince {
-            filters.append([Span(Label.provinceFilterLabel.text(lang) + ": ", .label), Span(province, .prompt)])
-            shortFilters.append([Span(province, .prompt)])
+            shortFilters.append([Span(value, .prompt)])
         }
         let sort: Line = [Span(Label.sortLabel.text(lang) + ": ", .label), Span(sortName, .value)]
         let sep = "  "

@@ -1,3 +1,5 @@
+import CongDanSoCore
+
 /// What one cell of a table row shows.
 struct TableCell {
     var text: String
@@ -42,4 +44,11 @@ enum TableRow {
 
     /// The style of a change: up, down or none.
     static func changeRole(_ v: Int) -> Role { v > 0 ? .positive : v < 0 ? .negative : .dim }
+
+    /// A change cell: "+410" in its style, or a dim "–" when the change is
+    /// unknown (the data's first day).
+    static func changeCell(_ v: Int?, _ lang: Language) -> TableCell {
+        guard let v else { return TableCell("–", .dim) }
+        return TableCell(NumberForms.signed(v, lang), changeRole(v))
+    }
 }

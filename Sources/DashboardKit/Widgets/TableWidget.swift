@@ -3,7 +3,7 @@ struct Column: Sendable {
     enum ID: Hashable, Sendable {
         case marker, rank, name, type, registered, completed, completionRate, coverage
         case registeredChange, completedChange, trend
-        case group, units, adults
+        case group, units, adults, province
     }
 
     let id: ID
