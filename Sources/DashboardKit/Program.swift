@@ -32,7 +32,9 @@ public func update(_ state: inout DashboardState, _ message: Message) -> [Effect
 /// only drives paging): the selection is kept visible at this size.
 public func render(_ state: DashboardState, width: Int, height: Int) -> Buffer {
     let w = max(0, width), h = max(0, height)
-    var p = Painter(width: w, height: h, colorEnabled: state.colorEnabled, ascii: state.ascii, language: state.language)
+    var p = Painter(
+        width: w, height: h, colorEnabled: state.colorEnabled, ascii: state.ascii, language: state.language,
+        theme: state.theme)
     guard w > 0, h > 0 else { return p.buffer }
     if w < DashboardState.minimumWidth || h < DashboardState.minimumHeight {
         TooSmall.draw(&p, width: w, height: h)
@@ -59,7 +61,7 @@ public func render(_ state: DashboardState, width: Int, height: Int) -> Buffer {
 /// colours removed; non-ASCII clusters transliterated, keeping widths.
 private func finish(_ p: Painter, _ state: DashboardState) -> Buffer {
     var buffer = p.buffer
-    if !state.colorEnabled {
+    if !state.colorEnabled || state.theme == .mono {
         buffer.setStyle(buffer.area) {
             $0.foreground = .terminalDefault; $0.background = .terminalDefault
         }

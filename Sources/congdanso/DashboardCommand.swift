@@ -15,6 +15,7 @@ struct DashboardCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: DataOptions
+    @OptionGroup var screen: ScreenOptions
 
     @Option(name: .long, help: "Check the data directory for changes every this many seconds.")
     var refresh: Int = 5
@@ -59,9 +60,10 @@ struct DashboardCommand: ParsableCommand {
         defer { session.close() }
         let clock = SystemClock()
         let now = clock.now()
-        let state = DashboardState(
+        var state = DashboardState(
             standings: Standings(dataset: first.dataset, now: now), language: lang,
             colorEnabled: session.hasColor, ascii: session.usesASCII, now: now, refreshSeconds: refresh)
+        screen.apply(to: &state)
         let source = LiveSource(
             directory: directory, overrides: options.overrides, events: options.events, first: first, clock: clock)
         var loop = DashboardLoop(backend: session, state: state, source: source, clock: clock)

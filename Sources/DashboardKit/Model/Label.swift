@@ -20,7 +20,8 @@ enum Label: CaseIterable, Sendable {
     case noUnits
     // Footer and status.
     case sortLabel, filterLabel, typeFilterLabel, provinceFilterLabel
-    case filterPrompt
+    case filterPrompt, searchPrompt, searchNoMatch
+    case asciiBecauseLocale
     case loadedAt, reloadFailed, showingDataLoadedAt, newDataWaiting, dataWarning
     case exportedTo, exportFailed, exportRequested
     // Detail.
@@ -33,6 +34,7 @@ enum Label: CaseIterable, Sendable {
     case summaryTitle, wholeCity, byType, byFormerProvince, groupHeader, unitsHeader, adultsHeader, unknownProvince
     // Help.
     case helpTitle
+    case sectionSearch
     case sectionEverywhere, sectionTable, sectionFilter, sectionDetail, sectionSummary, sectionHelp, sectionSymbols
     case legendTop, legendBottom, legendSort, legendIndicator, legendTrend, legendCoverage
     case quit
@@ -72,6 +74,13 @@ enum Label: CaseIterable, Sendable {
         case .typeFilterLabel: return t("loại", "type")
         case .provinceFilterLabel: return t("tỉnh cũ", "former prov.")
         case .filterPrompt: return t("Lọc theo tên:", "Filter by name:")
+        case .searchPrompt: return t("Tìm:", "Search:")
+        case .searchNoMatch: return t("không thấy", "no match")
+        case .asciiBecauseLocale:
+            return t(
+                "Chữ không dấu vì ngôn ngữ hệ thống (LANG) không phải UTF-8; --utf8 để hiện dấu",
+                "No accents: the locale (LANG) is not UTF-8; --utf8 brings them back")
+        case .sectionSearch: return t("Khi đang gõ tìm kiếm", "While typing a search")
         case .loadedAt: return t("Tải lúc", "Loaded at")
         case .reloadFailed: return t("Tải lại lỗi", "Reload failed")
         case .showingDataLoadedAt: return t("đang hiện dữ liệu tải lúc", "showing data loaded at")

@@ -65,12 +65,16 @@ private func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     if context == .filterInput, case .character(let c) = key {
         state.query.text.append(c)
         state.applyQuery()
+        // The best match of the name typed is selected (Đồ Sơn for "do son").
+        state.select(0)
     }
+    if context == .searchInput, case .character(let c) = key { typeIntoSearch(&state, c) }
     return []
 }
 
 /// Carries out one action of the key table.
 func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
+    if performSearchOrPaging(&state, action) { return [] }
     switch action {
     // Moving in the table.
     case .moveUp: state.select(state.selectedIndex - 1)
@@ -199,6 +203,9 @@ func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         return [.exportCSV(rows: state.rows)]
     case .quit:
         return [.quit]
+    case .startSearch, .searchNext, .searchPrevious, .searchKeep, .searchCancel, .searchDeleteBackward,
+        .scrollPageUp, .scrollPageDown, .scrollToTop, .scrollToBottom:
+        break  // performSearchOrPaging
     }
     return []
 }

@@ -20,6 +20,7 @@ enum HelpOverlay {
         return [
             (Label.sectionTable.text(lang), only(.table)),
             (Label.sectionFilter.text(lang), only(.filterInput)),
+            (Label.sectionSearch.text(lang), only(.searchInput)),
             (Label.sectionDetail.text(lang), only(.detail)),
             (Label.sectionSummary.text(lang), only(.summary)),
             (Label.sectionHelp.text(lang), only(.help)),

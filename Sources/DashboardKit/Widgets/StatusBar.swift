@@ -122,36 +122,28 @@ enum StatusBar {
         guard !rect.isEmpty else { return }
         let inner = rect.inset(left: 1, right: 1)
         let lang = p.lang
-        if state.keyContext == .filterInput {
+        let searching = state.keyContext == .searchInput
+        if state.keyContext == .filterInput || searching {
             var x = inner.x
-            x += p.write(Label.filterPrompt.text(lang) + " ", x: x, y: inner.y, maxWidth: inner.maxX - x, .prompt)
+            let prompt = searching ? Label.searchPrompt : Label.filterPrompt
+            x += p.write(prompt.text(lang) + " ", x: x, y: inner.y, maxWidth: inner.maxX - x, .prompt)
             // Show the end of a long filter text: what is being typed.
             let room = max(0, inner.maxX - x - 1)
-            var text = state.query.text
+            var text = searching ? state.search.text : state.query.text
             while TextWidth.of(p.shown(text)) > room, !text.isEmpty { text.removeFirst() }
             x += p.write(text, x: x, y: inner.y, maxWidth: room, .value)
             p.write(p.glyphs.cursor, x: x, y: inner.y, maxWidth: inner.maxX - x, .cursor)
             x += 1
-            let hint = Phrase.filterPromptHint(lang)
+            var hint = searching ? Phrase.searchPromptHint(lang) : Phrase.filterPromptHint(lang)
+            if searching, !state.search.text.isEmpty, state.searchMatches.isEmpty {
+                hint = Label.searchNoMatch.text(lang) + " · " + hint
+            }
             if inner.maxX - x - 3 >= TextWidth.of(hint) {
                 p.write(hint, x: inner.maxX - TextWidth.of(hint), y: inner.y, maxWidth: TextWidth.of(hint), .dim)
             }
             return
         }
-        let context = state.keyContext
-        let hints = FooterHint.hints(for: context).map { hint -> (FooterHint, Line) in
-            (hint, [Span(hint.keys(in: context, ascii: p.ascii), .keyName), Span(" " + hint.text(lang), .keyText)])
-        }
-        var chosen = Set<Int>()
-        var used = 0
-        for (i, item) in hints.enumerated().sorted(by: { $0.element.0.priority < $1.element.0.priority }) {
-            let w = width(of: item.1) + (chosen.isEmpty ? 0 : 2)
-            if used + w <= inner.width {
-                chosen.insert(i)
-                used += w
-            }
-        }
-        let line = joined(hints.enumerated().filter { chosen.contains($0.offset) }.map(\.element.1), separator: "  ")
+        let line = HintBar.layout(state, lang: lang, ascii: p.ascii, in: rect).line
         p.write(line, x: inner.x, y: inner.y, maxWidth: inner.width)
     }
 }

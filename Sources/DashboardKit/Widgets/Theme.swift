@@ -13,49 +13,121 @@ enum Role: Sendable {
     case boxBorder, boxTitle, sectionTitle
 }
 
-/// Styles for each role, in colour or monochrome.
+/// Styles for each role under one of the named palettes (`ThemeName`).
+///
+/// The default palette reads on dark and light backgrounds alike: text is
+/// in the terminal's own foreground, emphasis is bold, underline or
+/// reverse, and the only colours on the default background are the ones
+/// that stay readable on both black and white (red, green, magenta, blue
+/// and grey for secondary text); never white, bright white or yellow.
 struct Theme: Sendable {
-    let color: Bool
+    let name: ThemeName
 
-    func style(_ role: Role) -> Style {
-        color ? colored(role) : mono(role)
+    /// The theme for a state: `name`, or monochrome when colour is off.
+    init(name: ThemeName = .standard, color: Bool = true) {
+        self.name = color ? name : .mono
     }
 
-    private func colored(_ role: Role) -> Style {
+    func style(_ role: Role) -> Style {
+        switch name {
+        case .standard: return standard(role)
+        case .dark: return dark(role)
+        case .light: return light(role)
+        case .highContrast: return highContrast(role)
+        case .mono: return mono(role)
+        }
+    }
+
+    /// The default: readable on any background.
+    private func standard(_ role: Role) -> Style {
         switch role {
         case .plain, .label, .keyText: return .plain
-        case .title: return Style(foreground: .brightWhite, attributes: .bold)
+        case .title: return Style(attributes: .bold)
         case .value: return Style(attributes: .bold)
         case .dim: return Style(foreground: .brightBlack)
         case .rule: return Style(foreground: .brightBlack)
         case .positive: return Style(foreground: .green)
         case .negative: return Style(foreground: .red)
-        case .header: return Style(foreground: .cyan, attributes: .bold)
-        case .headerSorted: return Style(foreground: .brightCyan, attributes: [.bold, .underline])
+        case .header: return Style(attributes: .bold)
+        case .headerSorted: return Style(attributes: [.bold, .underline])
         case .top: return Style(foreground: .green)
         case .bottom: return Style(foreground: .red)
-        case .markerTop: return Style(foreground: .brightGreen, attributes: .bold)
-        case .markerBottom: return Style(foreground: .brightRed, attributes: .bold)
+        case .markerTop: return Style(foreground: .green, attributes: .bold)
+        case .markerBottom: return Style(foreground: .red, attributes: .bold)
         case .live: return Style(foreground: .green, attributes: .bold)
-        case .paused: return Style(foreground: .yellow, attributes: .bold)
+        case .paused: return Style(attributes: [.bold, .reverse])
         case .stale: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
-        case .error: return Style(foreground: .brightRed, attributes: .bold)
-        case .warning: return Style(foreground: .yellow)
+        case .error: return Style(foreground: .red, attributes: .bold)
+        case .warning: return Style(foreground: .magenta)
         case .success: return Style(foreground: .green)
-        case .gaugeFill: return Style(foreground: .brightGreen)
-        case .gaugeMark: return Style(foreground: .brightYellow, attributes: .bold)
+        case .gaugeFill: return Style(foreground: .green)
+        case .gaugeMark: return Style(attributes: .bold)
         case .gaugeTrack: return Style(foreground: .brightBlack)
         case .onPace: return Style(foreground: .green, attributes: .bold)
-        case .offPace: return Style(foreground: .yellow, attributes: .bold)
-        case .trend: return Style(foreground: .cyan)
+        case .offPace: return Style(foreground: .magenta, attributes: .bold)
+        case .trend: return Style(foreground: .blue)
         case .barCompleted: return Style(foreground: .green)
-        case .barRegistered: return Style(foreground: .cyan)
+        case .barRegistered: return Style(foreground: .blue)
+        case .keyName: return Style(attributes: [.bold, .reverse])
+        case .prompt: return Style(attributes: [.bold, .underline])
+        case .cursor: return Style(attributes: .reverse)
+        case .boxBorder: return Style(foreground: .brightBlack)
+        case .boxTitle: return Style(attributes: [.bold, .underline])
+        case .sectionTitle: return Style(attributes: [.bold, .underline])
+        }
+    }
+
+    /// For dark backgrounds only: the bright colours of the first palette.
+    private func dark(_ role: Role) -> Style {
+        switch role {
+        case .title: return Style(foreground: .brightWhite, attributes: .bold)
+        case .header: return Style(foreground: .cyan, attributes: .bold)
+        case .headerSorted: return Style(foreground: .brightCyan, attributes: [.bold, .underline])
+        case .markerTop: return Style(foreground: .brightGreen, attributes: .bold)
+        case .markerBottom: return Style(foreground: .brightRed, attributes: .bold)
+        case .paused: return Style(foreground: .yellow, attributes: .bold)
+        case .error: return Style(foreground: .brightRed, attributes: .bold)
+        case .warning: return Style(foreground: .yellow)
+        case .gaugeFill: return Style(foreground: .brightGreen)
+        case .gaugeMark: return Style(foreground: .brightYellow, attributes: .bold)
+        case .offPace: return Style(foreground: .yellow, attributes: .bold)
+        case .trend, .barRegistered: return Style(foreground: .cyan)
         case .keyName: return Style(foreground: .cyan, attributes: .bold)
         case .prompt: return Style(foreground: .yellow, attributes: .bold)
-        case .cursor: return Style(attributes: .reverse)
         case .boxBorder: return Style(foreground: .cyan)
         case .boxTitle: return Style(foreground: .brightWhite, attributes: .bold)
         case .sectionTitle: return Style(foreground: .yellow, attributes: .bold)
+        default: return standard(role)
+        }
+    }
+
+    /// For light backgrounds: dark colours, no grey text.
+    private func light(_ role: Role) -> Style {
+        switch role {
+        case .dim, .rule, .gaugeTrack, .boxBorder: return Style(foreground: .black, attributes: .dim)
+        case .header: return Style(foreground: .blue, attributes: .bold)
+        case .headerSorted: return Style(foreground: .blue, attributes: [.bold, .underline])
+        case .keyName: return Style(foreground: .blue, attributes: .bold)
+        case .boxTitle, .sectionTitle: return Style(foreground: .blue, attributes: [.bold, .underline])
+        case .title: return Style(foreground: .blue, attributes: .bold)
+        default: return standard(role)
+        }
+    }
+
+    /// Bold and reverse on the terminal's own colours; colour only behind
+    /// reversed text. No dim or grey anywhere.
+    private func highContrast(_ role: Role) -> Style {
+        switch role {
+        case .markerTop: return Style(foreground: .black, background: .green, attributes: .bold)
+        case .markerBottom: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
+        case .stale: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
+        case .error: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
+        case .dim, .rule, .gaugeTrack, .boxBorder, .plain, .label, .keyText, .trend, .barRegistered,
+            .top, .bottom, .positive, .negative, .success, .gaugeFill, .barCompleted:
+            return .plain
+        case .headerSorted, .boxTitle, .sectionTitle, .prompt: return Style(attributes: [.bold, .underline])
+        case .keyName, .paused, .cursor, .gaugeMark, .warning, .offPace: return Style(attributes: [.bold, .reverse])
+        case .title, .value, .header, .live, .onPace: return Style(attributes: .bold)
         }
     }
 
