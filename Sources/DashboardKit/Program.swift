@@ -11,7 +11,12 @@ import CongDanSoCore
 /// never calls a view.
 public func update(_ state: inout DashboardState, _ message: Message) -> [Effect] {
     if state.metrics == nil { state.metrics = measure(state) }
-    let effects = reduce(&state, message)
+    let effects: [Effect]
+    if case .mouse(let event) = message {
+        effects = reduceMouse(&state, event, hitTest(state, x: event.x, y: event.y))
+    } else {
+        effects = reduce(&state, message)
+    }
     let metrics = measure(state)
     if metrics != state.metrics {
         state.metrics = metrics

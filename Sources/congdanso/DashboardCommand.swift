@@ -42,7 +42,8 @@ struct DashboardCommand: ParsableCommand {
         let first = try FirstFrame.load(directory: directory, events: options.events, overrides: options.overrides) {
             try options.load(live: true)
         }
-        let terminal = TerminalOptions.standard(noColorFlag: noColor, forceASCII: ascii ? true : utf8 ? false : nil)
+        let terminal = TerminalOptions.standard(
+            noColorFlag: noColor, forceASCII: ascii ? true : utf8 ? false : nil, mouse: !screen.noMouse)
         let session: TerminalSession
         do {
             session = try TerminalSession.open(terminal)

@@ -10,6 +10,10 @@ func reduce(_ state: inout DashboardState, _ message: Message) -> [Effect] {
     case .key(let key):
         return handleKey(&state, key)
 
+    case .mouse(let event):
+        // `update` hit-tests first; without the layout there is no target.
+        return reduceMouse(&state, event, .nothing)
+
     case .resize(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)

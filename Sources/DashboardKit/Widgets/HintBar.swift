@@ -33,7 +33,11 @@ enum HintBar {
         }
         var chosen = Set<Int>()
         var used = 0
-        for (i, h) in hints.enumerated().sorted(by: { $0.element.hint.priority < $1.element.hint.priority }) {
+        // While paused, the way to resume comes right after the language key.
+        func rank(_ hint: FooterHint) -> Int {
+            hint.actions == [.togglePause] && state.isPaused ? 5 : hint.priority * 2
+        }
+        for (i, h) in hints.enumerated().sorted(by: { rank($0.element.hint) < rank($1.element.hint) }) {
             let w = width(h) + (chosen.isEmpty ? 0 : separator.count)
             if used + w <= inner.width {
                 chosen.insert(i)

@@ -60,6 +60,7 @@ public struct DashboardLoop<Backend: TerminalBackend> {
             for event in backend.nextEvents(timeoutMilliseconds: Self.waitMilliseconds) {
                 switch event {
                 case .key(let key): messages.append(.key(key))
+                case .mouse(let event): messages.append(.mouse(event))
                 case .resize(let width, let height): messages.append(.resize(width: width, height: height))
                 case .interrupted(let signal): return signal
                 case .inputClosed: return nil
