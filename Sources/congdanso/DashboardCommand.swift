@@ -65,6 +65,7 @@ struct DashboardCommand: ParsableCommand {
             standings: Standings(dataset: first.dataset, now: now), language: lang,
             colorEnabled: session.hasColor, ascii: session.usesASCII, now: now, refreshSeconds: refresh)
         screen.apply(to: &state)
+        if session.usesASCII, !ascii, !utf8 { state.explainASCII() }
         let source = LiveSource(
             directory: directory, overrides: options.overrides, events: options.events, first: first, clock: clock)
         var loop = DashboardLoop(backend: session, state: state, source: source, clock: clock)

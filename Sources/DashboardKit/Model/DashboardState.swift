@@ -70,9 +70,6 @@ public struct DashboardState: Sendable {
     /// Where `e` writes its export; nil for the current folder. A settings
     /// loader or `--export-folder` sets it.
     public var exportFolder: String?
-    /// Why the screen is in ASCII, when the locale chose it (said once on
-    /// the status line, with the way back); nil when it is not or was asked for.
-    public var asciiReason: String?
     /// The terminal size, from `.resize`; used for paging and scrolling.
     public internal(set) var width: Int
     public internal(set) var height: Int
@@ -207,6 +204,19 @@ public struct DashboardState: Sendable {
             query.formerProvince = nil
         }
         applyQuery()
+    }
+
+    /// Says once, on the status line, that the accents are gone because the
+    /// locale is not UTF-8 and that `--utf8` brings them back (call it when
+    /// ASCII was the locale's choice, not `--ascii`'s).
+    public mutating func explainASCII() {
+        status = StatusMessage(.asciiBecauseLocale, postedAt: clock)
+    }
+
+    /// The status line is showing where an export went.
+    var showsExportPath: Bool {
+        if case .exported? = currentStatus?.notice { return true }
+        return false
     }
 
     /// The index in `dataset.units` of a unit code.

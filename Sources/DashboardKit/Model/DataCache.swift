@@ -9,6 +9,12 @@ struct DataCache: Sendable {
     /// Per unit: its name's display width, and the name in ASCII (same width).
     let nameWidths: [Int]
     let asciiNames: [String]
+    /// Per unit: the ASCII name's width (wider than the name when the code
+    /// was added to tell apart names that fold alike), and the widest.
+    let asciiNameWidths: [Int]
+    let asciiNameWidth: Int
+    /// Per unit: the " (code)" its ASCII name ends with, when it has one.
+    let asciiCodes: [String?]
     /// Widest unit name, in display columns.
     let nameWidth: Int
     /// Former provinces present in the data, in Vietnamese order.
@@ -34,7 +40,9 @@ struct DataCache: Sendable {
         }
         self.trends = trends
         nameWidths = dataset.units.map { TextWidth.of($0.name) }
-        asciiNames = dataset.units.map { TerminalText.ascii($0.name) }
+        (asciiNames, asciiCodes) = Self.asciiNames(dataset.units)
+        asciiNameWidths = asciiNames.map { TextWidth.of($0) }
+        asciiNameWidth = asciiNameWidths.max() ?? 0
         var maxReg = 0, maxComp = 0
         var regChange = (0, 0), compChange = (0, 0)  // (largest, smallest)
         for f in standings.figures {
@@ -57,5 +65,29 @@ struct DataCache: Sendable {
         provinces = byProvince.map(\.province).filter { !$0.isEmpty }
         historyByDay = HistoryRow.isDense(dataset)
         coverage = CoverageSpread(standings.figures, target: standings.config.targetShare)
+    }
+
+    /// The names in ASCII; where two fold to the same letters ("Cẩm Giang"
+    /// and "Cẩm Giàng" are both "Cam Giang") each gets its code, which is
+    /// what tells them apart without accents: "Cam Giang (10888)".
+    static func asciiNames(_ units: [Unit]) -> (names: [String], codes: [String?]) {
+        let plain = units.map { TerminalText.ascii($0.name) }
+        var count: [String: Int] = [:]
+        for name in plain { count[name.lowercased(), default: 0] += 1 }
+        let codes = units.indices.map { i -> String? in
+            count[plain[i].lowercased(), default: 0] > 1 ? " (" + TerminalText.ascii(units[i].code) + ")" : nil
+        }
+        return (units.indices.map { plain[$0] + (codes[$0] ?? "") }, codes)
+    }
+
+    /// The ASCII name of unit `index` in `width` columns: when it must be
+    /// cut and carries a code, the name is cut and the code kept
+    /// ("Cam Gi~ (10903)"), since the code is what tells it apart.
+    func asciiName(_ index: Int, width: Int) -> String {
+        guard asciiNameWidths[index] > width, let code = asciiCodes[index] else { return asciiNames[index] }
+        let base = String(asciiNames[index].dropLast(code.count))
+        let room = width - code.count
+        guard room >= 3 else { return asciiNames[index] }
+        return TextWidth.clip(base, to: room, ascii: true) + code
     }
 }

@@ -49,7 +49,8 @@ enum MainView {
             // The band marker and the city rank share a column: "▲  1".
             Column(.rank, header: h(.rank), width: 2 + max(c.rankWidth, arrow(.rank) + 1), alignRight: true),
             Column(
-                .name, header: h(.name), width: max(c.nameWidth, TextWidth.of(h(.name)) + arrow(.name)),
+                .name, header: h(.name),
+                width: max(state.ascii ? c.asciiNameWidth : c.nameWidth, TextWidth.of(h(.name)) + arrow(.name)),
                 alignRight: false,
                 flexible: true, minWidth: 10),
             Column(.type, header: h(.type), width: w(.type, typeWidth), alignRight: false, dropOrder: 3),
@@ -108,13 +109,15 @@ enum MainView {
         let band = state.standings.band(of: f.index)
         let nameRole: Role = band.isTop ? .top : band.isBottom ? .bottom : .plain
         let cache = state.cache
+        let nameColumnWidth = columns.first { $0.column.id == .name }?.width ?? 0
         TableRow.draw(&p, columns, y: y) { id in
             switch id {
             case .rank: return TableCell(String(f.rank), nameRole)
             case .name:
                 guard cache.nameWidths.indices.contains(f.index) else { return TableCell(f.unit.name, nameRole) }
                 return TableCell(
-                    ascii ? cache.asciiNames[f.index] : f.unit.name, nameRole, knownWidth: cache.nameWidths[f.index],
+                    ascii ? cache.asciiName(f.index, width: nameColumnWidth) : f.unit.name, nameRole,
+                    knownWidth: ascii ? nil : cache.nameWidths[f.index],
                     alreadyShown: true)
             case .type: return TableCell(Phrase.typeShort(f.unit.type, lang), .dim)
             case .registered: return TableCell(NumberForms.integer(f.registered, lang), .value)

@@ -95,7 +95,7 @@ public struct DashboardLoop<Backend: TerminalBackend> {
                 case .followLog:
                     if source?.followsEvents == true { source?.check() }
                 case .exportCSV(let rows):
-                    queue.append(exports.write(rows, standings: state.standings, at: clock.now()))
+                    queue.append(exports.write(rows, standings: state.standings, folder: state.exportFolder))
                 }
             }
         }
