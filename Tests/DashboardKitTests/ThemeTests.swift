@@ -31,6 +31,31 @@ import Testing
     }
 
     static let unreadableOnLight: Set<Color> = [.white, .brightWhite, .yellow, .brightYellow]
+    /// Text colours that fade on white or sink into black in xterm's palette.
+    static let unreadableOnOne: Set<Color> = unreadableOnLight.union([
+        .green, .brightGreen, .cyan, .brightCyan, .blue, .brightBlue,
+    ])
+
+    /// Block glyphs (gauge, bars, sparklines) are areas, not text.
+    static func isText(_ s: String) -> Bool {
+        !s.unicodeScalars.contains { (0x2580...0x259F).contains($0.value) }
+    }
+
+    @Test func theDefaultTextKeepsItsContrastOnBlackAndWhite() {
+        for (i, buffer) in Self.screens(.standard).enumerated() {
+            for y in 0..<buffer.height {
+                for x in 0..<buffer.width {
+                    let cell = buffer[x, y]
+                    guard cell.style.background == .terminalDefault, Self.isText(cell.text), cell.text != " " else {
+                        continue
+                    }
+                    #expect(
+                        !Self.unreadableOnOne.contains(cell.style.foreground),
+                        "screen \(i) cell \(x),\(y) '\(cell.text)': \(cell.style.foreground)")
+                }
+            }
+        }
+    }
 
     @Test(arguments: [ThemeName.standard, .light, .highContrast, .mono])
     func noWhiteOrYellowOnTheDefaultBackground(_ theme: ThemeName) {

@@ -17,9 +17,13 @@ enum Role: Sendable {
 ///
 /// The default palette reads on dark and light backgrounds alike: text is
 /// in the terminal's own foreground, emphasis is bold, underline or
-/// reverse, and the only colours on the default background are the ones
-/// that stay readable on both black and white (red, green, magenta, blue
-/// and grey for secondary text); never white, bright white or yellow.
+/// reverse, and the only colours of text on the default background are the
+/// ones that keep their contrast on both black and white in xterm's and
+/// most terminals' palettes: red, magenta and grey (bright black) for
+/// secondary text. Never white, yellow, green, cyan or blue text there
+/// (green, cyan and yellow fade on white, blue sinks into black); green
+/// only as a background (the top ten's marker) or as a block (the gauge,
+/// the bars).
 struct Theme: Sendable {
     let name: ThemeName
 
@@ -41,33 +45,29 @@ struct Theme: Sendable {
     /// The default: readable on any background.
     private func standard(_ role: Role) -> Style {
         switch role {
-        case .plain, .label, .keyText: return .plain
+        case .plain, .label, .keyText, .positive, .top, .success, .trend: return .plain
         case .title: return Style(attributes: .bold)
         case .value: return Style(attributes: .bold)
         case .dim: return Style(foreground: .brightBlack)
         case .rule: return Style(foreground: .brightBlack)
-        case .positive: return Style(foreground: .green)
         case .negative: return Style(foreground: .red)
         case .header: return Style(attributes: .bold)
         case .headerSorted: return Style(attributes: [.bold, .underline])
-        case .top: return Style(foreground: .green)
         case .bottom: return Style(foreground: .red)
-        case .markerTop: return Style(foreground: .green, attributes: .bold)
-        case .markerBottom: return Style(foreground: .red, attributes: .bold)
-        case .live: return Style(foreground: .green, attributes: .bold)
+        case .markerTop: return Style(foreground: .black, background: .green, attributes: .bold)
+        case .markerBottom: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
+        case .live: return Style(attributes: .bold)
         case .paused: return Style(attributes: [.bold, .reverse])
         case .stale: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
         case .error: return Style(foreground: .red, attributes: .bold)
         case .warning: return Style(foreground: .magenta)
-        case .success: return Style(foreground: .green)
         case .gaugeFill: return Style(foreground: .green)
         case .gaugeMark: return Style(attributes: .bold)
         case .gaugeTrack: return Style(foreground: .brightBlack)
-        case .onPace: return Style(foreground: .green, attributes: .bold)
+        case .onPace: return Style(attributes: .bold)
         case .offPace: return Style(foreground: .magenta, attributes: .bold)
-        case .trend: return Style(foreground: .blue)
         case .barCompleted: return Style(foreground: .green)
-        case .barRegistered: return Style(foreground: .blue)
+        case .barRegistered: return Style(foreground: .brightBlack)
         case .keyName: return Style(attributes: [.bold, .reverse])
         case .prompt: return Style(attributes: [.bold, .underline])
         case .cursor: return Style(attributes: .reverse)
@@ -80,11 +80,14 @@ struct Theme: Sendable {
     /// For dark backgrounds only: the bright colours of the first palette.
     private func dark(_ role: Role) -> Style {
         switch role {
+        case .positive, .top, .success, .barCompleted: return Style(foreground: .green)
+        case .live, .onPace: return Style(foreground: .green, attributes: .bold)
+        case .markerTop: return Style(foreground: .brightGreen, attributes: .bold)
+        case .markerBottom: return Style(foreground: .brightRed, attributes: .bold)
+        case .dim, .rule, .gaugeTrack: return Style(foreground: .brightBlack)
         case .title: return Style(foreground: .brightWhite, attributes: .bold)
         case .header: return Style(foreground: .cyan, attributes: .bold)
         case .headerSorted: return Style(foreground: .brightCyan, attributes: [.bold, .underline])
-        case .markerTop: return Style(foreground: .brightGreen, attributes: .bold)
-        case .markerBottom: return Style(foreground: .brightRed, attributes: .bold)
         case .paused: return Style(foreground: .yellow, attributes: .bold)
         case .error: return Style(foreground: .brightRed, attributes: .bold)
         case .warning: return Style(foreground: .yellow)
@@ -101,9 +104,14 @@ struct Theme: Sendable {
         }
     }
 
-    /// For light backgrounds: dark colours, no grey text.
+    /// For light backgrounds: dark colours (blue for the top ten and
+    /// increases, red for the bottom ten), no grey text.
     private func light(_ role: Role) -> Style {
         switch role {
+        case .positive, .top, .success, .trend, .barRegistered: return Style(foreground: .blue)
+        case .live, .onPace: return Style(foreground: .blue, attributes: .bold)
+        case .markerTop: return Style(foreground: .blue, attributes: .bold)
+        case .markerBottom: return Style(foreground: .red, attributes: .bold)
         case .dim, .rule, .gaugeTrack, .boxBorder: return Style(foreground: .black, attributes: .dim)
         case .header: return Style(foreground: .blue, attributes: .bold)
         case .headerSorted: return Style(foreground: .blue, attributes: [.bold, .underline])
