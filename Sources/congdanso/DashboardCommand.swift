@@ -42,8 +42,10 @@ struct DashboardCommand: ParsableCommand {
         let first = try FirstFrame.load(directory: directory, events: options.events, overrides: options.overrides) {
             try options.load(live: true)
         }
+        var settings = ScreenSettings()
+        screen.apply(to: &settings)
         let terminal = TerminalOptions.standard(
-            noColorFlag: noColor, forceASCII: ascii ? true : utf8 ? false : nil, mouse: !screen.noMouse)
+            noColorFlag: noColor, forceASCII: ascii ? true : utf8 ? false : nil, mouse: settings.mouseEnabled)
         let session: TerminalSession
         do {
             session = try TerminalSession.open(terminal)
@@ -64,7 +66,7 @@ struct DashboardCommand: ParsableCommand {
         var state = DashboardState(
             standings: Standings(dataset: first.dataset, now: now), language: lang,
             colorEnabled: session.hasColor, ascii: session.usesASCII, now: now, refreshSeconds: refresh)
-        screen.apply(to: &state)
+        state.apply(settings)
         if session.usesASCII, !ascii, !utf8 { state.explainASCII() }
         let source = LiveSource(
             directory: directory, overrides: options.overrides, events: options.events, first: first, clock: clock)

@@ -20,10 +20,11 @@ struct ScreenOptions: ParsableArguments {
     @Option(name: .customLong("export-folder"), help: "Where e writes its CSV files (default: the current folder).")
     var exportFolder: String?
 
-    /// Sets the state's screen fields from the options given.
-    func apply(to state: inout DashboardState) {
-        if let theme { state.theme = theme }
-        if noMouse { state.mouseEnabled = false }
-        if let exportFolder { state.exportFolder = exportFolder }
+    /// Puts the options given over `settings` (the defaults, or what a
+    /// settings file said).
+    func apply(to settings: inout ScreenSettings) {
+        if let theme { settings.theme = theme }
+        if noMouse { settings.mouseEnabled = false }
+        if let exportFolder { settings.exportFolder = exportFolder }
     }
 }
