@@ -34,7 +34,7 @@ enum Label: CaseIterable, Sendable {
     case summaryTitle, wholeCity, byType, byFormerProvince, groupHeader, unitsHeader, adultsHeader, unknownProvince
     // Help.
     case helpTitle
-    case sectionSearch
+    case sectionSearch, mouseLegendKey, legendMouse
     case sectionEverywhere, sectionTable, sectionFilter, sectionDetail, sectionSummary, sectionHelp, sectionSymbols
     case legendTop, legendBottom, legendSort, legendIndicator, legendTrend, legendCoverage
     case quit
@@ -80,6 +80,12 @@ enum Label: CaseIterable, Sendable {
             return t(
                 "Chữ không dấu vì ngôn ngữ hệ thống (LANG) không phải UTF-8; --utf8 để hiện dấu",
                 "No accents: the locale (LANG) is not UTF-8; --utf8 brings them back")
+        case .mouseLegendKey: return t("chuột", "mouse")
+        case .legendMouse:
+            return t(
+                "bấm chọn dòng, bấm đúp mở, bấm tiêu đề cột để sắp xếp (lần nữa đảo), con lăn cuộn, bấm phím ở dòng cuối; --no-mouse để tắt",
+                "click selects, double-click opens, a header sorts (again reverses), the wheel scrolls, the keys below are clickable; --no-mouse turns it off"
+            )
         case .sectionSearch: return t("Khi đang gõ tìm kiếm", "While typing a search")
         case .loadedAt: return t("Tải lúc", "Loaded at")
         case .reloadFailed: return t("Tải lại lỗi", "Reload failed")

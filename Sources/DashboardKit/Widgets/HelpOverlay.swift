@@ -54,6 +54,7 @@ enum HelpOverlay {
             (g.live + " " + g.paused + " " + g.stale, Label.legendIndicator.text(lang)),
             (Label.trendHeader.text(lang), Label.legendTrend.text(lang)),
             (Label.coverage.text(lang), Label.legendCoverage.text(lang)),
+            (Label.mouseLegendKey.text(lang), Label.legendMouse.text(lang)),
         ]
     }
 

@@ -20,8 +20,15 @@ enum HintBar {
         let separator = "  "
         let hints = FooterHint.hints(for: context).map {
             hint -> (hint: FooterHint, keys: [(String, Action)], text: String) in
-            let keys = hint.actions.compactMap { action in
+            var keys = hint.actions.compactMap { action in
                 KeyTable.firstLabel(action, in: context, ascii: ascii).map { ($0, action) }
+            }
+            // After a search, its next and previous keys and what was searched.
+            if hint.actions == [.startSearch], !state.search.text.isEmpty {
+                keys = [Action.searchNext, .searchPrevious].compactMap { action in
+                    KeyTable.firstLabel(action, in: context, ascii: ascii).map { ($0, action) }
+                }
+                return (hint, keys, "\"" + state.search.text + "\"")
             }
             let word =
                 hint.actions == [.togglePause] && state.isPaused ? KeyText.hintResume.text(lang) : hint.text(lang)
