@@ -37,6 +37,13 @@ import Testing
         let status = render(s, width: 120, height: 24).lines()[22]
         #expect(status.contains("LANG"))
         #expect(status.contains("--utf8"))
+        // Whole at 80 columns with a filter on: the query gives way.
+        var narrow = Fixtures.state(width: 80, height: 24, ascii: true)
+        narrow.explainASCII()
+        _ = press(&narrow, .character("/"))
+        type(&narrow, "cam gia")
+        _ = press(&narrow, .enter)
+        #expect(render(narrow, width: 80, height: 24).lines()[22].contains("--utf8 de hien dau"))
         // Gone after its minute.
         _ = update(&s, .tick(Timestamp(milliseconds: Fixtures.clock.milliseconds + 61_000)))
         #expect(!render(s, width: 120, height: 24).lines()[22].contains("--utf8"))

@@ -213,10 +213,13 @@ public struct DashboardState: Sendable {
         status = StatusMessage(.asciiBecauseLocale, postedAt: clock)
     }
 
-    /// The status line is showing where an export went.
+    /// The status line is showing where an export went (or why the accents
+    /// are gone): the query on its right gives way.
     var showsExportPath: Bool {
-        if case .exported? = currentStatus?.notice { return true }
-        return false
+        switch currentStatus?.notice {
+        case .exported?, .asciiBecauseLocale?: return true
+        default: return false
+        }
     }
 
     /// The index in `dataset.units` of a unit code.

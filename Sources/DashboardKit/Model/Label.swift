@@ -78,8 +78,8 @@ enum Label: CaseIterable, Sendable {
         case .searchNoMatch: return t("không thấy", "no match")
         case .asciiBecauseLocale:
             return t(
-                "Chữ không dấu vì ngôn ngữ hệ thống (LANG) không phải UTF-8; --utf8 để hiện dấu",
-                "No accents: the locale (LANG) is not UTF-8; --utf8 brings them back")
+                "Không dấu vì LANG không phải UTF-8; --utf8 để hiện dấu",
+                "No accents: LANG is not UTF-8; --utf8 brings them back")
         case .mouseLegendKey: return t("chuột", "mouse")
         case .legendMouse:
             return t(
