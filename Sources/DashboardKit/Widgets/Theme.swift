@@ -54,7 +54,9 @@ struct Theme: Sendable {
         case .header: return Style(attributes: .bold)
         case .headerSorted: return Style(attributes: [.bold, .underline])
         case .bottom: return Style(foreground: .red)
-        case .markerTop: return Style(foreground: .black, background: .green, attributes: .bold)
+        // Not bold: xterm draws bold black as grey (its boldColors), which
+        // fades on green.
+        case .markerTop: return Style(foreground: .black, background: .green)
         case .markerBottom: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
         case .live: return Style(attributes: .bold)
         case .paused: return Style(attributes: [.bold, .reverse])
@@ -126,7 +128,7 @@ struct Theme: Sendable {
     /// reversed text. No dim or grey anywhere.
     private func highContrast(_ role: Role) -> Style {
         switch role {
-        case .markerTop: return Style(foreground: .black, background: .green, attributes: .bold)
+        case .markerTop: return Style(foreground: .black, background: .green)
         case .markerBottom: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
         case .stale: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
         case .error: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
