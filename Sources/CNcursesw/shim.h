@@ -46,6 +46,25 @@ static inline attr_t cds_a_underline(void) { return A_UNDERLINE; }
 /* Keys: KEY_F(n) is a function-like macro. */
 static inline int cds_key_f(int n) { return KEY_F(n); }
 
+/* The mouse: the events the dashboard asks for (left button press and
+ * release, the wheel), and the last event read after KEY_MOUSE as a kind:
+ * 0 nothing wanted, 1 left click, 2 wheel up, 3 wheel down. A click is the
+ * left button's release: when press and release arrive together ncurses
+ * reports only the release, so a press alone is not counted. */
+static inline mmask_t cds_mouse_events(void) {
+    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline int cds_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED)) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+    return 0;
+}
+
 /* The locale's character set, e.g. "UTF-8" or "ANSI_X3.4-1968". */
 static inline const char *cds_codeset(void) { return nl_langinfo(CODESET); }
 

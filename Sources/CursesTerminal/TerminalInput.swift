@@ -130,8 +130,31 @@ extension TerminalSession {
             } else {
                 events.append(resize)
             }
+        } else if code == KEY_MOUSE {
+            if let event = mouseEvent() { events.append(.mouse(event)) }
         } else if let key = KeyDecoder.functionKey(code) {
             events.append(.key(key))
+        }
+    }
+
+    /// The mouse event ncurses has read, as a click, double click or turn
+    /// of the wheel; nil for anything else (a release, another button).
+    fileprivate func mouseEvent() -> MouseEvent? {
+        var x: Int32 = 0, y: Int32 = 0
+        switch cds_read_mouse(&x, &y) {
+        case 1:
+            let now = Self.nowMilliseconds()
+            if let last = lastClick, last.x == Int(x), last.y == Int(y),
+                now - last.at <= MouseEvent.doubleClickMilliseconds
+            {
+                lastClick = nil  // a third click starts again
+                return MouseEvent(.doubleClick, x: Int(x), y: Int(y))
+            }
+            lastClick = (Int(x), Int(y), now)
+            return MouseEvent(.click, x: Int(x), y: Int(y))
+        case 2: return MouseEvent(.wheelUp, x: Int(x), y: Int(y))
+        case 3: return MouseEvent(.wheelDown, x: Int(x), y: Int(y))
+        default: return nil
         }
     }
 

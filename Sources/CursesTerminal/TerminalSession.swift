@@ -35,6 +35,10 @@ public final class TerminalSession: TerminalBackend {
     var palette: Palette
     var lastDrawn: Buffer?
     var needsFullRepaint = true
+    /// The mouse is captured (`TerminalOptions.mouse`).
+    public let capturesMouse: Bool
+    /// The last left click: where and when (monotonic ms), for double clicks.
+    var lastClick: (x: Int, y: Int, at: Int)?
     var closed = false
     private var savedStopAction = sigaction()
     private var savedWinchAction = sigaction()
@@ -147,6 +151,15 @@ public final class TerminalSession: TerminalBackend {
             }
         }
         hasColor = colors
+        // The mouse only when asked for: without mousemask ncurses never
+        // turns on the terminal's mouse reporting, so selection stays free.
+        // No click resolution (mouseinterval 0): a press is reported at once.
+        if options.mouse {
+            _ = mouseinterval(0)
+            capturesMouse = mousemask(cds_mouse_events(), nil) != 0
+        } else {
+            capturesMouse = false
+        }
         palette = Palette(
             colorEnabled: colors, defaultColors: defaultColors,
             colorCount: Int(cds_colors()), pairCount: Int(cds_color_pairs()))

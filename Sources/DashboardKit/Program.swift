@@ -11,7 +11,12 @@ import CongDanSoCore
 /// never calls a view.
 public func update(_ state: inout DashboardState, _ message: Message) -> [Effect] {
     if state.metrics == nil { state.metrics = measure(state) }
-    let effects = reduce(&state, message)
+    let effects: [Effect]
+    if case .mouse(let event) = message {
+        effects = reduceMouse(&state, event, hitTest(state, x: event.x, y: event.y))
+    } else {
+        effects = reduce(&state, message)
+    }
     let metrics = measure(state)
     if metrics != state.metrics {
         state.metrics = metrics
@@ -32,7 +37,9 @@ public func update(_ state: inout DashboardState, _ message: Message) -> [Effect
 /// only drives paging): the selection is kept visible at this size.
 public func render(_ state: DashboardState, width: Int, height: Int) -> Buffer {
     let w = max(0, width), h = max(0, height)
-    var p = Painter(width: w, height: h, colorEnabled: state.colorEnabled, ascii: state.ascii, language: state.language)
+    var p = Painter(
+        width: w, height: h, colorEnabled: state.colorEnabled, ascii: state.ascii, language: state.language,
+        theme: state.theme)
     guard w > 0, h > 0 else { return p.buffer }
     if w < DashboardState.minimumWidth || h < DashboardState.minimumHeight {
         TooSmall.draw(&p, width: w, height: h)
@@ -59,7 +66,7 @@ public func render(_ state: DashboardState, width: Int, height: Int) -> Buffer {
 /// colours removed; non-ASCII clusters transliterated, keeping widths.
 private func finish(_ p: Painter, _ state: DashboardState) -> Buffer {
     var buffer = p.buffer
-    if !state.colorEnabled {
+    if !state.colorEnabled || state.theme == .mono {
         buffer.setStyle(buffer.area) {
             $0.foreground = .terminalDefault; $0.background = .terminalDefault
         }

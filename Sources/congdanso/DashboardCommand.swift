@@ -15,6 +15,7 @@ struct DashboardCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: DataOptions
+    @OptionGroup var screen: ScreenOptions
 
     @Option(name: .long, help: "Check the data directory for changes every this many seconds.")
     var refresh: Int = 5
@@ -41,7 +42,10 @@ struct DashboardCommand: ParsableCommand {
         let first = try FirstFrame.load(directory: directory, events: options.events, overrides: options.overrides) {
             try options.load(live: true)
         }
-        let terminal = TerminalOptions.standard(noColorFlag: noColor, forceASCII: ascii ? true : utf8 ? false : nil)
+        var settings = ScreenSettings()
+        screen.apply(to: &settings)
+        let terminal = TerminalOptions.standard(
+            noColorFlag: noColor, forceASCII: ascii ? true : utf8 ? false : nil, mouse: settings.mouseEnabled)
         let session: TerminalSession
         do {
             session = try TerminalSession.open(terminal)
@@ -59,9 +63,11 @@ struct DashboardCommand: ParsableCommand {
         defer { session.close() }
         let clock = SystemClock()
         let now = clock.now()
-        let state = DashboardState(
+        var state = DashboardState(
             standings: Standings(dataset: first.dataset, now: now), language: lang,
             colorEnabled: session.hasColor, ascii: session.usesASCII, now: now, refreshSeconds: refresh)
+        state.apply(settings)
+        if session.usesASCII, !ascii, !utf8 { state.explainASCII() }
         let source = LiveSource(
             directory: directory, overrides: options.overrides, events: options.events, first: first, clock: clock)
         var loop = DashboardLoop(backend: session, state: state, source: source, clock: clock)

@@ -116,13 +116,13 @@ import Testing
             #expect(!buffer[x, otherY].style.attributes.contains(.reverse))
         }
         #expect(buffer[1, 5].text == "▲")
-        #expect(buffer[1, 5].style.foreground == .brightGreen)
+        #expect(buffer[1, 5].style.background == .green)
         press(&s, .character("G"))
         let bottom = render(s, width: 120, height: 40)
         let last = bottom.lines()[36]
         #expect(last.contains("Bạch Long Vĩ"))
         #expect(bottom[1, 36].text == "▼")
-        #expect(bottom[1, 36].style.foreground == .brightRed)
+        #expect(bottom[1, 36].style.background == .red)
         // Band markers do not depend on sort or filter.
         press(&s, .character("r"), .home)
         let reversed = render(s, width: 120, height: 40)

@@ -23,8 +23,8 @@ import Testing
             for y in 0..<40 { for x in 0..<120 { colours.insert(buffer[x, y].style.foreground) } }
             press(&s, .character("G"))
         }
-        #expect(colours.contains(.brightGreen), "top ten markers")
-        #expect(colours.contains(.brightRed), "bottom ten markers")
+        #expect(colours.contains(.green), "top ten markers")
+        #expect(colours.contains(.red), "bottom ten markers")
     }
 
     @Test func monochromeHasNoColourAndKeepsMarkers() {

@@ -58,11 +58,38 @@ import Testing
                 .input([.key(.enter), .key(.character("e"))]),
             ],
             width: 160, exports: ExportWriter(folders: [folder.path]))
-        let name = "congdanso-20251022-160200.csv"
+        // Stamped with the data's moment (22/10 15:00), not the clock's (16:02).
+        let name = "congdanso-20251022-150000.csv"
         let csv = try String(contentsOfFile: folder.path + "/" + name, encoding: .utf8)
         #expect(csv.contains("Tứ Kỳ"))
         #expect(csv.split(whereSeparator: \.isNewline).count == 2, "the header and the one unit shown")
         #expect(backend.lastFrame?.text().contains(name) == true, "the answer reached the status line")
+    }
+
+    @Test func theStatesFolderIsUsedAndASecondExportDoesNotOverwrite() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let deep = folder.path + "/a-rather-long-folder-name-for-exports/and-another-level-below-it"
+        try FileManager.default.createDirectory(atPath: deep, withIntermediateDirectories: true)
+        var state = Sample.state()
+        state.exportFolder = deep
+        let backend = TestBackend(
+            width: 80, height: 24,
+            script: [
+                .input([.key(.character("l"))]), .input([.key(.character("t"))]), .input([.key(.character("e"))]),
+                .input([.key(.character("e"))]),
+            ])
+        var loop = DashboardLoop(
+            backend: backend, state: state, source: nil, clock: ManualClock(Sample.clock),
+            exports: ExportWriter(folders: ["/nonexistent-congdanso-folder"]))
+        _ = loop.run()
+        #expect(FileManager.default.fileExists(atPath: deep + "/congdanso-20251022-150000.csv"))
+        #expect(FileManager.default.fileExists(atPath: deep + "/congdanso-20251022-150000-2.csv"))
+        // The whole path stays in sight at 80 columns, cut in the middle if at all:
+        // its start and the file name are both there.
+        let status = try #require(backend.lastFrame?.lines()[22])
+        #expect(status.contains("congdanso-20251022-150000-2.csv"), "\(status)")
+        #expect(status.contains(String(folder.path.prefix(4))), "\(status)")
     }
 
     @Test func aFailedExportSaysWhy() {

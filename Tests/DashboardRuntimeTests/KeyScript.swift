@@ -9,6 +9,9 @@ import TerminalCells
 ///     keys j j Enter          key names as help shows them (Key(name:)),
 ///                             each one read separately
 ///     type do son             each character typed, a space included
+///     click 12 7              a left click at column 12, row 7 (0-based)
+///     doubleclick 12 7        a double click there
+///     wheel down 12 7         the wheel turned (up or down) over that cell
 ///     wait 5000               no input for 5,000 ms (the clock moves on)
 ///     resize 100x30           the terminal changes size
 ///     == frame                the rest of the file is the last frame drawn
@@ -60,6 +63,21 @@ struct KeyScript {
             case "type":
                 let text = line.dropFirst("type ".count)
                 steps += text.map { .input([.key(.character($0))]) }
+            case "click", "doubleclick", "wheel":
+                var words = arguments[...]
+                var kind: MouseEvent.Kind = directive == "click" ? .click : .doubleClick
+                if directive == "wheel" {
+                    switch words.popFirst() {
+                    case "up": kind = .wheelUp
+                    case "down": kind = .wheelDown
+                    default: throw ParseError(line: index + 1, message: "write wheel up or wheel down")
+                    }
+                }
+                guard words.count == 2, let x = Int(words[words.startIndex]), let y = Int(words[words.startIndex + 1])
+                else {
+                    throw ParseError(line: index + 1, message: "write the cell as column and row: \(directive) 12 7")
+                }
+                steps.append(.input([.mouse(MouseEvent(kind, x: x, y: y))]))
             case "wait":
                 guard let milliseconds = arguments.first.flatMap({ Int($0) }), milliseconds > 0 else {
                     throw ParseError(line: index + 1, message: "write wait and a number of milliseconds")

@@ -253,6 +253,26 @@ final class TmuxHarness {
         try sendKeys(.text(text))
     }
 
+    /// Writes raw bytes to the program's terminal input (`send-keys -H`),
+    /// such as the terminal's own mouse reports.
+    func sendBytes(_ text: String) throws {
+        let hex = text.utf8.map { String(format: "%02x", $0) }
+        let result = try run(["send-keys", "-t", session, "-H"] + hex)
+        guard result.status == 0 else { throw Failure(description: "tmux send-keys -H failed: \(result.error)") }
+    }
+
+    /// An xterm SGR (1006) mouse report of the left button at a 0-based
+    /// cell: pressed, or released.
+    static func mouseReport(x: Int, y: Int, pressed: Bool, button: Int = 0) -> String {
+        "\u{1B}[<\(button);\(x + 1);\(y + 1)" + (pressed ? "M" : "m")
+    }
+
+    /// Whether the program has turned the terminal's mouse reporting on
+    /// (tmux's `mouse_any_flag`).
+    func mouseReporting() -> Bool {
+        format("#{mouse_any_flag}") == "1"
+    }
+
     /// The visible screen, one line per row (trailing spaces trimmed by
     /// tmux); with `colors`, including SGR escape sequences (`-e`).
     func capture(colors: Bool = false) -> String {

@@ -40,6 +40,8 @@ public struct DashboardState: Sendable {
     public internal(set) var routes: [Route] = [.table]
     /// True while a name filter is being typed (`/` … Enter or Esc).
     public internal(set) var isEditingFilter = false
+    /// The jump-to search (F3 or s; n and N), apart from the filter.
+    public internal(set) var search = SearchState()
     public internal(set) var language: Language
     /// Paused: new data is held (see `held`) and applied on resume.
     public internal(set) var isPaused = false
@@ -57,8 +59,17 @@ public struct DashboardState: Sendable {
     public internal(set) var status: StatusMessage?
     /// Colours on; off draws with bold, reverse and underline only.
     public var colorEnabled: Bool
+    /// The colour palette (`--theme`; a settings loader may set it). Any
+    /// palette gives way to monochrome when `colorEnabled` is off.
+    public var theme: ThemeName = .standard
     /// ASCII only: markers, gauge, rules, sparklines and names in ASCII.
     public var ascii: Bool
+    /// The mouse is on (the default; `--no-mouse` and a settings loader turn
+    /// it off). The run loop's backend captures the mouse only when it is.
+    public var mouseEnabled = true
+    /// Where `e` writes its export; nil for the current folder. A settings
+    /// loader or `--export-folder` sets it.
+    public var exportFolder: String?
     /// The terminal size, from `.resize`; used for paging and scrolling.
     public internal(set) var width: Int
     public internal(set) var height: Int
@@ -112,7 +123,8 @@ public struct DashboardState: Sendable {
 
     /// Where keys are looked up: the filter prompt while typing, else the screen.
     public var keyContext: KeyContext {
-        isEditingFilter && route == .table ? .filterInput : route.keyContext
+        guard route == .table else { return route.keyContext }
+        return isEditingFilter ? .filterInput : search.isEditing ? .searchInput : .table
     }
 
     /// The selected row, if the table has any.
@@ -134,7 +146,10 @@ public struct DashboardState: Sendable {
 
     /// Recomputes `rows` from `query` and keeps the selection on its unit.
     mutating func applyQuery() {
-        rows = query.apply(to: standings)
+        // A name filter puts the whole and leading matches of the folded
+        // name first ("do son": Đồ Sơn before Nam Đồ Sơn), each group in
+        // the sort's order.
+        rows = NameMatch.ranked(query.apply(to: standings), text: query.text, folded: standings.dataset.foldedNames)
         reselect()
     }
 
@@ -191,6 +206,22 @@ public struct DashboardState: Sendable {
         self.staleSince = nil
         dropVanishedGroupFilters()
         applyQuery()
+    }
+
+    /// Says once, on the status line, that the accents are gone because the
+    /// locale is not UTF-8 and that `--utf8` brings them back (call it when
+    /// ASCII was the locale's choice, not `--ascii`'s).
+    public mutating func explainASCII() {
+        status = StatusMessage(.asciiBecauseLocale, postedAt: clock)
+    }
+
+    /// The status line is showing where an export went (or why the accents
+    /// are gone): the query on its right gives way.
+    var showsExportPath: Bool {
+        switch currentStatus?.notice {
+        case .exported?, .asciiBecauseLocale?: return true
+        default: return false
+        }
     }
 
     /// The index in `dataset.units` of a unit code.

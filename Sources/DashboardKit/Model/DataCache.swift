@@ -16,6 +16,12 @@ struct DataCache: Sendable {
     /// told apart in full (`Dataset.distinctName`); nil when `names`
     /// already are (no province column).
     let qualifiedNames: (names: [String], widths: [Int], ascii: [String])?
+    /// Per unit: the ASCII name's width (wider than the name when the code
+    /// was added to tell apart names that fold alike), and the widest.
+    let asciiNameWidths: [Int]
+    let asciiNameWidth: Int
+    /// Per unit: the " (code)" its ASCII name ends with, when it has one.
+    let asciiCodes: [String?]
     /// Widest unit name, in display columns.
     let nameWidth: Int
     /// The data is dense (an event log): the unit history has a row a day.
@@ -67,6 +73,7 @@ struct DataCache: Sendable {
         let provinceColumn = provinces.count > 1
         if let previous, previous.showsProvinceColumn == provinceColumn, previous.names.count == dataset.units.count {
             names = previous.names; nameWidths = previous.nameWidths; asciiNames = previous.asciiNames
+            asciiCodes = previous.asciiCodes; asciiNameWidths = previous.asciiNameWidths
             qualifiedNames = previous.qualifiedNames
         } else {
             let shown = dataset.units.indices.map {
@@ -74,7 +81,9 @@ struct DataCache: Sendable {
             }
             let widths = shown.map { TextWidth.of($0) }
             let ascii = shown.map { TerminalText.ascii($0) }
-            names = shown; nameWidths = widths; asciiNames = ascii
+            names = shown; nameWidths = widths
+            (asciiNames, asciiCodes) = Self.asciiNames(shown, codes: dataset.units.map(\.code))
+            asciiNameWidths = asciiNames.map { TextWidth.of($0) }
             if provinceColumn {
                 // Only the same-named units' names differ from the shown ones.
                 var full = shown, fullWidths = widths, fullASCII = ascii
@@ -89,6 +98,7 @@ struct DataCache: Sendable {
             }
         }
         movers = Movers.biggest(standings, count: 5)
+        asciiNameWidth = asciiNameWidths.max() ?? 0
         var maxReg = 0, maxComp = 0
         var regChange = (0, 0), compChange = (0, 0)  // (largest, smallest)
         for f in standings.figures {
@@ -118,5 +128,29 @@ struct DataCache: Sendable {
         let u = dataset.units[unit]
         if provinceColumn, let q = dataset.nameQualifiers[unit], q == u.province { return u.name }
         return dataset.distinctName(unit)
+    }
+
+    /// The names in ASCII; where two fold to the same letters ("Cẩm Giang"
+    /// and "Cẩm Giàng" are both "Cam Giang") each gets its code, which is
+    /// what tells them apart without accents: "Cam Giang (10888)".
+    static func asciiNames(_ names: [String], codes unitCodes: [String]) -> (names: [String], codes: [String?]) {
+        let plain = names.map { TerminalText.ascii($0) }
+        var count: [String: Int] = [:]
+        for name in plain { count[name.lowercased(), default: 0] += 1 }
+        let codes = names.indices.map { i -> String? in
+            count[plain[i].lowercased(), default: 0] > 1 ? " (" + TerminalText.ascii(unitCodes[i]) + ")" : nil
+        }
+        return (names.indices.map { plain[$0] + (codes[$0] ?? "") }, codes)
+    }
+
+    /// The ASCII name of unit `index` in `width` columns: when it must be
+    /// cut and carries a code, the name is cut and the code kept
+    /// ("Cam Gi~ (10903)"), since the code is what tells it apart.
+    func asciiName(_ index: Int, width: Int) -> String {
+        guard asciiNameWidths[index] > width, let code = asciiCodes[index] else { return asciiNames[index] }
+        let base = String(asciiNames[index].dropLast(code.count))
+        let room = width - code.count
+        guard room >= 3 else { return asciiNames[index] }
+        return TextWidth.clip(base, to: room, ascii: true) + code
     }
 }

@@ -14,12 +14,17 @@ public enum Action: String, CaseIterable, Sendable {
     case summaryUp, summaryDown, filterToGroup
     case toggleLanguage, export, togglePause, reloadNow, refreshSlower, refreshFaster
     case quit
+    // Jump-to search (Search.swift) and paging the screens on top of the table.
+    case startSearch, searchNext, searchPrevious, searchKeep, searchCancel, searchDeleteBackward
+    case scrollPageUp, scrollPageDown, scrollToTop, scrollToBottom
 }
 
 /// Where a binding applies: one of the screens, or the filter prompt while
 /// a filter is being typed (where printable characters are text, not keys).
 public enum KeyContext: String, CaseIterable, Sendable {
     case table, filterInput, detail, summary, help
+    /// Typing a jump-to search (F3 or s).
+    case searchInput
 
     /// The screens (everything but the filter prompt).
     public static let screens: Set<KeyContext> = [.table, .detail, .summary, .help]
@@ -80,6 +85,17 @@ public enum KeyTable {
         KeyBinding([.escape], .clearFilters, [.table], .clearFiltersTable),
         KeyBinding([.tab], .showSummary, [.table], .showSummaryTable),
         KeyBinding([.character("e")], .export, [.table], .exportTable),
+        KeyBinding([.function(3), .character("s")], .startSearch, [.table], .startSearchTable),
+        KeyBinding([.character("n")], .searchNext, [.table], .searchNextTable),
+        KeyBinding([.character("N")], .searchPrevious, [.table], .searchPreviousTable),
+
+        // Typing a jump-to search.
+        KeyBinding([.enter], .searchKeep, [.searchInput], .searchKeepSearchInput),
+        KeyBinding([.escape], .searchCancel, [.searchInput], .searchCancelSearchInput),
+        KeyBinding([.backspace, .delete], .searchDeleteBackward, [.searchInput], .filterDeleteBackwardFilterInput),
+        KeyBinding([.down, .function(3)], .searchNext, [.searchInput], .searchNextTable),
+        KeyBinding([.up], .searchPrevious, [.searchInput], .searchPreviousTable),
+        KeyBinding([.control("c")], .quit, [.searchInput], .quitFilterInput),
 
         // Typing a filter.
         KeyBinding([.enter], .filterKeep, [.filterInput], .filterKeepFilterInput),
@@ -94,6 +110,11 @@ public enum KeyTable {
         KeyBinding([.right], .nextUnit, [.detail], .nextUnitDetail),
         KeyBinding([.up, .character("k")], .scrollUp, [.detail, .help], .scrollUp),
         KeyBinding([.down, .character("j")], .scrollDown, [.detail, .help], .scrollDown),
+        // The summary pages its rows with the table's paging keys (above).
+        KeyBinding([.pageUp], .scrollPageUp, [.detail, .help], .scrollPageUp),
+        KeyBinding([.pageDown, .character(" ")], .scrollPageDown, [.detail, .help], .scrollPageDown),
+        KeyBinding([.home, .character("g")], .scrollToTop, [.detail, .help], .scrollToTop),
+        KeyBinding([.end, .character("G")], .scrollToBottom, [.detail, .help], .scrollToBottom),
         KeyBinding([.escape, .backspace], .back, [.detail], .backDetail),
 
         // Summary and help.
@@ -151,17 +172,20 @@ struct FooterHint: Sendable {
     static func hints(for context: KeyContext) -> [FooterHint] {
         switch context {
         case .table:
+            // ? and q always; the language key next (after l the other
+            // language's bar must still show the way back), then by use.
             return [
-                FooterHint(actions: [.startFilter], text: .hintFilter, priority: 2),
-                FooterHint(actions: [.sortPrevious, .sortNext], text: .hintColumn, priority: 3),
-                FooterHint(actions: [.reverseSort], text: .hintReverse, priority: 5),
-                FooterHint(actions: [.cycleType], text: .hintType, priority: 6),
-                FooterHint(actions: [.cycleProvince], text: .hintProvince, priority: 8),
+                FooterHint(actions: [.startFilter], text: .hintFilter, priority: 3),
+                FooterHint(actions: [.startSearch], text: .hintSearch, priority: 6),
+                FooterHint(actions: [.sortPrevious, .sortNext], text: .hintColumn, priority: 5),
+                FooterHint(actions: [.reverseSort], text: .hintReverse, priority: 8),
+                FooterHint(actions: [.cycleType], text: .hintType, priority: 10),
+                FooterHint(actions: [.cycleProvince], text: .hintProvince, priority: 12),
                 FooterHint(actions: [.openDetail], text: .hintDetail, priority: 4),
-                FooterHint(actions: [.showSummary], text: .hintSummary, priority: 7),
-                FooterHint(actions: [.export], text: .hintExport, priority: 9),
-                FooterHint(actions: [.togglePause], text: .hintPause, priority: 10),
-                FooterHint(actions: [.toggleLanguage], text: .hintLanguage, priority: 11),
+                FooterHint(actions: [.showSummary], text: .hintSummary, priority: 9),
+                FooterHint(actions: [.export], text: .hintExport, priority: 11),
+                FooterHint(actions: [.togglePause], text: .hintPause, priority: 7),
+                FooterHint(actions: [.toggleLanguage], text: .hintLanguage, priority: 2),
                 FooterHint(actions: [.toggleHelp], text: .hintHelp, priority: 0),
                 FooterHint(actions: [.quit], text: .hintQuit, priority: 1),
             ]
@@ -171,7 +195,7 @@ struct FooterHint: Sendable {
                 FooterHint(actions: [.scrollUp, .scrollDown], text: .hintScroll, priority: 4),
                 FooterHint(actions: [.back], text: .hintBack, priority: 1),
                 FooterHint(actions: [.togglePause], text: .hintPause, priority: 6),
-                FooterHint(actions: [.toggleLanguage], text: .hintLanguage, priority: 7),
+                FooterHint(actions: [.toggleLanguage], text: .hintLanguage, priority: 2),
                 FooterHint(actions: [.toggleHelp], text: .hintHelp, priority: 0),
                 FooterHint(actions: [.quit], text: .hintQuit, priority: 3),
             ]
@@ -180,17 +204,19 @@ struct FooterHint: Sendable {
                 FooterHint(actions: [.filterToGroup], text: .hintFilterToGroup, priority: 3),
                 FooterHint(actions: [.back], text: .hintBack, priority: 1),
                 FooterHint(actions: [.togglePause], text: .hintPause, priority: 4),
-                FooterHint(actions: [.toggleLanguage], text: .hintLanguage, priority: 5),
+                FooterHint(actions: [.toggleLanguage], text: .hintLanguage, priority: 3),
                 FooterHint(actions: [.toggleHelp], text: .hintHelp, priority: 0),
                 FooterHint(actions: [.quit], text: .hintQuit, priority: 2),
             ]
         case .help:
             return [
-                FooterHint(actions: [.scrollUp, .scrollDown], text: .hintScroll, priority: 1),
+                FooterHint(actions: [.scrollUp, .scrollDown], text: .hintScroll, priority: 2),
+                FooterHint(actions: [.scrollPageUp, .scrollPageDown], text: .hintPage, priority: 4),
+                FooterHint(actions: [.toggleLanguage], text: .hintLanguage, priority: 3),
                 FooterHint(actions: [.toggleHelp], text: .hintClose, priority: 0),
-                FooterHint(actions: [.quit], text: .hintQuit, priority: 2),
+                FooterHint(actions: [.quit], text: .hintQuit, priority: 1),
             ]
-        case .filterInput:
+        case .filterInput, .searchInput:
             return []
         }
     }

@@ -10,6 +10,9 @@ enum KeyText: CaseIterable, Sendable {
         filterDeleteBackwardFilterInput, moveUpFilterInput, moveDownFilterInput, quitFilterInput, previousUnitDetail,
         nextUnitDetail, scrollUp, scrollDown, backDetail, backSummary, backHelp, summaryUp, summaryDown,
         filterToGroupSummary
+    case startSearchTable, searchNextTable, searchPreviousTable, searchKeepSearchInput, searchCancelSearchInput
+    case scrollPageUp, scrollPageDown, scrollToTop, scrollToBottom
+    case hintSearch, hintResume, hintPage
     case hintFilter, hintColumn, hintReverse, hintType, hintProvince, hintDetail, hintSummary, hintExport, hintPause,
         hintLanguage, hintHelp, hintQuit, hintPreviousNextUnit, hintScroll, hintBack, hintClose, hintFilterToGroup
 
@@ -68,6 +71,21 @@ enum KeyText: CaseIterable, Sendable {
                 "Filter the table to the selected group (the whole: clear the filters)")
         case .hintFilterToGroup: return t("lọc theo nhóm", "filter to group")
         case .backHelp: return t("Đóng trợ giúp", "Close the help")
+        case .startSearchTable:
+            return t(
+                "Tìm và nhảy tới đơn vị (không lọc bảng); trùng khớp đầu tên trước",
+                "Search and jump to a unit (the table stays whole); whole and leading matches first")
+        case .searchNextTable: return t("Kết quả tìm tiếp theo", "Next search match")
+        case .searchPreviousTable: return t("Kết quả tìm trước đó", "Previous search match")
+        case .searchKeepSearchInput: return t("Ở lại dòng tìm được, thôi gõ", "Stay on the match, stop typing")
+        case .searchCancelSearchInput: return t("Thôi tìm, về dòng cũ", "Cancel, back to the row before")
+        case .scrollPageUp: return t("Lên một trang", "Page up")
+        case .scrollPageDown: return t("Xuống một trang", "Page down")
+        case .scrollToTop: return t("Về đầu", "To the top")
+        case .scrollToBottom: return t("Xuống cuối", "To the end")
+        case .hintSearch: return t("tìm", "search")
+        case .hintResume: return t("tiếp tục", "resume")
+        case .hintPage: return t("trang", "page")
         case .hintFilter: return t("lọc", "filter")
         case .hintColumn: return t("cột", "column")
         case .hintReverse: return t("đảo", "reverse")

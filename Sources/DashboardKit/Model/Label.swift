@@ -20,7 +20,8 @@ enum Label: CaseIterable, Sendable {
     case noUnits
     // Footer and status.
     case sortLabel, filterLabel, typeFilterLabel, provinceFilterLabel, formerProvinceFilterLabel
-    case filterPrompt
+    case filterPrompt, searchPrompt, searchNoMatch
+    case asciiBecauseLocale
     case loadedAt, reloadFailed, showingDataLoadedAt, newDataWaiting, dataWarning
     case exportedTo, exportFailed, exportRequested
     // Detail.
@@ -34,6 +35,7 @@ enum Label: CaseIterable, Sendable {
     case filteredTable, summaryUnfiltered, summaryFiltered, risers, fallers, noMovesFirstDay, noMoves
     // Help.
     case helpTitle
+    case sectionSearch, mouseLegendKey, legendMouse
     case sectionEverywhere, sectionTable, sectionFilter, sectionDetail, sectionSummary, sectionHelp, sectionSymbols
     case legendSort, legendIndicator, legendTrend, legendCoverage
     case quit
@@ -75,6 +77,19 @@ enum Label: CaseIterable, Sendable {
         case .provinceFilterLabel: return t("tỉnh", "province")
         case .formerProvinceFilterLabel: return t("tỉnh cũ", "former prov.")
         case .filterPrompt: return t("Lọc theo tên:", "Filter by name:")
+        case .searchPrompt: return t("Tìm:", "Search:")
+        case .searchNoMatch: return t("không thấy", "no match")
+        case .asciiBecauseLocale:
+            return t(
+                "Không dấu vì LANG không phải UTF-8; --utf8 để hiện dấu",
+                "No accents: LANG is not UTF-8; --utf8 brings them back")
+        case .mouseLegendKey: return t("chuột", "mouse")
+        case .legendMouse:
+            return t(
+                "bấm chọn dòng, bấm đúp mở, bấm tiêu đề cột để sắp xếp (lần nữa đảo), con lăn cuộn, bấm phím ở dòng cuối; --no-mouse để tắt",
+                "click selects, double-click opens, a header sorts (again reverses), the wheel scrolls, the keys below are clickable; --no-mouse turns it off"
+            )
+        case .sectionSearch: return t("Khi đang gõ tìm kiếm", "While typing a search")
         case .loadedAt: return t("Tải lúc", "Loaded at")
         case .reloadFailed: return t("Tải lại lỗi", "Reload failed")
         case .showingDataLoadedAt: return t("đang hiện dữ liệu tải lúc", "showing data loaded at")

@@ -7,6 +7,9 @@ import CongDanSoCore
 public enum Message: Sendable {
     /// A key press.
     case key(Key)
+    /// A click or a turn of the wheel, at a cell; `update` finds what is
+    /// there with `hitTest` (the layout's) and acts on it (`Mouse.swift`).
+    case mouse(MouseEvent)
     /// The terminal's new size in cells.
     case resize(width: Int, height: Int)
     /// The wall clock, for the header clock and message expiry. The model

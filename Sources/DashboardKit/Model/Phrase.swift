@@ -95,6 +95,14 @@ enum Phrase {
             ? "\(keep) giữ · \(clear) xoá · \(select) chọn" : "\(keep) keeps · \(clear) clears · \(select) select"
     }
 
+    /// "Enter giữ · Esc thôi · ↑↓ kết quả" while typing a search.
+    static func searchPromptHint(_ lang: Language) -> String {
+        let keep = key(.searchKeep, .searchInput), cancel = key(.searchCancel, .searchInput)
+        let step = key(.searchPrevious, .searchInput) + key(.searchNext, .searchInput)
+        return lang == .vi
+            ? "\(keep) giữ · \(cancel) thôi · \(step) kết quả" : "\(keep) keeps · \(cancel) cancels · \(step) matches"
+    }
+
     /// "Không còn đơn vị này trong dữ liệu. Esc để quay lại."
     static func unitMissing(_ lang: Language) -> String {
         let back = key(.back, .detail)

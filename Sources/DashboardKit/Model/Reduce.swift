@@ -10,6 +10,10 @@ func reduce(_ state: inout DashboardState, _ message: Message) -> [Effect] {
     case .key(let key):
         return handleKey(&state, key)
 
+    case .mouse(let event):
+        // `update` hit-tests first; without the layout there is no target.
+        return reduceMouse(&state, event, .nothing)
+
     case .resize(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)
@@ -65,13 +69,17 @@ private func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     if context == .filterInput, case .character(let c) = key {
         state.query.text.append(c)
         state.applyQuery()
+        // The best match of the name typed is selected (Đồ Sơn for "do son").
+        state.select(0)
     }
+    if context == .searchInput, case .character(let c) = key { typeIntoSearch(&state, c) }
     return []
 }
 
 /// Carries out one action of the key table.
 func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
     if state.route == .summary, state.moveSummarySelection(for: action) { return [] }
+    if performSearchOrPaging(&state, action) { return [] }
     switch action {
     // Moving in the table.
     case .moveUp: state.select(state.selectedIndex - 1)
@@ -199,6 +207,9 @@ func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         return [.exportCSV(rows: state.rows)]
     case .quit:
         return [.quit]
+    case .startSearch, .searchNext, .searchPrevious, .searchKeep, .searchCancel, .searchDeleteBackward,
+        .scrollPageUp, .scrollPageDown, .scrollToTop, .scrollToBottom:
+        break  // performSearchOrPaging
     }
     return []
 }

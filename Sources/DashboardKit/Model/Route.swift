@@ -27,6 +27,8 @@ public enum Notice: Hashable, Sendable {
     case exported(path: String, rows: Int?)
     case exportFailed(String)
     case refreshInterval(seconds: Int)
+    /// The screen is in ASCII because the locale is not UTF-8 (said once).
+    case asciiBecauseLocale
 }
 
 /// A notice and when it was posted (the state's clock).

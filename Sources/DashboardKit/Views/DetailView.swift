@@ -45,10 +45,12 @@ enum DetailView {
                 if band.isTop || band.isBottom, r.x + room - x > 2 {
                     let marker =
                         band.isTop
-                        ? p.glyphs.markerTop + " " + Label.topTen.text(lang)
-                        : p.glyphs.markerBottom + " " + Label.bottomTen.text(lang)
+                        ? p.glyphs.markerTop + " " + Label.topTen.text(lang) + " "
+                        : p.glyphs.markerBottom + " " + Label.bottomTen.text(lang) + " "
+                    x += 1
                     p.write(
-                        "  " + marker, x: x, y: r.y, maxWidth: r.x + room - x, band.isTop ? .markerTop : .markerBottom)
+                        " " + marker, x: x, y: r.y, maxWidth: max(0, r.x + room - x),
+                        band.isTop ? .markerTop : .markerBottom)
                 }
                 p.write(where_, x: r.maxX - rightWidth, y: r.y, maxWidth: rightWidth, .dim)
             })

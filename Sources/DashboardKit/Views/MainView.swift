@@ -62,7 +62,8 @@ enum MainView {
             // The band marker and the city rank share a column: "▲  1".
             Column(.rank, header: h(.rank), width: 2 + max(c.rankWidth, arrow(.rank) + 1), alignRight: true),
             Column(
-                .name, header: h(.name), width: max(c.nameWidth, TextWidth.of(h(.name)) + arrow(.name)),
+                .name, header: h(.name),
+                width: max(state.ascii ? c.asciiNameWidth : c.nameWidth, TextWidth.of(h(.name)) + arrow(.name)),
                 alignRight: false,
                 flexible: true, minWidth: 10),
         ] + province + [
@@ -136,6 +137,7 @@ enum MainView {
         let cache = state.cache
         // The province column gave way (a narrow screen): names say the province themselves.
         let qualified = cache.qualifiedNames.flatMap { q in columns.contains { $0.column.id == .province } ? nil : q }
+        let nameColumnWidth = columns.first { $0.column.id == .name }?.width ?? 0
         TableRow.draw(&p, columns, y: y) { id in
             switch id {
             case .rank: return TableCell(String(f.rank), nameRole)
@@ -147,8 +149,8 @@ enum MainView {
                         alreadyShown: true)
                 }
                 return TableCell(
-                    ascii ? cache.asciiNames[f.index] : cache.names[f.index], nameRole,
-                    knownWidth: cache.nameWidths[f.index], alreadyShown: true)
+                    ascii ? cache.asciiName(f.index, width: nameColumnWidth) : cache.names[f.index], nameRole,
+                    knownWidth: ascii ? nil : cache.nameWidths[f.index], alreadyShown: true)
             case .province: return TableCell(f.unit.province ?? "", .dim)
             case .type: return TableCell(Phrase.typeShort(f.unit.type, lang), .dim)
             case .registered: return TableCell(NumberForms.integer(f.registered, lang), .value)

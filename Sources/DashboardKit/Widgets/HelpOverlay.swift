@@ -20,6 +20,7 @@ enum HelpOverlay {
         return [
             (Label.sectionTable.text(lang), only(.table)),
             (Label.sectionFilter.text(lang), only(.filterInput)),
+            (Label.sectionSearch.text(lang), only(.searchInput)),
             (Label.sectionDetail.text(lang), only(.detail)),
             (Label.sectionSummary.text(lang), only(.summary)),
             (Label.sectionHelp.text(lang), only(.help)),
@@ -53,6 +54,7 @@ enum HelpOverlay {
             (g.live + " " + g.paused + " " + g.stale, Label.legendIndicator.text(lang)),
             (Label.trendHeader.text(lang), Label.legendTrend.text(lang)),
             (Label.coverage.text(lang), Label.legendCoverage.text(lang)),
+            (Label.mouseLegendKey.text(lang), Label.legendMouse.text(lang)),
         ]
     }
 

@@ -27,9 +27,12 @@ struct Painter {
     let lang: Language
     let ascii: Bool
 
-    init(width: Int, height: Int, colorEnabled: Bool, ascii: Bool, language: Language) {
+    init(
+        width: Int, height: Int, colorEnabled: Bool, ascii: Bool, language: Language,
+        theme themeName: ThemeName = .standard
+    ) {
         buffer = Buffer(width: width, height: height)
-        theme = Theme(color: colorEnabled)
+        theme = Theme(name: themeName, color: colorEnabled)
         glyphs = ascii ? .ascii : .unicode
         lang = language
         self.ascii = ascii

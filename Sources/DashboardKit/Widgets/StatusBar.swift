@@ -15,21 +15,27 @@ enum StatusBar {
         guard !rect.isEmpty else { return }
         let inner = rect.inset(left: 1, right: 1)
         let rights = queryLines(p, state)
-        let left = statusLine(p, state)
-        // A reload error needs room: the query gives way until it is shown whole.
-        let minLeft = state.isStale ? width(of: left) : min(24, width(of: left))
+        var left = statusLine(p, state)
+        // A reload error and an export's path need room: the query gives
+        // way until they are shown whole.
+        let minLeft = state.isStale || state.showsExportPath ? width(of: left) : min(24, width(of: left))
         var right = rights.last ?? []
         for candidate in rights where inner.width - width(of: candidate) - 2 >= minLeft {
             right = candidate
             break
         }
         let rightWidth = min(inner.width, width(of: right))
+        let room = max(0, inner.width - rightWidth - 2)
+        if state.showsExportPath, width(of: left) > room {
+            // The path is cut in the middle: its start and the file name stay.
+            left = statusLine(p, state, cutPathBy: width(of: left) - room)
+        }
         p.write(right, x: inner.maxX - rightWidth, y: inner.y, maxWidth: rightWidth)
         p.write(left, x: inner.x, y: inner.y, maxWidth: max(0, inner.width - rightWidth - 2))
     }
 
     /// The left part of the status line.
-    static func statusLine(_ p: Painter, _ state: DashboardState) -> Line {
+    static func statusLine(_ p: Painter, _ state: DashboardState, cutPathBy cut: Int = 0) -> Line {
         let lang = p.lang
         let offset = state.standings.config.timeZone
         var parts: [Line] = []
@@ -44,7 +50,14 @@ enum StatusBar {
             ])
         }
         if let status = state.currentStatus {
-            parts.append([Span(noticeText(status.notice, lang), status.isError ? .error : .success)])
+            var notice = status.notice
+            if cut > 0, case .exported(let path, let rows) = notice {
+                let shown = p.shown(path)
+                notice = .exported(
+                    path: TextWidth.clipMiddle(shown, to: max(8, TextWidth.of(shown) - cut), ascii: p.ascii), rows: rows
+                )
+            }
+            parts.append([Span(noticeText(notice, lang), status.isError ? .error : .success)])
         }
         if state.isPaused, state.held != nil {
             parts.append([Span(Label.newDataWaiting.text(lang), .paused)])
@@ -73,6 +86,7 @@ enum StatusBar {
         case .exporting: return Label.exportRequested.text(lang)
         case .exported(let path, let rows): return Phrase.exported(path: path, rows: rows, lang)
         case .exportFailed(let error): return Label.exportFailed.text(lang) + ": " + error
+        case .asciiBecauseLocale: return Label.asciiBecauseLocale.text(lang)
         case .refreshInterval(let seconds):
             let text = Phrase.refreshEvery(seconds, lang)
             return text.prefix(1).uppercased() + text.dropFirst()
@@ -120,36 +134,28 @@ enum StatusBar {
         guard !rect.isEmpty else { return }
         let inner = rect.inset(left: 1, right: 1)
         let lang = p.lang
-        if state.keyContext == .filterInput {
+        let searching = state.keyContext == .searchInput
+        if state.keyContext == .filterInput || searching {
             var x = inner.x
-            x += p.write(Label.filterPrompt.text(lang) + " ", x: x, y: inner.y, maxWidth: inner.maxX - x, .prompt)
+            let prompt = searching ? Label.searchPrompt : Label.filterPrompt
+            x += p.write(prompt.text(lang) + " ", x: x, y: inner.y, maxWidth: inner.maxX - x, .prompt)
             // Show the end of a long filter text: what is being typed.
             let room = max(0, inner.maxX - x - 1)
-            var text = state.query.text
+            var text = searching ? state.search.text : state.query.text
             while TextWidth.of(p.shown(text)) > room, !text.isEmpty { text.removeFirst() }
             x += p.write(text, x: x, y: inner.y, maxWidth: room, .value)
             p.write(p.glyphs.cursor, x: x, y: inner.y, maxWidth: inner.maxX - x, .cursor)
             x += 1
-            let hint = Phrase.filterPromptHint(lang)
+            var hint = searching ? Phrase.searchPromptHint(lang) : Phrase.filterPromptHint(lang)
+            if searching, !state.search.text.isEmpty, state.searchMatches.isEmpty {
+                hint = Label.searchNoMatch.text(lang) + " · " + hint
+            }
             if inner.maxX - x - 3 >= TextWidth.of(hint) {
                 p.write(hint, x: inner.maxX - TextWidth.of(hint), y: inner.y, maxWidth: TextWidth.of(hint), .dim)
             }
             return
         }
-        let context = state.keyContext
-        let hints = FooterHint.hints(for: context).map { hint -> (FooterHint, Line) in
-            (hint, [Span(hint.keys(in: context, ascii: p.ascii), .keyName), Span(" " + hint.text(lang), .keyText)])
-        }
-        var chosen = Set<Int>()
-        var used = 0
-        for (i, item) in hints.enumerated().sorted(by: { $0.element.0.priority < $1.element.0.priority }) {
-            let w = width(of: item.1) + (chosen.isEmpty ? 0 : 2)
-            if used + w <= inner.width {
-                chosen.insert(i)
-                used += w
-            }
-        }
-        let line = joined(hints.enumerated().filter { chosen.contains($0.offset) }.map(\.element.1), separator: "  ")
+        let line = HintBar.layout(state, lang: lang, ascii: p.ascii, in: rect).line
         p.write(line, x: inner.x, y: inner.y, maxWidth: inner.width)
     }
 }

@@ -13,49 +13,131 @@ enum Role: Sendable {
     case boxBorder, boxTitle, sectionTitle
 }
 
-/// Styles for each role, in colour or monochrome.
+/// Styles for each role under one of the named palettes (`ThemeName`).
+///
+/// The default palette reads on dark and light backgrounds alike: text is
+/// in the terminal's own foreground, emphasis is bold, underline or
+/// reverse, and the only colours of text on the default background are the
+/// ones that keep their contrast on both black and white in xterm's and
+/// most terminals' palettes: red, magenta and grey (bright black) for
+/// secondary text. Never white, yellow, green, cyan or blue text there
+/// (green, cyan and yellow fade on white, blue sinks into black); green
+/// only as a background (the top ten's marker) or as a block (the gauge,
+/// the bars).
 struct Theme: Sendable {
-    let color: Bool
+    let name: ThemeName
 
-    func style(_ role: Role) -> Style {
-        color ? colored(role) : mono(role)
+    /// The theme for a state: `name`, or monochrome when colour is off.
+    init(name: ThemeName = .standard, color: Bool = true) {
+        self.name = color ? name : .mono
     }
 
-    private func colored(_ role: Role) -> Style {
+    func style(_ role: Role) -> Style {
+        switch name {
+        case .standard: return standard(role)
+        case .dark: return dark(role)
+        case .light: return light(role)
+        case .highContrast: return highContrast(role)
+        case .mono: return mono(role)
+        }
+    }
+
+    /// The default: readable on any background.
+    private func standard(_ role: Role) -> Style {
         switch role {
-        case .plain, .label, .keyText: return .plain
-        case .title: return Style(foreground: .brightWhite, attributes: .bold)
+        case .plain, .label, .keyText, .positive, .top, .success, .trend: return .plain
+        case .title: return Style(attributes: .bold)
         case .value: return Style(attributes: .bold)
         case .dim: return Style(foreground: .brightBlack)
         case .rule: return Style(foreground: .brightBlack)
-        case .positive: return Style(foreground: .green)
         case .negative: return Style(foreground: .red)
-        case .header: return Style(foreground: .cyan, attributes: .bold)
-        case .headerSorted: return Style(foreground: .brightCyan, attributes: [.bold, .underline])
-        case .top: return Style(foreground: .green)
+        case .header: return Style(attributes: .bold)
+        case .headerSorted: return Style(attributes: [.bold, .underline])
         case .bottom: return Style(foreground: .red)
+        // Not bold: xterm draws bold black as grey (its boldColors), which
+        // fades on green.
+        case .markerTop: return Style(foreground: .black, background: .green)
+        case .markerBottom: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
+        case .live: return Style(attributes: .bold)
+        case .paused: return Style(attributes: [.bold, .reverse])
+        case .stale: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
+        case .error: return Style(foreground: .red, attributes: .bold)
+        case .warning: return Style(foreground: .magenta)
+        case .gaugeFill: return Style(foreground: .green)
+        case .gaugeMark: return Style(attributes: .bold)
+        case .gaugeTrack: return Style(foreground: .brightBlack)
+        case .onPace: return Style(attributes: .bold)
+        case .offPace: return Style(foreground: .magenta, attributes: .bold)
+        case .barCompleted: return Style(foreground: .green)
+        case .barRegistered: return Style(foreground: .brightBlack)
+        case .keyName: return Style(attributes: [.bold, .reverse])
+        case .prompt: return Style(attributes: [.bold, .underline])
+        case .cursor: return Style(attributes: .reverse)
+        case .boxBorder: return Style(foreground: .brightBlack)
+        case .boxTitle: return Style(attributes: [.bold, .underline])
+        case .sectionTitle: return Style(attributes: [.bold, .underline])
+        }
+    }
+
+    /// For dark backgrounds only: the bright colours of the first palette.
+    private func dark(_ role: Role) -> Style {
+        switch role {
+        case .positive, .top, .success, .barCompleted: return Style(foreground: .green)
+        case .live, .onPace: return Style(foreground: .green, attributes: .bold)
         case .markerTop: return Style(foreground: .brightGreen, attributes: .bold)
         case .markerBottom: return Style(foreground: .brightRed, attributes: .bold)
-        case .live: return Style(foreground: .green, attributes: .bold)
+        case .dim, .rule, .gaugeTrack: return Style(foreground: .brightBlack)
+        case .title: return Style(foreground: .brightWhite, attributes: .bold)
+        case .header: return Style(foreground: .cyan, attributes: .bold)
+        case .headerSorted: return Style(foreground: .brightCyan, attributes: [.bold, .underline])
         case .paused: return Style(foreground: .yellow, attributes: .bold)
-        case .stale: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
         case .error: return Style(foreground: .brightRed, attributes: .bold)
         case .warning: return Style(foreground: .yellow)
-        case .success: return Style(foreground: .green)
         case .gaugeFill: return Style(foreground: .brightGreen)
         case .gaugeMark: return Style(foreground: .brightYellow, attributes: .bold)
-        case .gaugeTrack: return Style(foreground: .brightBlack)
-        case .onPace: return Style(foreground: .green, attributes: .bold)
         case .offPace: return Style(foreground: .yellow, attributes: .bold)
-        case .trend: return Style(foreground: .cyan)
-        case .barCompleted: return Style(foreground: .green)
-        case .barRegistered: return Style(foreground: .cyan)
+        case .trend, .barRegistered: return Style(foreground: .cyan)
         case .keyName: return Style(foreground: .cyan, attributes: .bold)
         case .prompt: return Style(foreground: .yellow, attributes: .bold)
-        case .cursor: return Style(attributes: .reverse)
         case .boxBorder: return Style(foreground: .cyan)
         case .boxTitle: return Style(foreground: .brightWhite, attributes: .bold)
         case .sectionTitle: return Style(foreground: .yellow, attributes: .bold)
+        default: return standard(role)
+        }
+    }
+
+    /// For light backgrounds: dark colours (blue for the top ten and
+    /// increases, red for the bottom ten), no grey text.
+    private func light(_ role: Role) -> Style {
+        switch role {
+        case .positive, .top, .success, .trend, .barRegistered: return Style(foreground: .blue)
+        case .live, .onPace: return Style(foreground: .blue, attributes: .bold)
+        case .markerTop: return Style(foreground: .blue, attributes: .bold)
+        case .markerBottom: return Style(foreground: .red, attributes: .bold)
+        case .dim, .rule, .gaugeTrack, .boxBorder: return Style(foreground: .black, attributes: .dim)
+        case .header: return Style(foreground: .blue, attributes: .bold)
+        case .headerSorted: return Style(foreground: .blue, attributes: [.bold, .underline])
+        case .keyName: return Style(foreground: .blue, attributes: .bold)
+        case .boxTitle, .sectionTitle: return Style(foreground: .blue, attributes: [.bold, .underline])
+        case .title: return Style(foreground: .blue, attributes: .bold)
+        default: return standard(role)
+        }
+    }
+
+    /// Bold and reverse on the terminal's own colours; colour only behind
+    /// reversed text. No dim or grey anywhere.
+    private func highContrast(_ role: Role) -> Style {
+        switch role {
+        case .markerTop: return Style(foreground: .black, background: .green)
+        case .markerBottom: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
+        case .stale: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
+        case .error: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
+        case .dim, .rule, .gaugeTrack, .boxBorder, .plain, .label, .keyText, .trend, .barRegistered,
+            .top, .bottom, .positive, .negative, .success, .gaugeFill, .barCompleted:
+            return .plain
+        case .headerSorted, .boxTitle, .sectionTitle, .prompt: return Style(attributes: [.bold, .underline])
+        case .keyName, .paused, .cursor, .gaugeMark, .warning, .offPace: return Style(attributes: [.bold, .reverse])
+        case .title, .value, .header, .live, .onPace: return Style(attributes: .bold)
         }
     }
 

@@ -60,6 +60,7 @@ public struct DashboardLoop<Backend: TerminalBackend> {
             for event in backend.nextEvents(timeoutMilliseconds: Self.waitMilliseconds) {
                 switch event {
                 case .key(let key): messages.append(.key(key))
+                case .mouse(let event): messages.append(.mouse(event))
                 case .resize(let width, let height): messages.append(.resize(width: width, height: height))
                 case .interrupted(let signal): return signal
                 case .inputClosed: return nil
@@ -94,7 +95,7 @@ public struct DashboardLoop<Backend: TerminalBackend> {
                 case .followLog:
                     if source?.followsEvents == true { source?.check() }
                 case .exportCSV(let rows):
-                    queue.append(exports.write(rows, standings: state.standings, at: clock.now()))
+                    queue.append(exports.write(rows, standings: state.standings, folder: state.exportFolder))
                 }
             }
         }

@@ -3,26 +3,44 @@ import DashboardKit
 import Foundation
 
 /// Writes the table as shown (the `e` key) to
-/// `congdanso-YYYYMMDD-HHMMSS.csv` in the first folder that takes it.
+/// `congdanso-YYYYMMDD-HHMMSS.csv`, stamped with the data's moment (not the
+/// clock's), so the file says which figures it holds; a second export of
+/// the same moment gets `-2`, `-3`, … rather than overwriting the first.
 public struct ExportWriter: Sendable {
-    /// Tried in order; by default the current directory, then `$TMPDIR`.
+    /// Tried in order when the state names no folder: by default the
+    /// current directory, then `$TMPDIR`.
     public let folders: [String]
 
     public init(folders: [String] = [FileManager.default.currentDirectoryPath, NSTemporaryDirectory()]) {
         self.folders = folders
     }
 
-    /// Writes `rows` and answers with `.exported(path:)`, or
+    /// The file name for data at `moment`.
+    public static func fileName(moment: Timestamp, offset: UTCOffset, attempt: Int = 1) -> String {
+        "congdanso-\(DateForms.fileStamp(moment, offset: offset))" + (attempt > 1 ? "-\(attempt)" : "") + ".csv"
+    }
+
+    /// Writes `rows` into `folder` (the state's `exportFolder`; `~` is the
+    /// home folder) or, when it is nil, the first of `folders` that takes
+    /// it, and answers with `.exported(path:)` (the whole path), or
     /// `.exportFailed` naming the last folder's error.
-    public func write(_ rows: [UnitFigures], standings: Standings, at now: Timestamp) -> Message {
-        let name = "congdanso-\(DateForms.fileStamp(now, offset: standings.config.timeZone)).csv"
+    public func write(_ rows: [UnitFigures], standings: Standings, folder: String? = nil) -> Message {
         let data = Data(TableExport.csv(rows, standings: standings).utf8)
         var lastError = ""
-        for folder in folders {
-            let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
+        let candidates = folder.map { [NSString(string: $0).expandingTildeInPath] } ?? folders
+        for folder in candidates {
+            let base = URL(fileURLWithPath: folder)
+            var attempt = 1
+            var url = base.appendingPathComponent(
+                Self.fileName(moment: standings.moment, offset: standings.config.timeZone))
+            while FileManager.default.fileExists(atPath: url.path), attempt < 1000 {
+                attempt += 1
+                url = base.appendingPathComponent(
+                    Self.fileName(moment: standings.moment, offset: standings.config.timeZone, attempt: attempt))
+            }
             do {
-                try data.write(to: url, options: .atomic)
-                return .exported(path: url.path)
+                try data.write(to: url, options: .withoutOverwriting)
+                return .exported(path: url.standardizedFileURL.path)
             } catch {
                 lastError = "\(url.path): \(error.localizedDescription)"
             }
