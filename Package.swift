@@ -6,14 +6,18 @@ let package = Package(
     products: [
         .executable(name: "congdanso", targets: ["congdanso"]),
         .library(name: "CongDanSoCore", targets: ["CongDanSoCore"]),
+        .library(name: "CongDanSoSettings", targets: ["CongDanSoSettings"]),
     ],
     dependencies: [
         // Command-line parsing, help text and shell-friendly errors for the subcommands.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // The statistics core: data loading, statistics, Vietnamese text, reports. No terminal code.
         .target(name: "CongDanSoCore"),
+        // The user's settings (settings.toml: reading, merging with the command line, atomic saving)
+        // and the refresh interval's steps. No terminal code.
+        .target(name: "CongDanSoSettings", dependencies: ["CongDanSoCore"]),
         // The pure dashboard: state, messages, update, key table, cell buffer, widgets, views.
         .target(name: "DashboardKit", dependencies: ["CongDanSoCore"]),
         // The system ncursesw library, through a small C shim.
@@ -23,7 +27,7 @@ let package = Package(
         .executableTarget(
             name: "congdanso",
             dependencies: [
-                "CongDanSoCore", "DashboardKit", "CursesTerminal",
+                "CongDanSoCore", "CongDanSoSettings", "DashboardKit", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +38,7 @@ let package = Package(
         .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore", "congdanso"]),
         // Golden frames are read from the source tree (by #filePath), not bundled.
         .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "CongDanSoCore"], exclude: ["Golden"]),
+        .testTarget(name: "CongDanSoSettingsTests", dependencies: ["CongDanSoSettings", "CongDanSoCore"]),
         // Real-terminal tests: the built binary in tmux.
         .testTarget(name: "TerminalTests", dependencies: ["congdanso"]),
     ]
