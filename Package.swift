@@ -10,7 +10,7 @@ let package = Package(
     ],
     dependencies: [
         // Command-line parsing, help text and shell-friendly errors for the subcommands.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // The statistics core: data loading, statistics, Vietnamese text, reports. No terminal code.
