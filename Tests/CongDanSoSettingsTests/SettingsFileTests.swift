@@ -125,6 +125,21 @@ struct SettingsFileTests {
         #expect(loaded.settings.exportFolderPath(home: "/home/a") == "/home/a/congdanso-exports")
     }
 
+    @Test("the README's example reads without a problem")
+    func readmeExample() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let section = try #require(text.range(of: "## Settings\n"))
+        let start = try #require(text.range(of: "```toml\n", range: section.upperBound..<text.endIndex))
+        let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        let loaded = SettingsFile.decode(String(text[start.upperBound..<end.lowerBound]), file: "README.md")
+        #expect(loaded.issues.isEmpty, "\(loaded.issues)")
+        #expect(loaded.settings.theme == .light)
+        #expect(loaded.settings.rotateSeconds == 30)
+        #expect(loaded.settings.exportFolder == "~/congdanso-exports")
+    }
+
     @Test("a broken file: each problem named file:line:column, the defaults for it, the good lines kept")
     func broken() {
         let text = """
