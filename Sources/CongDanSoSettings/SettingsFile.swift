@@ -117,6 +117,9 @@ public struct SettingsWriteError: Error, Equatable, CustomStringConvertible {
 public enum SettingsFile {
     // MARK: - Reading
 
+    /// Larger files are refused (a problem, the defaults).
+    public static let maxSize = 64 * 1024
+
     /// Reads the file at `path` (nil: no location; the defaults).
     public static func load(path: String?) -> LoadedSettings {
         guard let path else { return LoadedSettings(path: nil) }
@@ -129,13 +132,25 @@ public enum SettingsFile {
                 path: path, issues: [DataIssue(.error, file: path, "is a folder, not a file; remove it or rename it")],
                 exists: true)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // A settings file is a few hundred bytes; a link to /dev/zero or a
+        // log saved under this name must not hang or exhaust the dashboard.
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.read(upToCount: maxSize + 1)
+        else {
             return LoadedSettings(
                 path: path,
                 issues: [
                     DataIssue(
                         .error, file: path,
                         "cannot be read (\(String(cString: strerror(errno)))); check its permissions")
+                ],
+                exists: true)
+        }
+        guard data.count <= maxSize else {
+            return LoadedSettings(
+                path: path,
+                issues: [
+                    DataIssue(
+                        .error, file: path, "is larger than \(maxSize / 1024) KB: not a settings file; move it away")
                 ],
                 exists: true)
         }
@@ -228,7 +243,9 @@ public enum SettingsFile {
             if let value = field.value(in: settings) { lines.append("\(field.key) = \(value.tomlText)") }
         }
         while lines.last == "" { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        // Line ends and a byte-order mark as the file had them (Notepad's CRLF stays).
+        let end = text.contains("\r\n") ? "\r\n" : "\n"
+        return (text.first == "\u{FEFF}" ? "\u{FEFF}" : "") + lines.joined(separator: end) + end
     }
 
     /// Saves at quit: the settings that differ between `started` (what the

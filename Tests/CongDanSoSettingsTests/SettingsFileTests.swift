@@ -215,6 +215,27 @@ struct SettingsFileTests {
         #expect(loaded.settings.mouse == false)
     }
 
+    @Test("a Windows file keeps its BOM and CRLF when updated")
+    func windowsUpdate() throws {
+        var ended = Settings()
+        ended.mouse = false
+        let updated = SettingsFile.updating(
+            "\u{FEFF}language = \"en\"\r\nmouse = true # htop -M\r\n", fields: [.mouse], to: ended)
+        #expect(updated == "\u{FEFF}language = \"en\"\r\nmouse = false # htop -M\r\n")
+        #expect(SettingsFile.updating("theme = dark\n", fields: [.mouse], to: ended) == nil)
+    }
+
+    @Test("a huge file (a link to a log, /dev/zero) is refused, not read")
+    func huge() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("big.toml", String(repeating: "# padding\n", count: 10_000))
+        let loaded = SettingsFile.load(path: folder.file("big.toml"))
+        #expect(loaded.issues.map(\.message) == ["is larger than 64 KB: not a settings file; move it away"])
+        #expect(loaded.settings == Settings())
+        let zero = SettingsFile.load(path: "/dev/zero")
+        #expect(zero.issues.count == 1)
+    }
+
     @Test("a broken file is not written over at quit, and the user is told")
     func brokenKept() throws {
         let folder = try TemporaryFolder()
@@ -427,5 +448,43 @@ struct SettingsMergeTests {
         s.exportFolder = "out"
         #expect(s.exportFolderPath(home: "/home/a") == "out")
         #expect(Settings().applying(SettingsOverrides(exportFolder: "")).exportFolder == nil)
+    }
+}
+
+@Suite("Settings over a run")
+struct SettingsSessionTests {
+    @Test("start reads XDG_CONFIG_HOME's file and merges the command line; finish saves the keys' changes only")
+    func run() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("xdg/congdanso/settings.toml", "refresh = 30\ntheme = \"light\"\n")
+        let environment = ["XDG_CONFIG_HOME": folder.file("xdg"), "HOME": folder.file("home")]
+        let session = SettingsSession.start(overrides: SettingsOverrides(refreshSeconds: 1), environment: environment)
+        #expect(session.notice == nil)
+        #expect(session.settings.refreshSeconds == 1)
+        #expect(session.settings.theme == .light)
+        var ended = session.settings
+        ended.language = .en
+        #expect(session.finish(ended: ended) == .saved(path: folder.file("xdg/congdanso/settings.toml")))
+        #expect(
+            try folder.read("xdg/congdanso/settings.toml") == "refresh = 30\ntheme = \"light\"\nlanguage = \"en\"\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("home")))
+    }
+
+    @Test("a broken file: a notice at start, defaults, and left alone at quit with a message")
+    func broken() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(".config/congdanso/settings.toml", "refresh = fast\n")
+        let session = SettingsSession.start(overrides: SettingsOverrides(), environment: ["HOME": folder.path])
+        #expect(
+            session.notice
+                == folder.file(".config/congdanso/settings.toml")
+                + ":1:11: error: \"fast\" is not a number; write digits only, like refresh = 5; using the defaults for what it could not say, and leaving the file as it is"
+                || session.notice?.contains(":1:11: error:") == true)
+        #expect(session.settings == Settings())
+        var ended = session.settings
+        ended.mouse = false
+        let outcome = session.finish(ended: ended)
+        #expect(outcome.message?.contains("settings not saved") == true)
+        #expect(try folder.read(".config/congdanso/settings.toml") == "refresh = fast\n")
     }
 }
