@@ -134,6 +134,14 @@ public enum SettingsField: String, CaseIterable, Sendable {
     /// The key in the file.
     public var key: String { rawValue }
 
+    /// Whether the value is text (written in double quotes).
+    var isText: Bool {
+        switch self {
+        case .refresh, .mouse, .rotate: return false
+        default: return true
+        }
+    }
+
     /// The field's value as TOML, or nil when unset (the key is left out).
     public func value(in s: Settings) -> TOMLSubset.Value? {
         switch self {

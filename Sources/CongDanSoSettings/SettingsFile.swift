@@ -168,8 +168,17 @@ public enum SettingsFile {
     public static func decode(_ text: String, file: String) -> LoadedSettings {
         let document = TOMLSubset.parse(text)
         var settings = Settings()
-        var issues = document.problems.map {
-            DataIssue(.error, file: file, line: $0.line, column: $0.column, $0.message)
+        var scratch = Settings()
+        var issues = document.problems.map { problem -> DataIssue in
+            var message = problem.message
+            // `refresh = fast`, `mouse = off`: say what the setting takes.
+            if let word = problem.bareWord, let field = problem.key.flatMap(SettingsField.init(rawValue:)),
+                !field.isText, let better = field.set(.string(word), in: &scratch)
+            {
+                message = better
+            }
+            return DataIssue(
+                .error, file: file, line: problem.line, column: problem.column, TextSanitizer.sanitize(message))
         }
         for entry in document.entries {
             guard let field = SettingsField(rawValue: entry.key) else {

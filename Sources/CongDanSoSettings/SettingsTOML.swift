@@ -56,6 +56,11 @@ public enum TOMLSubset {
         public var line: Int
         public var column: Int
         public var message: String
+        /// The line's key, when the problem is in its value.
+        public var key: String? = nil
+        /// An unquoted word where a value should be (`theme = dark`), so
+        /// that a reader who knows the key can say what it expects.
+        public var bareWord: String? = nil
     }
 
     public struct Document: Equatable, Sendable {
@@ -89,8 +94,8 @@ public enum TOMLSubset {
             let number = i + 1
             switch parseLine(Array(line)) {
             case .blank: continue
-            case .problem(let column, let message):
-                problems.append(Problem(line: number, column: column, message: message))
+            case .problem(let column, let message, let key, let bareWord):
+                problems.append(Problem(line: number, column: column, message: message, key: key, bareWord: bareWord))
             case .entry(let key, let keyColumn, let value, let valueColumn, let valueEnd):
                 if let first = seen[key] {
                     problems.append(
@@ -135,7 +140,7 @@ public enum TOMLSubset {
 
     private enum LineResult {
         case blank
-        case problem(column: Int, message: String)
+        case problem(column: Int, message: String, key: String? = nil, bareWord: String? = nil)
         case entry(key: String, keyColumn: Int, value: Value, valueColumn: Int, valueEnd: Int)
     }
 
@@ -183,7 +188,7 @@ public enum TOMLSubset {
         let valueColumn = i + 1
         let value: Value
         switch parseValue(chars, from: i, key: key) {
-        case .failure(let p): return .problem(column: p.column, message: p.message)
+        case .failure(let p): return .problem(column: p.column, message: p.message, key: key, bareWord: p.bareWord)
         case .success(let (v, end)): value = v; i = end
         }
         let valueEnd = i + 1
@@ -199,6 +204,7 @@ public enum TOMLSubset {
     private struct Failure: Error {
         var column: Int
         var message: String
+        var bareWord: String? = nil
     }
 
     private static func parseValue(_ chars: [Character], from start: Int, key: String) -> Result<(Value, Int), Failure>
@@ -235,13 +241,16 @@ public enum TOMLSubset {
         let looksNumeric = word.first.map { $0.isNumber || $0 == "+" || $0 == "-" } ?? false
         if looksNumeric {
             return .failure(
-                Failure(column: start + 1, message: "\"\(word)\" is not a number; write digits only, like \(key) = 5"))
+                Failure(
+                    column: start + 1, message: "\"\(word)\" is not a number; write digits only, like \(key) = 5",
+                    bareWord: word))
         }
         return .failure(
             Failure(
                 column: start + 1,
                 message:
-                    "a text value must be in double quotes, like \(key) = \"\(word)\"; true and false are not quoted"))
+                    "a text value must be in double quotes, like \(key) = \"\(word)\"; true and false are not quoted",
+                bareWord: word))
     }
 
     /// A TOML integer or float: optional sign, digits with single underscores
