@@ -4,7 +4,8 @@ import Testing
 /// `congdanso --version` and the shell completions (README, "Installing"):
 /// each completion script is loaded in its own shell and asked to complete
 /// a command line. A shell that is not installed skips its test (`.ci/run`
-/// installs bash-completion, zsh and fish).
+/// installs zsh and fish). TerminalTests' `CompletionTerminalTests` press
+/// Tab in a real interactive zsh.
 @Suite("Version and shell completions")
 struct EcosystemTests {
     @Test("--version prints one version, the same from every command")
@@ -33,14 +34,19 @@ struct EcosystemTests {
     }
 
     /// Runs `shell` with `arguments`; nil when the shell is not installed.
+    /// Output goes through a file, not a pipe: a daemon it starts (tmux's
+    /// server) keeps its descriptors open, and a pipe would never end.
     func shell(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
         guard FileManager.default.isExecutableFile(atPath: path) else { return nil }
+        let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("congdanso-shell-\(UUID())")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outURL) }
+        let out = try FileHandle(forWritingTo: outURL)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        process.standardOutput = out
+        process.standardError = out
         process.standardInput = FileHandle.nullDevice
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = FileManager.default.temporaryDirectory.path
@@ -48,9 +54,9 @@ struct EcosystemTests {
         environment["XDG_DATA_HOME"] = FileManager.default.temporaryDirectory.path
         process.environment = environment
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try out.close()
+        return (process.terminationStatus, String(decoding: try Data(contentsOf: outURL), as: UTF8.self))
     }
 
     @Test("bash: the script loads and completes subcommands, options and their values")
