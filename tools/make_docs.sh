@@ -8,7 +8,8 @@
 #   OUT/completions/congdanso.fish   (fish)
 #
 # Usage: tools/make_docs.sh [OUT] [BINARY]
-#   BINARY: a built congdanso (default: builds the release one and uses it).
+#   BINARY: a built congdanso, e.g. the installed one (default: `swift build`'s
+#   debug build; the page and the scripts are the same from any build).
 #
 # The man page comes from argument-parser's generate-manual tool (the same one
 # its `swift package generate-manual` plugin runs). That tool drops every
@@ -22,8 +23,8 @@ cd "$(dirname "$0")/.."
 out="${1:-.build/docs}"
 binary="${2:-}"
 if [ -z "$binary" ]; then
-    swift build -c release --product congdanso >&2
-    binary="$(swift build -c release --show-bin-path)/congdanso"
+    swift build --product congdanso >&2
+    binary="$(swift build --show-bin-path)/congdanso"
 fi
 binary="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
 swift build --product generate-manual >&2
