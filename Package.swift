@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "congdanso", targets: ["congdanso"]),
         .library(name: "CongDanSoCore", targets: ["CongDanSoCore"]),
+        .library(name: "CongDanSoSettings", targets: ["CongDanSoSettings"]),
     ],
     dependencies: [
         // Command-line parsing, help text and shell-friendly errors for the subcommands.
@@ -36,6 +37,9 @@ let package = Package(
         // The dashboard's runtime: the run loop over any backend, the clock,
         // and the live source (watching, following and reloading the data).
         .target(name: "DashboardRuntime", dependencies: ["CongDanSoCore", "DashboardKit", "TerminalCells"]),
+        // The user's settings (settings.toml: reading, merging with the command line, atomic saving)
+        // and the refresh interval's steps. No terminal code.
+        .target(name: "CongDanSoSettings", dependencies: ["CongDanSoCore"]),
         // The system ncursesw library, through a small C shim.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // The thin terminal backend: the only code that imports CNcursesw.
@@ -44,7 +48,7 @@ let package = Package(
             name: "congdanso",
             dependencies: [
                 "CongDanSoCore", "DashboardKit", "DashboardRuntime", "CursesTerminal", "TerminalCells",
-                "OfficeDocuments",
+                "OfficeDocuments", "CongDanSoSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,7 +72,7 @@ let package = Package(
         // binary writes read back by python-docx, openpyxl and LibreOffice.
         .testTarget(
             name: "OfficeDocumentsTests",
-            dependencies: ["OfficeDocuments", "SpreadsheetReader", "CongDanSoCore", "congdanso"]),
+            dependencies: ["OfficeDocuments", "CongDanSoSettings", "SpreadsheetReader", "CongDanSoCore", "congdanso"]),
         // Real-terminal tests: the built binary in tmux.
         .testTarget(name: "TerminalTests", dependencies: ["congdanso"]),
     ]
