@@ -335,6 +335,21 @@ final class TmuxHarness {
         }
     }
 
+    /// Waits until the pane's program has started (its pid is known);
+    /// returns it. A fixed sleep here was too short on a loaded machine.
+    @discardableResult
+    func waitForProgram(timeout: Duration = .seconds(10)) async throws -> Int32 {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while true {
+            if let pid = programPID { return pid }
+            guard clock.now < deadline else {
+                throw Timeout(waitingFor: "the program to start", seconds: Self.seconds(timeout), screen: capture())
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     /// Resizes the terminal (the program gets SIGWINCH).
     func resize(width: Int, height: Int) throws {
         let result = try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])

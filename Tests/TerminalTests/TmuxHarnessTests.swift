@@ -52,7 +52,7 @@ struct TmuxHarnessTests {
 
         let killed = try TmuxHarness(arguments: ["sleep", "30"])
         defer { killed.kill() }
-        try await Task.sleep(for: .milliseconds(200))
+        try await killed.waitForProgram()
         try killed.signal(SIGTERM)
         #expect(try await killed.waitForExit() == 128 + SIGTERM)
     }
@@ -60,7 +60,7 @@ struct TmuxHarnessTests {
     @Test func controlCReachesOnlyTheProgram() async throws {
         let tmux = try TmuxHarness(arguments: ["sleep", "30"])
         defer { tmux.kill() }
-        try await Task.sleep(for: .milliseconds(200))
+        try await tmux.waitForProgram()
         #expect(tmux.programPID != nil && tmux.programPID != tmux.panePID)
         try tmux.sendKeys(.control("c"))
         #expect(try await tmux.waitForExit() == 128 + SIGINT)
