@@ -13,7 +13,10 @@ let package = Package(
     ],
     targets: [
         // The statistics core: data loading, statistics, Vietnamese text, reports. No terminal code.
-        .target(name: "CongDanSoCore"),
+        .target(name: "CongDanSoCore", dependencies: ["TextSafety"]),
+        // The one rule set for untrusted text (which scalars are unsafe, what
+        // replaces them), shared by the core, the commands and the screen.
+        .target(name: "TextSafety"),
         // The pure dashboard: state, messages, update, key table, cell buffer, widgets, views.
         .target(name: "DashboardKit", dependencies: ["CongDanSoCore"]),
         // The system ncursesw library, through a small C shim.
@@ -23,7 +26,7 @@ let package = Package(
         .executableTarget(
             name: "congdanso",
             dependencies: [
-                "CongDanSoCore", "DashboardKit", "CursesTerminal",
+                "CongDanSoCore", "DashboardKit", "CursesTerminal", "TextSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -31,7 +34,7 @@ let package = Package(
         .executableTarget(name: "congdanso-bench", dependencies: ["CongDanSoCore", "DashboardKit"]),
         // The command-line tests run the built `congdanso`; depending on it
         // makes `swift test` build it first.
-        .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore", "congdanso"]),
+        .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore", "TextSafety", "congdanso"]),
         // Golden frames are read from the source tree (by #filePath), not bundled.
         .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "CongDanSoCore"], exclude: ["Golden"]),
         // Real-terminal tests: the built binary in tmux.

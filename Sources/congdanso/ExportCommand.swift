@@ -38,7 +38,10 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .customLong("no-bom"), help: "Leave out the UTF-8 byte-order mark that helps Excel read CSV.")
     var noBOM = false
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
+    @Option(
+        name: [.short, .long],
+        help:
+            "Write to this file instead of standard output: replaced whole or not at all, through symbolic links, keeping its mode and owner.")
     var output: String?
 
     func validate() throws {
@@ -59,14 +62,7 @@ struct ExportCommand: ParsableCommand {
         case .json: text = TableExport.json(rows)
         case .markdown: text = TableExport.markdown(rows, lang)
         }
-        if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                StandardError().write("congdanso: cannot write \(output): \(error.localizedDescription)")
-                throw ExitCode(1)
-            }
-            StandardError().write("wrote \(rows.count) units to \(output)")
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        try CommandOutput.emit(Array(text.utf8), to: output)
+        if let output { CommandOutput.note("wrote \(rows.count) units to \(output)") }
     }
 }
