@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CongDanSoCore
 import TextSafety
 
@@ -28,6 +29,26 @@ enum CommandOutput {
     /// ignored: there is nowhere left to report them.
     static func note(_ line: String) {
         try? CheckedOutput.standardError.write(TextSafety.clean(line) + "\n")
+    }
+
+    /// Prints ArgumentParser's message for an error (help text on standard
+    /// output, errors on standard error), each line terminal-safe, and exits
+    /// with `status` (1 when help could not be written).
+    static func exit(_ message: String, status: ExitCode) -> Never {
+        if !message.isEmpty {
+            let safe =
+                message.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { TextSafety.clean(String($0)) }.joined(separator: "\n") + "\n"
+            if status == .success {
+                do throws(OutputError) { try CheckedOutput.standardOutput.write(safe) } catch {
+                    note("congdanso: \(error)")
+                    Foundation.exit(1)
+                }
+            } else {
+                try? CheckedOutput.standardError.write(safe)
+            }
+        }
+        Foundation.exit(status.rawValue)
     }
 
     /// Prints `congdanso: message` on standard error and returns the exit

@@ -117,6 +117,17 @@ struct CommandOutputTests {
         #expect(!hasControlCharacters(e.stderr))
     }
 
+    @Test("argument errors quote the value given terminal-safe; help to /dev/full is exit 1")
+    func argumentErrorsAreSafe() throws {
+        let r = try CommandLineTests.run(["export", "--sort", "\u{1B}]0;pwned\u{07}"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("\u{FFFD}]0;pwned\u{FFFD}"), "\(r.stderr)")
+        #expect(!hasControlCharacters(r.stderr))
+        let help = try Self.shell("\"$0\" help report > /dev/full")
+        #expect(help.status == 1)
+        #expect(help.stderr.contains("no space left"))
+    }
+
     @Test("the hint after data errors names --events when one was given")
     func validateHint() throws {
         let dir = TempDataDir(units: "code,name,type,population\n1,A,xã,10\n")
