@@ -181,6 +181,13 @@ struct InputSafetyTests {
         #expect(error?.message.contains("no \"name\" column (it has: code,nam,type,population)") == true)
     }
 
+    @Test("--data naming a file says it is a file, not that it does not exist")
+    func dataIsAFile() {
+        let issues = DataDirectory.load("/proc/version").issues
+        #expect(issues.count == 1)
+        #expect(issues.first?.message.contains("this is a file, not a folder") == true)
+    }
+
     // MARK: - config.toml
 
     func config(_ line: String) -> (ContestConfig, [DataIssue]) {

@@ -118,6 +118,18 @@ struct SafeFileWriterTests {
         #expect(dir.names == ["fifo", "folder"])
     }
 
+    @Test("files of /proc and /sys are refused, even for root")
+    func kernelFiles() {
+        for path in ["/proc/version", "/proc/self/comm"] {
+            #expect {
+                try SafeFileWriter.write(Array("x".utf8), to: path)
+            } throws: { error in
+                "\(error)".contains("a file of the kernel")
+            }
+            #expect(throws: OutputError.self) { try SafeFileWriter.openForStreaming(path) }
+        }
+    }
+
     @Test("a character device is written directly; /dev/full is a clear error")
     func devices() throws {
         try SafeFileWriter.write(Array("x".utf8), to: "/dev/null")

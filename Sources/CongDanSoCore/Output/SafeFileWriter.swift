@@ -39,6 +39,7 @@ public enum SafeFileWriter {
         }
         switch st.st_mode & S_IFMT {
         case S_IFREG:
+            try refuseKernelFile(target, path: path)
             guard access(target, W_OK) == 0 else { throw OutputError.system(errno, path) }
             if st.st_nlink > 1 {
                 try rewriteInPlace(target, with: bytes, path: path)
@@ -70,6 +71,7 @@ public enum SafeFileWriter {
         if lstat(target, &st) == 0 {
             let kind = st.st_mode & S_IFMT
             guard kind == S_IFREG || kind == S_IFCHR else { throw refusal(kind, path: path) }
+            if kind == S_IFREG { try refuseKernelFile(target, path: path) }
         } else {
             try checkFolder(of: target, path: path)
         }
@@ -136,6 +138,21 @@ public enum SafeFileWriter {
         }
         guard st.st_mode & S_IFMT == S_IFDIR else {
             throw OutputError(target: path, reason: "\(dir) is not a folder; check the path", code: ENOTDIR)
+        }
+    }
+
+    /// Files of /proc and /sys look regular but are the kernel's settings
+    /// and reports, never a place for a table (and root may write some).
+    private static func refuseKernelFile(_ target: String, path: String) throws(OutputError) {
+        guard let real = realpath(target, nil) else { return }
+        defer { free(real) }
+        let resolved = String(cString: real)
+        if resolved.hasPrefix("/proc/") || resolved.hasPrefix("/sys/") {
+            throw OutputError(
+                target: path,
+                reason:
+                    "it is a file of the kernel (/proc or /sys), not a place for data; give the name of a regular file",
+                code: EINVAL)
         }
     }
 
@@ -207,8 +224,9 @@ public enum SafeFileWriter {
         defer { close(fd) }
         if !bytes.isEmpty {
             let r = posix_fallocate(fd, 0, off_t(bytes.count))
-            // File systems without fallocate say EOPNOTSUPP or EINVAL: go on.
-            if r != 0, r != EOPNOTSUPP, r != EINVAL, r != ENOSYS { throw OutputError.system(r, path) }
+            // Only a lack of space stops here; a file system without
+            // fallocate (EOPNOTSUPP, EINVAL, ESPIPE…) is written anyway.
+            if r == ENOSPC || r == EDQUOT || r == EFBIG { throw OutputError.system(r, path) }
         }
         do {
             try CheckedOutput(descriptor: fd, name: path).write(bytes)
