@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import CongDanSoCore
+import Foundation
 import TextSafety
 
 /// What the commands print, all through one place: every write is checked

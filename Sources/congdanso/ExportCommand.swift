@@ -41,7 +41,8 @@ struct ExportCommand: ParsableCommand {
     @Option(
         name: [.short, .long],
         help:
-            "Write to this file instead of standard output: replaced whole or not at all, through symbolic links, keeping its mode and owner.")
+            "Write to this file instead of standard output: replaced whole or not at all, through symbolic links, keeping its mode and owner."
+    )
     var output: String?
 
     func validate() throws {

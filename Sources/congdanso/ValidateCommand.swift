@@ -27,9 +27,10 @@ struct ValidateCommand: ParsableCommand {
                 dataset.firstMoment.map { first in
                     " from \(first.iso8601(offset: tz)) to \(dataset.latestMoment!.iso8601(offset: tz))"
                 } ?? ""
-            out += TextSafety.clean(
-                "\(options.directory): \(count(dataset.units.count, "unit")), \(count(rows, "history entry"))\(span); \(counts)"
-            ) + "\n"
+            out +=
+                TextSafety.clean(
+                    "\(options.directory): \(count(dataset.units.count, "unit")), \(count(rows, "history entry"))\(span); \(counts)"
+                ) + "\n"
         } else {
             out += TextSafety.clean("\(options.directory): \(counts)") + "\n"
         }

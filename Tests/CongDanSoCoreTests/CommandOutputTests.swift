@@ -34,8 +34,9 @@ struct CommandOutputTests {
             "report", "report --format json", "validate", "export", "export -o /dev/full",
             "replay --speed 0 --to /dev/full",
         ] {
-            let r = try Self.shell("\"$0\" \(command) --data \"$CONGDANSO_DATA\" > /dev/full".replacingOccurrences(
-                of: "replay --speed 0 --to /dev/full --data", with: "replay --speed 0 --to /dev/full --from-data"))
+            let r = try Self.shell(
+                "\"$0\" \(command) --data \"$CONGDANSO_DATA\" > /dev/full".replacingOccurrences(
+                    of: "replay --speed 0 --to /dev/full --data", with: "replay --speed 0 --to /dev/full --from-data"))
             #expect(r.status == 1, "\(command): \(r.stderr)")
             #expect(r.stderr.contains("no space left on the device"), "\(command): \(r.stderr)")
             #expect(!r.stderr.contains("Code=") && !r.stderr.contains("Fatal error"), "\(command): \(r.stderr)")
@@ -104,7 +105,8 @@ struct CommandOutputTests {
         let odd = TempDataDir()
         let path = odd.path + "/\(hostile)"
         try FileManager.default.createDirectory(atPath: path + "/snapshots", withIntermediateDirectories: true)
-        try "code,name,type,population\n1,A,xã,10\n".write(toFile: path + "/units.csv", atomically: true, encoding: .utf8)
+        try "code,name,type,population\n1,A,xã,10\n".write(
+            toFile: path + "/units.csv", atomically: true, encoding: .utf8)
         let v = try CommandLineTests.run(["validate", "--data", path])
         #expect(v.status == 0, "\(v.stderr)")
         #expect(!hasControlCharacters(v.stdout) && !hasControlCharacters(v.stderr))

@@ -18,7 +18,10 @@ struct InputSafetyTests {
         #expect(TextSafety.clean("a\tb\nc\rd\u{2028}e") == "a b c d e")
         #expect(TextSafety.clean("\u{202E}abc\u{2066}") == "\u{FFFD}abc\u{FFFD}")
         // Hangul fillers and other invisible characters that make a name look empty or alike.
-        for invisible in ["\u{3164}", "\u{115F}", "\u{1160}", "\u{FFA0}", "\u{200B}", "\u{2060}", "\u{FEFF}", "\u{00AD}", "\u{180E}", "\u{034F}"] {
+        for invisible in [
+            "\u{3164}", "\u{115F}", "\u{1160}", "\u{FFA0}", "\u{200B}", "\u{2060}", "\u{FEFF}", "\u{00AD}", "\u{180E}",
+            "\u{034F}",
+        ] {
             #expect(TextSafety.clean("A" + invisible + "B") == "A\u{FFFD}B", "\(scalars(invisible))")
         }
         // What real text needs and what moves nothing stays.

@@ -14,7 +14,8 @@ struct SafeFileWriterTests {
     final class Folder: @unchecked Sendable {
         let path: String
         init() {
-            path = FileManager.default.temporaryDirectory.appendingPathComponent("congdanso-writer-\(UUID().uuidString)")
+            path =
+                FileManager.default.temporaryDirectory.appendingPathComponent("congdanso-writer-\(UUID().uuidString)")
                 .path
             try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         }

@@ -1,9 +1,10 @@
+import TextSafety
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import TextSafety
 
 /// A write that failed, said in words a clerk can act on: what could not be
 /// written, why, and what to do. Printable as it is (paths are cleaned).
