@@ -72,7 +72,7 @@ struct DashboardCommand: ParsableCommand {
         } catch let unavailable as TerminalUnavailable {
             // The table first, then why there is no dashboard, so the reason
             // stays in sight at the bottom of a terminal.
-            FileHandle.standardOutput.write(Data(PlainScreen.text(dataset: dataset, language: lang, ascii: ascii).utf8))
+            try CommandOutput.emit(PlainScreen.text(dataset: dataset, language: lang, ascii: ascii))
             StandardError().write("congdanso: \(unavailable)")
             if unavailable != .notATerminal { throw ExitCode(1) }
         }

@@ -28,10 +28,10 @@ struct CommandOutputTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    @Test("report, validate, export and replay to /dev/full: a clear message and exit 1, no crash")
+    @Test("report, validate, export, dashboard and replay to /dev/full: a clear message and exit 1, no crash")
     func fullDevice() throws {
         for command in [
-            "report", "report --format json", "validate", "export", "export -o /dev/full",
+            "report", "report --format json", "validate", "export", "export -o /dev/full", "dashboard",
             "replay --speed 0 --to /dev/full",
         ] {
             let r = try Self.shell(
