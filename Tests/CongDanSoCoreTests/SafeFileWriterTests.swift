@@ -56,6 +56,16 @@ struct SafeFileWriterTests {
         #expect(dir.names == ["a.csv"])
     }
 
+    @Test("an existing file keeps its owner and group (checked when run as root)", .enabled(if: geteuid() == 0))
+    func keepsOwner() throws {
+        let dir = Folder()
+        try "old".write(toFile: dir.file("a.csv"), atomically: false, encoding: .utf8)
+        #expect(chown(dir.file("a.csv"), 65534, 65534) == 0)
+        try SafeFileWriter.write(Array("new".utf8), to: dir.file("a.csv"))
+        #expect(dir.contents("a.csv") == "new")
+        #expect(stat(dir.file("a.csv")).st_uid == 65534 && stat(dir.file("a.csv")).st_gid == 65534)
+    }
+
     @Test("a symbolic link is written through: the link stays, its target gets the content")
     func throughSymlink() throws {
         let dir = Folder()
