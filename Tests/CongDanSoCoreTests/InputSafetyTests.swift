@@ -191,6 +191,23 @@ struct InputSafetyTests {
         #expect(issues.first?.message.contains("this is a file, not a folder") == true)
     }
 
+    @Test("times whose moment falls outside years 1000–9998 are impossible; the rest print back as they parse")
+    func timeRange() {
+        // Found by the fuzzer: year 0000 at +07:00 fell in year -1 and printed "00-1-12-31T19:52:00+00:00".
+        #expect(Timestamp.parse("0000-01-01T02:52+07:00") == .failure(.impossibleDate))
+        #expect(Timestamp.parse("0999-12-31T23:59:59Z") == .failure(.impossibleDate))
+        #expect(Timestamp.parse("9999-01-01T00:00:00Z") == .failure(.impossibleDate))
+        for text in ["1000-01-01T07:00:00+07:00", "9998-12-31T23:59:59.999Z", "2025-10-22T15:00:00+07:00"] {
+            guard case .success(let t) = Timestamp.parse(text) else {
+                Issue.record("\(text) did not parse")
+                continue
+            }
+            for offset in [UTCOffset.utc, .vietnam, UTCOffset(seconds: -12 * 3600)] {
+                #expect(Timestamp.parse(t.iso8601(offset: offset)) == .success(t), "\(t.iso8601(offset: offset))")
+            }
+        }
+    }
+
     // MARK: - config.toml
 
     func config(_ line: String) -> (ContestConfig, [DataIssue]) {
