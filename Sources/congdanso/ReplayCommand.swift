@@ -49,7 +49,8 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let source = events ?? ((fromData ?? DataOptions.defaultDirectory) + "/" + EventLogSource.fileName)
-        guard let data = FileManager.default.contents(atPath: source) else {
+        // Through a file handle, so that a pipe (`--events /dev/stdin`) is read too.
+        guard let data = FileHandle(forReadingAtPath: source).flatMap({ try? $0.readToEnd() ?? Data() }) else {
             throw CommandOutput.fail(
                 "cannot read \(source); give --events FILE or a --from-data directory holding events.csv (the sample's is made by `python3 tools/make_sample_data.py --events`)"
             )

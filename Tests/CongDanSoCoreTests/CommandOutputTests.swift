@@ -130,6 +130,20 @@ struct CommandOutputTests {
         #expect(help.stderr.contains("no space left"))
     }
 
+    @Test("replay reads --events from a pipe and refuses to write into a FIFO")
+    func replayPipes() throws {
+        let dir = TempDataDir()
+        let r = try Self.shell(
+            "head -5 \"$CONGDANSO_DATA/events.csv\" | \"$0\" replay --events /dev/stdin --to '\(dir.path)/log.csv' --speed 0"
+        )
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: dir.path + "/log.csv", encoding: .utf8).split(separator: "\n").count == 5)
+        #expect(mkfifo(dir.path + "/fifo", 0o644) == 0)
+        let f = try CommandLineTests.run(["replay", "--to", dir.path + "/fifo", "--speed", "0"])
+        #expect(f.status == 1)
+        #expect(f.stderr.contains("named pipe (FIFO)"), "\(f.stderr)")
+    }
+
     @Test("the hint after data errors names --events when one was given")
     func validateHint() throws {
         let dir = TempDataDir(units: "code,name,type,population\n1,A,xã,10\n")

@@ -168,7 +168,7 @@ public enum SafeFileWriter {
         return OutputError(
             target: path,
             reason:
-                "\(what); give the name of a regular file, or leave out -o and redirect standard output (> FILE, | program)",
+                "\(what); give the name of a regular file, or /dev/stdout to write to standard output (and redirect that)",
             code: EINVAL)
     }
 
