@@ -108,6 +108,17 @@ enum Fuzz {
                 check(v.registered == registered[u] && v.completed == completed[u], "history disagrees with counts")
             }
         }
+        // The same bytes in two appends (as a followed log receives them),
+        // cut at a place the input chooses, count the same.
+        guard bytes.count > 1 else { return }
+        let cut = Int(bytes[0]) * bytes.count / 256
+        let b = EventAggregator(units: units, file: "events.csv", expectedEvents: 0, shardCount: 1)
+        bytes.withUnsafeBufferPointer { all in
+            let used = b.consume(UnsafeBufferPointer(rebasing: all[..<cut]))
+            b.consume(UnsafeBufferPointer(rebasing: all[used...]), atEnd: true)
+        }
+        check(b.registered == registered && b.completed == completed, "two appends count differently from one read")
+        check(b.latestTime == a.latestTime, "two appends give another latest time")
     }
 
     /// `config.toml`.
