@@ -30,17 +30,24 @@ struct CommandOutputTests {
 
     @Test("report, validate, export, dashboard and replay to /dev/full: a clear message and exit 1, no crash")
     func fullDevice() throws {
+        // `-o` and `--to` reach /dev/full through a link in a temporary
+        // folder: a writer that replaced what is at the path (the bug this
+        // guards against) then replaces the link, never the device (run as
+        // root, an old build replaced /dev/full itself with a regular file).
+        let dir = TempDataDir()
+        let full = dir.path + "/full"
+        try FileManager.default.createSymbolicLink(atPath: full, withDestinationPath: "/dev/full")
         for command in [
-            "report", "report --format json", "validate", "export", "export -o /dev/full", "dashboard",
-            "replay --speed 0 --to /dev/full",
+            "report", "report --format json", "validate", "export", "export -o '\(full)'", "dashboard",
+            "replay --speed 0 --to '\(full)'",
         ] {
-            let r = try Self.shell(
-                "\"$0\" \(command) --data \"$CONGDANSO_DATA\" > /dev/full".replacingOccurrences(
-                    of: "replay --speed 0 --to /dev/full --data", with: "replay --speed 0 --to /dev/full --from-data"))
+            let data = command.hasPrefix("replay") ? "--from-data" : "--data"
+            let r = try Self.shell("\"$0\" \(command) \(data) \"$CONGDANSO_DATA\" > /dev/full")
             #expect(r.status == 1, "\(command): \(r.stderr)")
             #expect(r.stderr.contains("no space left on the device"), "\(command): \(r.stderr)")
             #expect(!r.stderr.contains("Code=") && !r.stderr.contains("Fatal error"), "\(command): \(r.stderr)")
         }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: full) == "/dev/full")
     }
 
     @Test("a closed pipe with SIGPIPE ignored: a clear message and exit 1")

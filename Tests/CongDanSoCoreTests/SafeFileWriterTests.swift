@@ -143,16 +143,22 @@ struct SafeFileWriterTests {
 
     @Test("a character device is written directly; /dev/full is a clear error")
     func devices() throws {
-        try SafeFileWriter.write(Array("x".utf8), to: "/dev/null")
-        #expect(stat("/dev/null").st_mode & S_IFMT == S_IFCHR)
+        // Through links in a temporary folder: a writer that replaced what is
+        // at the path would replace the link, never the system's device.
+        let dir = Folder()
+        symlink("/dev/null", dir.file("null"))
+        symlink("/dev/full", dir.file("full"))
+        try SafeFileWriter.write(Array("x".utf8), to: dir.file("null"))
+        #expect(stat(dir.file("null")).st_mode & S_IFMT == S_IFLNK)
         #expect {
-            try SafeFileWriter.write(Array("x".utf8), to: "/dev/full")
+            try SafeFileWriter.write(Array("x".utf8), to: dir.file("full"))
         } throws: { error in
             (error as? OutputError)?.code == ENOSPC && "\(error)".contains("no space left")
         }
-        let stream = try SafeFileWriter.openForStreaming("/dev/full")
+        let stream = try SafeFileWriter.openForStreaming(dir.file("full"))
         defer { close(stream.descriptor) }
         #expect(throws: OutputError.self) { try stream.write("line\n") }
+        #expect(dir.names == ["full", "null"])
     }
 
     @Test("a write to a pipe whose reader is gone is EPIPE, reported, not a crash (SIGPIPE ignored)")
