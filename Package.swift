@@ -18,7 +18,10 @@ let package = Package(
     ],
     targets: [
         // The statistics core: data loading, statistics, Vietnamese text, reports. No terminal code.
-        .target(name: "CongDanSoCore", dependencies: ["SpreadsheetReader"]),
+        .target(name: "CongDanSoCore", dependencies: ["SpreadsheetReader", "TextSafety"]),
+        // The one rule set for untrusted text (which scalars are unsafe, what
+        // replaces them), shared by the core, the commands and the screen.
+        .target(name: "TextSafety"),
         // Reads .xlsx worksheets as a stream of rows (ZIP + Foundation's XMLParser); knows nothing of contests.
         .target(name: "SpreadsheetReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Writes the letter (.docx) and the table (.xlsx) from the core's standings and sentences.
@@ -31,7 +34,7 @@ let package = Package(
         // The cell buffer and the backend seam: cells, styles, rects, display
         // width, keys, terminal-safe text, the backend protocol and a test
         // backend. Knows nothing of the contest.
-        .target(name: "TerminalCells"),
+        .target(name: "TerminalCells", dependencies: ["TextSafety"]),
         // The pure dashboard: state, messages, update, key table, widgets, views.
         .target(name: "DashboardKit", dependencies: ["CongDanSoCore", "TerminalCells"]),
         // The dashboard's runtime: the run loop over any backend, the clock,
@@ -48,7 +51,7 @@ let package = Package(
             name: "congdanso",
             dependencies: [
                 "CongDanSoCore", "DashboardKit", "DashboardRuntime", "CursesTerminal", "TerminalCells",
-                "OfficeDocuments", "CongDanSoSettings",
+                "OfficeDocuments", "CongDanSoSettings", "TextSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,7 +61,7 @@ let package = Package(
             dependencies: ["CongDanSoCore", "DashboardKit", "TerminalCells", "SpreadsheetReader", "OfficeDocuments"]),
         // The command-line tests run the built `congdanso`; depending on it
         // makes `swift test` build it first.
-        .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore", "congdanso"]),
+        .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore", "TextSafety", "congdanso"]),
         .testTarget(name: "TerminalCellsTests", dependencies: ["TerminalCells"]),
         // Golden frames are read from the source tree (by #filePath), not bundled.
         .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "CongDanSoCore"], exclude: ["Golden"]),

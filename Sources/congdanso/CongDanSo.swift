@@ -13,4 +13,16 @@ struct CongDanSo: ParsableCommand {
         ],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// As ArgumentParser's own `main`, but its messages (which quote the
+    /// values given, escape sequences and all) are printed terminal-safe and
+    /// checked, through `CommandOutput`.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            CommandOutput.exit(fullMessage(for: error), status: exitCode(for: error))
+        }
+    }
 }

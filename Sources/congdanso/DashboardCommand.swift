@@ -53,9 +53,8 @@ struct DashboardCommand: ParsableCommand {
             // The table first, then why there is no dashboard, so the reason
             // stays in sight at the bottom of a terminal.
             let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 120
-            let text = PlainScreen.text(
-                dataset: first.dataset, language: lang, ascii: ascii, width: width, now: Clock.now)
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try CommandOutput.emit(
+                PlainScreen.text(dataset: first.dataset, language: lang, ascii: ascii, width: width, now: Clock.now))
             StandardError().write("congdanso: \(unavailable)")
             if unavailable != .notATerminal { throw ExitCode(1) }
             return

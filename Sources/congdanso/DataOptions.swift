@@ -86,7 +86,7 @@ struct DataOptions: ParsableArguments {
         for issue in result.issues { stderr.write(issue.description) }
         guard let dataset = result.dataset else {
             stderr.write(
-                "congdanso: the data in \(directory) has \(result.issues.errors.count) error(s); fix them and try again (`congdanso validate --data \(directory)` lists them)."
+                "congdanso: the data in \(directory) has \(result.issues.errors.count) error(s); fix them and try again (`congdanso validate --data \(directory)\(events.map { " --events \($0)" } ?? "")` lists them)."
             )
             throw ExitCode(1)
         }
@@ -94,11 +94,10 @@ struct DataOptions: ParsableArguments {
     }
 }
 
-/// Writes lines to standard error.
+/// Writes lines to standard error, terminal-safe and checked (never a crash
+/// when standard error is full or closed).
 struct StandardError {
-    func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
+    func write(_ line: String) { CommandOutput.note(line) }
 }
 
 /// Parses `--at` (or another option's time): ISO 8601; without an offset,

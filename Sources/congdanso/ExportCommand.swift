@@ -44,7 +44,11 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .customLong("no-bom"), help: "Leave out the UTF-8 byte-order mark that helps Excel read CSV.")
     var noBOM = false
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
+    @Option(
+        name: [.short, .long],
+        help:
+            "Write to this file instead of standard output: replaced whole or not at all, through symbolic links, keeping its mode and owner."
+    )
     var output: String?
 
     func validate() throws {
@@ -69,14 +73,7 @@ struct ExportCommand: ParsableCommand {
             bytes = try SpreadsheetExport.workbook(
                 rows, standings: standings, lang: lang, note: SpreadsheetExport.note(query, lang))
         }
-        if let output {
-            do { try bytes.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                StandardError().write("congdanso: cannot write \(output): \(error.localizedDescription)")
-                throw ExitCode(1)
-            }
-            StandardError().write("wrote \(rows.count) units to \(output)")
-        } else {
-            FileHandle.standardOutput.write(bytes)
-        }
+        try CommandOutput.emit(Array(bytes), to: output)
+        if let output { CommandOutput.note("wrote \(rows.count) units to \(output)") }
     }
 }

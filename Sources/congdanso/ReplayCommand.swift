@@ -49,8 +49,9 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let source = events ?? ((fromData ?? DataOptions.defaultDirectory) + "/" + EventLogSource.fileName)
-        guard let data = FileManager.default.contents(atPath: source) else {
-            throw ValidationError(
+        // Through a file handle, so that a pipe (`--events /dev/stdin`) is read too.
+        guard let data = FileHandle(forReadingAtPath: source).flatMap({ try? $0.readToEnd() ?? Data() }) else {
+            throw CommandOutput.fail(
                 "cannot read \(source); give --events FILE or a --from-data directory holding events.csv (the sample's is made by `python3 tools/make_sample_data.py --events`)"
             )
         }
@@ -62,12 +63,13 @@ struct ReplayCommand: ParsableCommand {
             lines.append(bytes[start..<i]); start = i + 1
         }
         if start < bytes.count { lines.append(bytes[start...]) }
-        guard let header = lines.first else { throw ValidationError("\(source) is empty") }
-        let names = (CSVLine.fields(ofLine: header) ?? [])
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
-        guard let timeColumn = names.firstIndex(of: "time") else {
-            throw ValidationError("\(source): the header has no time column")
+        guard let header = lines.first else { throw CommandOutput.fail("\(source) is empty") }
+        // The one header reader the loaders use (UTF-16, separators, missing columns).
+        let columns = CSVHeader(line: header, file: source)
+        if let problem = columns.missing([["time"]], file: source, what: "the event log's header") {
+            throw CommandOutput.fail(problem.description)
         }
+        let timeColumn = columns.index(of: "time")!
         // Each line's time (nil when it does not parse: written at once).
         let times: [Int64?] = lines.dropFirst().map { line in
             // A quote may hide a comma: such a line goes through the CSV reader.
@@ -83,15 +85,19 @@ struct ReplayCommand: ParsableCommand {
             return field == timeColumn ? Self.parse(line[fieldStart...]) : nil
         }
         let skip = try skipTo.map { try parseMoment($0, offset: .vietnam, option: "--skip-to").milliseconds }
-        guard
-            let out = FileHandle(forWritingAtPath: to)
-                ?? {
-                    FileManager.default.createFile(atPath: to, contents: nil) ? FileHandle(forWritingAtPath: to) : nil
-                }()
-        else { throw ValidationError("cannot write \(to)") }
-        defer { try? out.close() }
-        try out.truncate(atOffset: 0)
-        out.write(Data(header + [10]))
+        // Every write is checked: a full disk or /dev/full stops the replay
+        // with a clear message and exit status 1.
+        let out: CheckedOutput
+        do throws(OutputError) {
+            out = try SafeFileWriter.openForStreaming(to)
+        } catch {
+            throw CommandOutput.fail("\(error)")
+        }
+        defer { if out.descriptor > 2 { close(out.descriptor) } }
+        func write(_ bytes: [UInt8]) throws {
+            do throws(OutputError) { try out.write(bytes) } catch { throw CommandOutput.fail("\(error)") }
+        }
+        try write(Array(header) + [10])
 
         signal(SIGINT) { _ in replayStop.store(true, ordering: .relaxed) }
         signal(SIGTERM) { _ in replayStop.store(true, ordering: .relaxed) }
@@ -117,9 +123,9 @@ struct ReplayCommand: ParsableCommand {
                 }
                 chunk += lines[written + 1]; chunk.append(10)
                 written += 1
-                if chunk.count >= 1 << 20 { out.write(Data(chunk)); chunk.removeAll(keepingCapacity: true) }
+                if chunk.count >= 1 << 20 { try write(chunk); chunk.removeAll(keepingCapacity: true) }
             }
-            if !chunk.isEmpty { out.write(Data(chunk)); chunk.removeAll(keepingCapacity: true) }
+            if !chunk.isEmpty { try write(chunk); chunk.removeAll(keepingCapacity: true) }
             if Date().timeIntervalSince(lastReport) >= 5 {
                 lastReport = Date()
                 stderr.write(

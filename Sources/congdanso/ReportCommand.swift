@@ -25,9 +25,9 @@ struct ReportCommand: ParsableCommand {
         let moment = try at.map { try parseMoment($0, offset: dataset.config.timeZone) }
         let standings = Standings(dataset: dataset, at: moment, now: Clock.now)
         switch format {
-        case .text: print(TextReport.render(standings, lang), terminator: "")
-        case .json: print(JSONReport.render(standings), terminator: "")
-        case .markdown: print(MarkdownReport.render(standings, lang), terminator: "")
+        case .text: try CommandOutput.emit(TextReport.render(standings, lang))
+        case .json: try CommandOutput.emit(JSONReport.render(standings))
+        case .markdown: try CommandOutput.emit(MarkdownReport.render(standings, lang))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CongDanSoCore
+import TextSafety
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +16,8 @@ struct ValidateCommand: ParsableCommand {
             options.directory, overrides: options.overrides, events: options.events,
             progress: meter?.update)
         meter?.finish()
-        for issue in result.issues { print(issue.description) }
+        var out = ""
+        for issue in result.issues { out += issue.description + "\n" }
         let errors = result.issues.errors.count, warnings = result.issues.warnings.count
         let counts = "\(count(errors, "error")), \(count(warnings, "warning"))"
         if let dataset = result.dataset {
@@ -25,12 +27,14 @@ struct ValidateCommand: ParsableCommand {
                 dataset.firstMoment.map { first in
                     " from \(first.iso8601(offset: tz)) to \(dataset.latestMoment!.iso8601(offset: tz))"
                 } ?? ""
-            print(
-                "\(options.directory): \(count(dataset.units.count, "unit")), \(count(rows, "history entry"))\(span); \(counts)"
-            )
+            out +=
+                TextSafety.clean(
+                    "\(options.directory): \(count(dataset.units.count, "unit")), \(count(rows, "history entry"))\(span); \(counts)"
+                ) + "\n"
         } else {
-            print("\(options.directory): \(counts)")
+            out += TextSafety.clean("\(options.directory): \(counts)") + "\n"
         }
+        try CommandOutput.emit(out)
         if errors > 0 { throw ExitCode(1) }
     }
 

@@ -26,14 +26,35 @@ struct CSVSyntaxError: Error {
 /// blank lines. Written by hand because the error messages must name a line
 /// and column and because large event logs need a byte-level loop; no
 /// package in the mirror gives positions.
+///
+/// Resource bounds (README, "Data formats"): a field holds at most
+/// `maxFieldBytes` bytes and a record at most `maxFields` fields; beyond
+/// either the file is refused with an error at the place. Quote handling is
+/// a byte loop and unescaping one pass over the field's bytes, so 16 M
+/// doubled quotes cost what reading 32 MB costs.
 struct CSVReader {
+    /// The longest field: 1 MiB. No value in these files (codes, names,
+    /// times, counts) comes near it; a longer one is a broken file (a quote
+    /// never closed) or a hostile one, and holding it as text would cost
+    /// memory in proportion.
+    static let maxFieldBytes = 1 << 20
+    /// The most fields a record may have: 16,384, Excel's column limit (its
+    /// trailing `,,,` stay under it).
+    static let maxFields = 16_384
+
     let bytes: [UInt8]
+    /// The field separator: a comma, or a semicolon or tab when the header
+    /// says so (`CSVHeader`).
+    let separator: UInt8
+    /// The field limit in force (`maxFieldBytes`; tests lift it).
+    var fieldLimit = CSVReader.maxFieldBytes
     private(set) var offset: Int
     private(set) var line = 1
     private(set) var lineStart: Int
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], separator: UInt8 = UInt8(ascii: ",")) {
         self.bytes = bytes
+        self.separator = separator
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         offset = bom ? 3 : 0
         lineStart = offset
@@ -64,12 +85,20 @@ struct CSVReader {
             count += 1
         }
         let n = b.count
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf: UInt8 = 10, cr: UInt8 = 13
+        let quote = UInt8(ascii: "\""), comma = separator, lf: UInt8 = 10, cr: UInt8 = 13
+        let maxField = fieldLimit
         var i = offset
         defer { offset = i }
         while true {
             let fieldStart = i
             let fieldLine = line, fieldLineStart = lineStart
+            if count >= CSVReader.maxFields {
+                return CSVSyntaxError(
+                    line: fieldLine, lineStart: fieldLineStart, position: fieldStart,
+                    message:
+                        "this row has more than \(CSVReader.maxFields) fields (Excel's limit); check the file, or cut the extra columns"
+                )
+            }
             if i < n, b[i] == quote {
                 // Quoted field: runs to the closing quote, which must be
                 // followed by a separator or the end of the record.
@@ -91,6 +120,9 @@ struct CSVReader {
                     i += 1
                 }
                 let contentEnd = i
+                if contentEnd - contentStart > maxField {
+                    return CSVReader.tooLong(line: fieldLine, lineStart: fieldLineStart, position: fieldStart)
+                }
                 i += 1  // closing quote
                 store(
                     CSVField(
@@ -114,6 +146,9 @@ struct CSVReader {
                     }
                     i += 1
                 }
+                if i - fieldStart > maxField {
+                    return CSVReader.tooLong(line: fieldLine, lineStart: fieldLineStart, position: fieldStart)
+                }
                 store(
                     CSVField(
                         start: fieldStart, end: i, hasEscapedQuotes: false,
@@ -130,15 +165,34 @@ struct CSVReader {
         }
     }
 
+    private static func tooLong(line: Int, lineStart: Int, position: Int) -> CSVSyntaxError {
+        CSVSyntaxError(
+            line: line, lineStart: lineStart, position: position,
+            message:
+                "this field is longer than 1 MiB (1,048,576 bytes), the most a field may hold; check for a quote that is never closed"
+        )
+    }
+
     /// The field's text, with `""` unescaped; nil when it is not valid UTF-8.
+    /// One pass over the bytes (each `""` pair of a quoted field stands for
+    /// one quote), then one UTF-8 check.
     func string(_ f: CSVField) -> String? {
-        guard
-            var s = bytes.withUnsafeBufferPointer({
-                String(validating: UnsafeBufferPointer(rebasing: $0[f.start..<f.end]), as: UTF8.self)
-            })
-        else { return nil }
-        if f.hasEscapedQuotes { s = s.replacingOccurrences(of: "\"\"", with: "\"") }
-        return s
+        bytes.withUnsafeBufferPointer { b in
+            let field = UnsafeBufferPointer(rebasing: b[f.start..<f.end])
+            guard f.hasEscapedQuotes else { return String(validating: field, as: UTF8.self) }
+            let unescaped = [UInt8](unsafeUninitializedCapacity: field.count) { out, written in
+                var i = 0, n = 0
+                while i < field.count {
+                    let c = field[i]
+                    out[n] = c
+                    n += 1
+                    // Inside quotes a quote only comes doubled: skip its twin.
+                    i += c == 34 ? 2 : 1
+                }
+                written = n
+            }
+            return String(validating: unescaped, as: UTF8.self)
+        }
     }
 
     /// The field trimmed of spaces, when it is plain ASCII without quotes to

@@ -15,35 +15,28 @@ struct CSVTable {
         self.reader = CSVReader(bytes: bytes)
     }
 
-    /// Reads the header and checks the required columns. Returns false (with
-    /// issues added) when the file cannot be read further.
+    /// Reads the header (through `CSVHeader`, the one header reader) and
+    /// checks the required columns. A file separated by semicolons or tabs
+    /// (Excel with a European list separator, or "Text (Tab delimited)") is
+    /// read with that separator. Returns false (with issues added) when the
+    /// file cannot be read further.
     mutating func readHeader(required: [[String]], issues: inout [DataIssue]) -> Bool {
-        do {
-            guard try reader.next(into: &fields) else {
-                issues.append(
-                    DataIssue(
-                        .error, file: file, line: 1, column: 1,
-                        "the file is empty; it needs a header line naming the columns (\(required.map { $0.joined(separator: " or ") }.joined(separator: ",")))"
-                    ))
-                return false
-            }
-        } catch {
-            issues.append(issue(error))
+        var header = CSVHeader(reader: &reader, file: file)
+        if header.problem == nil, header.missing(required, file: file) != nil, let other = header.otherSeparator {
+            reader = CSVReader(bytes: reader.bytes, separator: other)
+            header = CSVHeader(reader: &reader, file: file)
+        }
+        if let problem = header.problem {
+            issues.append(problem)
             return false
         }
-        headerCount = fields.count
-        for (index, f) in fields.enumerated() {
-            guard let raw = reader.string(f) else {
-                issues.append(
-                    DataIssue(
-                        .error, file: file, line: f.line, column: reader.column(of: f),
-                        "the header is not UTF-8 text; save the file as \"CSV UTF-8\""))
-                return false
-            }
-            let name = VietnameseText.nfc(raw.trimmingSpaces).lowercased()
+        fields = header.fields
+        headerCount = header.names.count
+        for (index, name) in header.names.enumerated() {
             // Unnamed columns (Excel's trailing ",,,") are ignored, however many.
             if name.isEmpty { continue }
             if columns[name] != nil {
+                let f = fields[index]
                 issues.append(
                     DataIssue(
                         .error, file: file, line: f.line, column: reader.column(of: f),
@@ -52,18 +45,11 @@ struct CSVTable {
             }
             columns[name] = index
         }
-        var ok = true
-        for alternatives in required where !alternatives.contains(where: { columns[$0] != nil }) {
-            let names = alternatives.map { "\"\($0)\"" }.joined(separator: " or ")
-            let have = fields.compactMap { reader.string($0).map { TextSanitizer.sanitize($0.trimmingSpaces) } }.joined(
-                separator: ",")
-            issues.append(
-                DataIssue(
-                    .error, file: file, line: 1, column: 1,
-                    "the header has no \(names) column (it has: \(have)); add it or rename the column"))
-            ok = false
+        if let missing = header.missing(required, file: file) {
+            issues.append(missing)
+            return false
         }
-        return ok
+        return true
     }
 
     func index(_ name: String) -> Int? { columns[name] }

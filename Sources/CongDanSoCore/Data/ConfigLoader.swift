@@ -39,25 +39,42 @@ enum ConfigLoader {
             seen[key] = lineNumber
             switch key {
             case "title":
-                guard let s = quoted(value) else {
+                let s: String
+                switch string(value) {
+                case .text(let text)?: s = text
+                case .invalid(let offset, let why)?: issue(.error, valueColumn + offset, why); continue
+                case nil:
                     issue(.error, valueColumn, "the title must be in double quotes, like title = \"Công dân số\"");
                     continue
                 }
-                config.title = TextSanitizer.sanitize(VietnameseText.nfc(s))
+                let title = VietnameseText.nfc(s)
+                config.title = TextSanitizer.sanitize(title)
+                if config.title != title {
+                    issue(
+                        .warning, valueColumn,
+                        "the title contains control or invisible characters; they are shown as \u{FFFD}")
+                }
             case "target_share", "adult_share":
+                if case .text(let inside)? = string(value), Double(inside) != nil {
+                    issue(
+                        .error, valueColumn,
+                        "\(key) is a number: write it without quotes, like \(key) = \(inside.trimmingSpaces) (in quotes it is text)"
+                    );
+                    continue
+                }
                 guard let x = Double(value), x > 0, x <= 1 else {
                     issue(.error, valueColumn, "\(key) must be a fraction above 0 and at most 1, like 0.80 for 80%");
                     continue
                 }
                 if key == "target_share" { config.targetShare = x } else { config.adultShare = x }
             case "deadline":
-                guard let d = CalendarDate(parsing: quoted(value) ?? value) else {
+                guard let d = CalendarDate(parsing: unquoted(value)) else {
                     issue(.error, valueColumn, "the deadline must be a date written YYYY-MM-DD, like 2025-12-31");
                     continue
                 }
                 config.deadline = d
             case "timezone":
-                guard let o = UTCOffset(parsing: quoted(value) ?? value) else {
+                guard let o = UTCOffset(parsing: unquoted(value)) else {
                     issue(.error, valueColumn, "the timezone must be a UTC offset like \"+07:00\""); continue
                 }
                 config.timeZone = o
@@ -77,35 +94,99 @@ enum ConfigLoader {
         return (config, issues)
     }
 
-    /// The line without a `#` comment (a `#` inside quotes is kept).
+    /// The line without a `#` comment (a `#` inside a basic "…" or literal
+    /// '…' string is kept; `\"` does not end a basic string).
     private static func stripComment(_ line: Substring) -> Substring {
-        var inQuotes = false
-        var previous: Character = " "
+        var quote: Character? = nil
+        var escaping = false
         for i in line.indices {
             let c = line[i]
-            if c == "\"", previous != "\\" { inQuotes.toggle() }
-            if c == "#", !inQuotes { return line[..<i] }
-            previous = c
+            if let q = quote {
+                if escaping {
+                    escaping = false
+                } else if q == "\"", c == "\\" {
+                    escaping = true
+                } else if c == q {
+                    quote = nil
+                }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "#" {
+                return line[..<i]
+            }
         }
         return line
     }
 
-    /// The content of a double-quoted string with `\"` and `\\` escapes.
-    private static func quoted(_ value: String) -> String? {
-        guard value.count >= 2, value.first == "\"", value.last == "\"" else { return nil }
-        var out = ""
-        var escaping = false
-        for c in value.dropFirst().dropLast() {
-            if escaping {
-                out.append(c == "n" ? " " : c); escaping = false
-            } else if c == "\\" {
-                escaping = true
-            } else if c == "\"" {
-                return nil
-            } else {
-                out.append(c)
+    /// A TOML string value: its text, or why it is not valid TOML and where
+    /// (a character offset into the value).
+    enum StringValue: Equatable {
+        case text(String)
+        case invalid(offset: Int, String)
+    }
+
+    /// The value as a TOML string, following TOML's rules: a basic string
+    /// "…" with the escapes \b \t \n \f \r \" \\ \uXXXX \UXXXXXXXX and no
+    /// raw control character but tab, or a literal string '…' taken as it
+    /// is. Nil when the value is not a string at all.
+    static func string(_ value: String) -> StringValue? {
+        let chars = Array(value.unicodeScalars)
+        guard let open = chars.first, open == "\"" || open == "'" else { return nil }
+        var out = String.UnicodeScalarView()
+        var i = 1
+        func isControl(_ c: Unicode.Scalar) -> Bool { (c.value < 0x20 && c != "\t") || c.value == 0x7F }
+        while i < chars.count {
+            let c = chars[i]
+            if c == open {
+                guard i == chars.count - 1 else {
+                    return .invalid(offset: i + 1, "text follows the closing quote; put it all inside the quotes")
+                }
+                return .text(String(out))
             }
+            if isControl(c) {
+                return .invalid(offset: i, "a control character inside a string; write it as an escape like \\t")
+            }
+            if open == "'" || c != "\\" {
+                out.append(c)
+                i += 1
+                continue
+            }
+            // An escape.
+            guard i + 1 < chars.count else { break }
+            let e = chars[i + 1]
+            let simple: [Unicode.Scalar: Unicode.Scalar] = [
+                "b": "\u{08}", "t": "\t", "n": "\n", "f": "\u{0C}", "r": "\r", "\"": "\"", "\\": "\\",
+            ]
+            if let r = simple[e] {
+                out.append(r)
+                i += 2
+                continue
+            }
+            if e == "u" || e == "U" {
+                let n = e == "u" ? 4 : 8
+                let digits = chars.dropFirst(i + 2).prefix(n)
+                guard digits.count == n, digits.allSatisfy({ $0.properties.isASCIIHexDigit }),
+                    let v = UInt32(String(String.UnicodeScalarView(digits)), radix: 16),
+                    let scalar = Unicode.Scalar(v)
+                else {
+                    return .invalid(
+                        offset: i,
+                        "\\\(e) must be followed by \(n) hex digits naming a Unicode character, like \\u00E9")
+                }
+                out.append(scalar)
+                i += 2 + n
+                continue
+            }
+            return .invalid(
+                offset: i,
+                "\\\(e) is not a TOML escape; use \\\\ for a backslash (escapes: \\t \\n \\\" \\\\ \\uXXXX)")
         }
-        return escaping ? nil : out
+        return .invalid(offset: max(0, chars.count - 1), "the string is never closed; add the missing \(open)")
+    }
+
+    /// The text of a quoted value, or the value itself.
+    private static func unquoted(_ value: String) -> String {
+        if case .text(let s)? = string(value) { return s }
+        return value
     }
 }

@@ -56,6 +56,10 @@ public enum DataDirectory {
         let dir = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+            if FileManager.default.fileExists(atPath: dir) {
+                let why = "this is a file, not a folder; pass --data with the folder holding units.csv and snapshots/"
+                return LoadResult(dataset: nil, issues: [DataIssue(.error, file: dir, why)])
+            }
             return LoadResult(
                 dataset: nil,
                 issues: [

@@ -1,3 +1,5 @@
+import TextSafety
+
 /// A problem found in a data file, with where it is and what to do about it.
 public struct DataIssue: Hashable, Sendable, CustomStringConvertible, Error {
     public enum Severity: String, Sendable, Comparable {
@@ -20,12 +22,14 @@ public struct DataIssue: Hashable, Sendable, CustomStringConvertible, Error {
     }
 
     /// `sample-data/units.csv:5:12: error: …`, the form compilers use, so
-    /// editors and terminals can jump to the place.
+    /// editors and terminals can jump to the place. Safe to print: the file
+    /// name and the message are untrusted (a file may be named with an escape
+    /// sequence) and are cleaned by the shared rules of `TextSafety`.
     public var description: String {
         var place = file
         if line > 0 { place += ":\(line)" }
         if line > 0, column > 0 { place += ":\(column)" }
-        return "\(place): \(severity.rawValue): \(message)"
+        return TextSafety.clean("\(place): \(severity.rawValue): \(message)")
     }
 }
 

@@ -48,15 +48,10 @@ enum UnitsLoader {
                         "the unit code \(code) is already used on line \(first); each code must appear once"))
                 rowOK = false
             }
-            let name = TextSanitizer.sanitize(VietnameseText.nfc(rawName))
+            let name = cleaned(rawName, table, cName, "name", &issues)
             if name.isEmpty {
                 issues.append(table.issue(.error, at: cName, "the unit name is empty"))
                 rowOK = false
-            } else if name != VietnameseText.nfc(rawName) {
-                issues.append(
-                    table.issue(
-                        .warning, at: cName,
-                        "the name contains control or invisible characters; they are shown as \u{FFFD}"))
             }
             let type = UnitType(parsing: rawType)
             if type == nil {
@@ -103,9 +98,11 @@ enum UnitsLoader {
                     rowOK = false
                 }
             }
-            let province = table.text(cProvince, issues: &issues).map { TextSanitizer.sanitize(VietnameseText.nfc($0)) }
+            let province = table.text(cProvince, issues: &issues).map {
+                cleaned($0, table, cProvince!, "former province", &issues)
+            }
             let districts = table.text(cDistricts, issues: &issues).map {
-                TextSanitizer.sanitize(VietnameseText.nfc($0))
+                cleaned($0, table, cDistricts!, "former districts", &issues)
             }
             let currentProvince = table.text(cCurrentProvince, issues: &issues).map {
                 TextSanitizer.sanitize(VietnameseText.nfc($0))
@@ -128,5 +125,23 @@ enum UnitsLoader {
                     "the file lists no units; add one row per unit under the header"))
         }
         return (units, issues, rejectedCodes)
+    }
+
+    /// A text column's value in NFC and cleaned of control and invisible
+    /// characters (the shared rules of `TextSafety`), with a warning at the
+    /// field when anything had to be replaced: cleaned text is shown, never
+    /// silently changed.
+    private static func cleaned(
+        _ raw: String, _ table: CSVTable, _ column: Int, _ what: String, _ issues: inout [DataIssue]
+    ) -> String {
+        let text = VietnameseText.nfc(raw)
+        let clean = TextSanitizer.sanitize(text)
+        if clean != text {
+            issues.append(
+                table.issue(
+                    .warning, at: column,
+                    "the \(what) contains control or invisible characters; they are shown as \u{FFFD}"))
+        }
+        return clean
     }
 }

@@ -126,24 +126,15 @@ struct EventLineParser {
 
     /// Reads the header line; nil when it is fine, else the error.
     mutating func header(_ bytes: [UInt8], line: Int) -> DataIssue? {
-        var reader = CSVReader(bytes: bytes)
-        var fields: [CSVField] = []
-        var names: [String] = []
-        do {
-            _ = try reader.next(into: &fields)
-            for f in fields { names.append(VietnameseText.nfc((reader.string(f) ?? "").trimmingSpaces).lowercased()) }
-        } catch {
-            names = []
-        }
+        // The one header reader (CSVHeader): UTF-16, separators, missing columns.
+        let header = CSVHeader(line: bytes, file: file, lineNumber: line)
+        let names = header.names
         fieldCount = names.count
-        let required = ["time", "unit_code", "candidate_id", "event"]
-        let missing = required.filter { !names.contains($0) }
-        guard missing.isEmpty else {
-            let have = names.map { TextSanitizer.sanitize($0) }.joined(separator: ",")
-            return DataIssue(
-                .error, file: file, line: line, column: 1,
-                "the event log's header has no \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) column (it has: \(have)); the header must name time,unit_code,candidate_id,event"
-            )
+        if let problem = header.missing(
+            [["time"], ["unit_code"], ["candidate_id"], ["event"]], file: file, line: line,
+            what: "the event log's header")
+        {
+            return problem
         }
         cTime = names.firstIndex(of: "time")!
         cUnit = names.firstIndex(of: "unit_code")!

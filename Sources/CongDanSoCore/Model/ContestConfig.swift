@@ -46,7 +46,8 @@ public struct ConfigOverrides: Hashable, Sendable {
     }
 
     func apply(to config: inout ContestConfig) {
-        if let title { config.title = title }
+        // Text from the command line is as untrusted as text from a file.
+        if let title { config.title = TextSanitizer.sanitize(VietnameseText.nfc(title)) }
         if let targetShare { config.targetShare = targetShare }
         if let deadline { config.deadline = deadline }
         if let adultShare { config.adultShare = adultShare }

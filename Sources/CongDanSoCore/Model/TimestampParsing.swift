@@ -67,9 +67,19 @@ extension Timestamp {
             hour <= 24, minute < 60, second < 60,
             hour < 24 || (minute == 0 && second == 0 && millisecond == 0)
         else { return .failure(.impossibleDate) }
-        return .success(
-            Timestamp.from(
-                year: year, month: month, day: day, hour: hour, minute: minute,
-                second: second, millisecond: millisecond, offset: offset))
+        let t = Timestamp.from(
+            year: year, month: month, day: day, hour: hour, minute: minute,
+            second: second, millisecond: millisecond, offset: offset)
+        // Years 1000 to 9998 in UTC: every moment accepted then prints with a
+        // four-digit year at any offset and parses back to itself (year 0000
+        // at +07:00 fell in year -1 and printed as "00-1-12-31…"; found by
+        // the fuzzer).
+        guard t >= Timestamp.earliest, t < Timestamp.latest else { return .failure(.impossibleDate) }
+        return .success(t)
     }
+
+    /// The first moment a time may name: 1000-01-01T00:00:00Z.
+    static let earliest = Timestamp.from(year: 1000, month: 1, day: 1, offset: .utc)
+    /// The end of the times accepted: 9999-01-01T00:00:00Z.
+    static let latest = Timestamp.from(year: 9999, month: 1, day: 1, offset: .utc)
 }
