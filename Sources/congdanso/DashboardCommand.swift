@@ -13,9 +13,10 @@ struct DashboardCommand: ParsableCommand {
         discussion: """
             Keys: ? shows them all. The data directory is re-read when its files change.
             Without a terminal (output piped or redirected) the table is printed as plain text.
-            Language, sort, refresh interval, theme and mouse are read from the settings file
-            ($XDG_CONFIG_HOME/congdanso/settings.toml, else ~/.config/congdanso/settings.toml)
-            and what the keys changed is saved there at quit; options win for the run and are not saved.
+
+            Settings (language, sort, refresh interval, theme, mouse, export folder) are read from \
+            $XDG_CONFIG_HOME/congdanso/settings.toml (else ~/.config/congdanso/settings.toml); what the \
+            keys changed is saved there at quit. Options win for the run and are not saved.
             """)
 
     @OptionGroup var options: DataOptions

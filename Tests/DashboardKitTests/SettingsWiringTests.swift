@@ -132,7 +132,8 @@ import Testing
 
     @Test func aSettingsProblemIsOnTheStatusLineWhole() {
         var s = Fixtures.state()
-        let problem = "~/.config/congdanso/settings.toml:3:12: error: language \"fr\" is unknown; write one of \"vi\", \"en\""
+        let problem =
+            "~/.config/congdanso/settings.toml:3:12: error: language \"fr\" is unknown; write one of \"vi\", \"en\""
         s.reportSettingsProblem(problem)
         let line = statusLine(s, width: 200)
         #expect(line.contains("Tệp cài đặt có lỗi: " + problem + "; dùng mặc định, tệp giữ nguyên"))

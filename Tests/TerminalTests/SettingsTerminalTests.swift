@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Settings that last (issue 12, item 3), as a user meets them: the built
 /// `congdanso` in tmux with its own `XDG_CONFIG_HOME` in a temporary folder,
 /// changed with keys, quit, started again.
@@ -73,6 +77,47 @@ struct SettingsTerminalTests {
         try await quit(tmux)
         let after = try String(contentsOfFile: settingsPath(config), encoding: .utf8)
         #expect(after == saved, "a run that changed nothing leaves the file as it was")
+    }
+
+    @Test func aCleanExitOnSIGTERMSavesToo() async throws {
+        let config = try configFolder()
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        let tmux = try start(config: config)
+        defer { tmux.kill() }
+        try await tmux.waitFor("sắp xếp: Đăng ký▼")
+        try tmux.sendKeys(.text("l"))
+        try await tmux.waitFor("sort: Registered▼")
+        try tmux.signal(SIGTERM)
+        #expect(try await tmux.waitForExit() == 128 + SIGTERM)
+        #expect(tmux.paneState().alternateScreen == false)
+        let saved = try String(contentsOfFile: settingsPath(config), encoding: .utf8)
+        #expect(saved.contains("language = \"en\"\n"))
+    }
+
+    @Test func mouseFalseInTheFileLeavesTheMouseAloneAndMouseTurnsItOnForOneRun() async throws {
+        let config = try configFolder()
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        try FileManager.default.createDirectory(
+            atPath: config + "/congdanso", withIntermediateDirectories: true)
+        let original = "mouse = false\ntheme = \"mono\"\n"
+        try original.write(toFile: settingsPath(config), atomically: true, encoding: .utf8)
+        do {
+            let tmux = try start(config: config)
+            defer { tmux.kill() }
+            try await tmux.waitFor("sắp xếp: Đăng ký▼")
+            #expect(!tmux.mouseReporting(), "mouse = false: the terminal keeps text selection")
+            #expect(!DashboardTerminalTests.hasColour(tmux.capture(colors: true)), "theme = \"mono\"")
+            try await quit(tmux)
+        }
+        do {
+            let tmux = try start(config: config, ["--mouse", "--theme", "dark"])
+            defer { tmux.kill() }
+            try await tmux.waitFor("sắp xếp: Đăng ký▼")
+            #expect(tmux.mouseReporting(), "--mouse wins for the run")
+            #expect(DashboardTerminalTests.hasColour(tmux.capture(colors: true)), "--theme dark wins")
+            try await quit(tmux)
+        }
+        #expect(try String(contentsOfFile: settingsPath(config), encoding: .utf8) == original, "neither is saved")
     }
 
     @Test func aCommandLineOptionWinsForTheRunButIsNotSaved() async throws {
