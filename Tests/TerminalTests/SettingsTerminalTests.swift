@@ -120,6 +120,23 @@ struct SettingsTerminalTests {
         #expect(try String(contentsOfFile: settingsPath(config), encoding: .utf8) == original, "neither is saved")
     }
 
+    @Test func themeDefaultOnTheCommandLineDoesNotRemoveTheFilesTheme() async throws {
+        let config = try configFolder()
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        try FileManager.default.createDirectory(
+            atPath: config + "/congdanso", withIntermediateDirectories: true)
+        try "theme = \"mono\"\n".write(toFile: settingsPath(config), atomically: true, encoding: .utf8)
+        let tmux = try start(config: config, ["--theme", "default"])
+        defer { tmux.kill() }
+        try await tmux.waitFor("sắp xếp: Đăng ký▼")
+        #expect(DashboardTerminalTests.hasColour(tmux.capture(colors: true)), "--theme default wins over mono")
+        try tmux.sendKeys(.text("l"))
+        try await tmux.waitFor("sort: Registered▼")
+        try await quit(tmux)
+        let saved = try String(contentsOfFile: settingsPath(config), encoding: .utf8)
+        #expect(saved == "theme = \"mono\"\nlanguage = \"en\"\n", "the key's change saved, the option not")
+    }
+
     @Test func aCommandLineOptionWinsForTheRunButIsNotSaved() async throws {
         let config = try configFolder()
         defer { try? FileManager.default.removeItem(atPath: config) }
