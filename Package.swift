@@ -36,7 +36,8 @@ let package = Package(
         // backend. Knows nothing of the contest.
         .target(name: "TerminalCells", dependencies: ["TextSafety"]),
         // The pure dashboard: state, messages, update, key table, widgets, views.
-        .target(name: "DashboardKit", dependencies: ["CongDanSoCore", "TerminalCells"]),
+        // (The user's settings come in and go out through it: CongDanSoSettings.)
+        .target(name: "DashboardKit", dependencies: ["CongDanSoCore", "TerminalCells", "CongDanSoSettings"]),
         // The dashboard's runtime: the run loop over any backend, the clock,
         // and the live source (watching, following and reloading the data).
         .target(name: "DashboardRuntime", dependencies: ["CongDanSoCore", "DashboardKit", "TerminalCells"]),
@@ -64,7 +65,10 @@ let package = Package(
         .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore", "TextSafety", "congdanso"]),
         .testTarget(name: "TerminalCellsTests", dependencies: ["TerminalCells"]),
         // Golden frames are read from the source tree (by #filePath), not bundled.
-        .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "CongDanSoCore"], exclude: ["Golden"]),
+        .testTarget(
+            name: "DashboardKitTests", dependencies: ["DashboardKit", "CongDanSoCore", "CongDanSoSettings"],
+            exclude: ["Golden"]),
+        .testTarget(name: "CongDanSoSettingsTests", dependencies: ["CongDanSoSettings", "CongDanSoCore"]),
         // The run loop on the test backend (key scripts, read from the source
         // tree) and the live source over temporary directories.
         .testTarget(
@@ -75,7 +79,7 @@ let package = Package(
         // binary writes read back by python-docx, openpyxl and LibreOffice.
         .testTarget(
             name: "OfficeDocumentsTests",
-            dependencies: ["OfficeDocuments", "CongDanSoSettings", "SpreadsheetReader", "CongDanSoCore", "congdanso"]),
+            dependencies: ["OfficeDocuments", "SpreadsheetReader", "CongDanSoCore", "congdanso"]),
         // Real-terminal tests: the built binary in tmux.
         .testTarget(name: "TerminalTests", dependencies: ["congdanso"]),
     ]

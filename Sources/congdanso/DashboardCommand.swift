@@ -1,5 +1,6 @@
 import ArgumentParser
 import CongDanSoCore
+import CongDanSoSettings
 import CursesTerminal
 import DashboardKit
 import DashboardRuntime
@@ -12,16 +13,22 @@ struct DashboardCommand: ParsableCommand {
         discussion: """
             Keys: ? shows them all. The data directory is re-read when its files change.
             Without a terminal (output piped or redirected) the table is printed as plain text.
+
+            Settings (language, sort, refresh interval, theme, mouse, export folder) are read from \
+            $XDG_CONFIG_HOME/congdanso/settings.toml (else ~/.config/congdanso/settings.toml); what the \
+            keys changed is saved there at quit. Options win for the run and are not saved.
             """)
 
     @OptionGroup var options: DataOptions
     @OptionGroup var screen: ScreenOptions
 
-    @Option(name: .long, help: "Check the data directory for changes every this many seconds.")
-    var refresh: Int = 5
+    @Option(
+        name: .long,
+        help: "Check the data directory for changes every this many seconds, 1 to 3600 (default 5, or the settings').")
+    var refresh: Int?
 
-    @Option(name: .long, help: "Language of the screen: vi or en (the l key switches).")
-    var lang: Language = .vi
+    @Option(name: .long, help: "Language of the screen: vi or en (default vi, or the settings'; the l key switches).")
+    var lang: Language?
 
     @Flag(name: .customLong("no-color"), help: "Monochrome (also when NO_COLOR is set).")
     var noColor = false
@@ -33,7 +40,10 @@ struct DashboardCommand: ParsableCommand {
     var utf8 = false
 
     func validate() throws {
-        if refresh < 1 { throw ValidationError("--refresh must be at least 1 second") }
+        if let refresh, !RefreshSteps.range.contains(refresh) {
+            let range = RefreshSteps.range
+            throw ValidationError("--refresh must be from \(range.lowerBound) to \(range.upperBound) seconds")
+        }
         if ascii && utf8 { throw ValidationError("choose one of --ascii and --utf8") }
     }
 
@@ -42,10 +52,11 @@ struct DashboardCommand: ParsableCommand {
         let first = try FirstFrame.load(directory: directory, events: options.events, overrides: options.overrides) {
             try options.load(live: true)
         }
-        var settings = ScreenSettings()
-        screen.apply(to: &settings)
+        // Read before the terminal opens (it needs the mouse setting); the
+        // plain-text fallback below neither uses nor saves it.
+        let settings = StartupSettings(language: lang, refreshSeconds: refresh, options: screen)
         let terminal = TerminalOptions.standard(
-            noColorFlag: noColor, forceASCII: ascii ? true : utf8 ? false : nil, mouse: settings.mouseEnabled)
+            noColorFlag: noColor, forceASCII: ascii ? true : utf8 ? false : nil, mouse: settings.screen.mouseEnabled)
         let session: TerminalSession
         do {
             session = try TerminalSession.open(terminal)
@@ -54,7 +65,8 @@ struct DashboardCommand: ParsableCommand {
             // stays in sight at the bottom of a terminal.
             let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 120
             try CommandOutput.emit(
-                PlainScreen.text(dataset: first.dataset, language: lang, ascii: ascii, width: width, now: Clock.now))
+                PlainScreen.text(
+                    dataset: first.dataset, language: lang ?? .vi, ascii: ascii, width: width, now: Clock.now))
             StandardError().write("congdanso: \(unavailable)")
             if unavailable != .notATerminal { throw ExitCode(1) }
             return
@@ -63,16 +75,24 @@ struct DashboardCommand: ParsableCommand {
         let clock = SystemClock()
         let now = clock.now()
         var state = DashboardState(
-            standings: Standings(dataset: first.dataset, now: now), language: lang,
-            colorEnabled: session.hasColor, ascii: session.usesASCII, now: now, refreshSeconds: refresh)
-        state.apply(settings)
+            standings: Standings(dataset: first.dataset, now: now), language: settings.started.language,
+            colorEnabled: session.hasColor, ascii: session.usesASCII, now: now,
+            refreshSeconds: settings.started.refreshSeconds)
+        state.applySettings(settings.started)
+        state.apply(settings.screen)
         if session.usesASCII, !ascii, !utf8 { state.explainASCII() }
+        // A broken settings file is said first (the ASCII note can wait: it is also in --help).
+        if let problem = settings.problem { state.reportSettingsProblem(problem) }
         let source = LiveSource(
             directory: directory, overrides: options.overrides, events: options.events, first: first, clock: clock)
         var loop = DashboardLoop(backend: session, state: state, source: source, clock: clock)
-        if let signal = loop.run() {
-            // Leave as the signal asked, once the terminal is restored.
-            session.close()
+        let signal = loop.run()
+        // Saved on q, Ctrl-C and the clean exits (SIGTERM, SIGHUP), once the
+        // terminal is restored (messages to standard error stay readable).
+        session.close()
+        settings.finish(ended: loop.currentState.endedSettings(started: settings.started))
+        if let signal {
+            // Leave as the signal asked.
             throw ExitCode(128 + signal)
         }
     }

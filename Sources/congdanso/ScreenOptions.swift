@@ -4,8 +4,8 @@ import DashboardKit
 extension ThemeName: ExpressibleByArgument {}
 
 /// The dashboard's screen options: palette, mouse and export folder. Each
-/// is nil (or false) when not given, so a settings file can fill it in;
-/// the command line wins.
+/// is nil (or false) when not given, so the settings file fills it in
+/// (`StartupSettings`); the command line wins, for the run only.
 struct ScreenOptions: ParsableArguments {
     @Option(
         name: .long,
@@ -17,14 +17,15 @@ struct ScreenOptions: ParsableArguments {
         help: "Leave the mouse to the terminal (text selection as usual); on by default.")
     var noMouse = false
 
+    @Flag(
+        name: .customLong("mouse"),
+        help: "Capture the mouse even when the settings file says mouse = false.")
+    var mouse = false
+
     @Option(name: .customLong("export-folder"), help: "Where e writes its CSV files (default: the current folder).")
     var exportFolder: String?
 
-    /// Puts the options given over `settings` (the defaults, or what a
-    /// settings file said).
-    func apply(to settings: inout ScreenSettings) {
-        if let theme { settings.theme = theme }
-        if noMouse { settings.mouseEnabled = false }
-        if let exportFolder { settings.exportFolder = exportFolder }
+    func validate() throws {
+        if mouse && noMouse { throw ValidationError("choose one of --mouse and --no-mouse") }
     }
 }

@@ -429,9 +429,10 @@ import Testing
         press(&s, .character("-"))
         #expect(s.refreshSeconds == 15)
         for _ in 0..<10 { press(&s, .character("-")) }
-        #expect(s.refreshSeconds == 5)
+        #expect(s.refreshSeconds == 1, "1 s is reachable (RefreshSteps)")
         #expect(press(&s, .character("-")).isEmpty, "already the shortest")
-        #expect(s.refreshSeconds == 5)
+        #expect(s.refreshSeconds == 1)
+        #expect(s.status?.notice == .refreshInterval(seconds: 1, changed: false, end: .fastest))
     }
 
     @Test func ticksAskForAFileCheckOncePerRefreshInterval() {

@@ -6,6 +6,8 @@ import TerminalCells
 /// The file format, one directive a line (`#` starts a comment):
 ///
 ///     size 80x24              the terminal at the start
+///     refresh 1               the refresh interval at the start, in seconds
+///                             (as --refresh or the settings file; default 5)
 ///     keys j j Enter          key names as help shows them (Key(name:)),
 ///                             each one read separately
 ///     type do son             each character typed, a space included
@@ -18,6 +20,8 @@ import TerminalCells
 struct KeyScript {
     var width = 80
     var height = 24
+    /// The refresh interval the dashboard starts with (`refresh`).
+    var refreshSeconds = 5
     var steps: [TestBackend.Step] = []
     /// The lines before `== frame`, kept when the frame is rewritten.
     var header: [String] = []
@@ -53,6 +57,11 @@ struct KeyScript {
                 } else {
                     steps.append(.input([.resize(width: parts[0], height: parts[1])]))
                 }
+            case "refresh":
+                guard let seconds = arguments.first.flatMap({ Int($0) }), seconds > 0 else {
+                    throw ParseError(line: index + 1, message: "write refresh and a number of seconds")
+                }
+                refreshSeconds = seconds
             case "keys":
                 for name in arguments {
                     guard let key = Key(name: name) else {

@@ -30,7 +30,8 @@ import Testing
         let backend = TestBackend(width: script.width, height: script.height, script: script.steps) {
             clock.advance(milliseconds: $0)
         }
-        var loop = DashboardLoop(backend: backend, state: Sample.state(), source: nil, clock: clock)
+        var loop = DashboardLoop(
+            backend: backend, state: Sample.state(refreshSeconds: script.refreshSeconds), source: nil, clock: clock)
         let signal = loop.run()
         #expect(signal == nil)
         let frame = try #require(backend.lastFrame).lines()

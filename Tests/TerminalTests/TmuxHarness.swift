@@ -181,6 +181,9 @@ final class TmuxHarness {
         self.stateDirectory = state
 
         var env = Self.baseEnvironment()
+        // Each terminal its own settings (settings.toml), never the user's:
+        // a test that presses l or > must not change the next test's start.
+        env["XDG_CONFIG_HOME"] = state + "/config"
         env.merge(environment) { _, new in new }
         for name in unsetting { env[name] = nil }
         let assignments = env.keys.sorted().map { "\($0)=\(env[$0]!)" }

@@ -79,7 +79,7 @@ enum ConfigLoader {
                 }
                 config.timeZone = o
             case "scope":
-                guard let scope = ContestScope(parsing: quoted(value) ?? value) else {
+                guard let scope = ContestScope(parsing: unquoted(value)) else {
                     issue(.error, valueColumn, "the scope must be \"city\", \"province\" or \"nation\"")
                     continue
                 }

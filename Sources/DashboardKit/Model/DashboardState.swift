@@ -19,8 +19,6 @@ public struct DashboardState: Sendable {
     public static let minimumHeight = 10
     /// Days in the table's trend column (new registrations a day).
     public static let trendDays = 10
-    /// The refresh intervals `+` and `-` step through, in seconds.
-    public static let refreshSteps = [5, 10, 15, 30, 60, 120, 300, 600, 900]
 
     /// The figures on screen (the last good load).
     public internal(set) var standings: Standings
@@ -219,7 +217,7 @@ public struct DashboardState: Sendable {
     /// are gone): the query on its right gives way.
     var showsExportPath: Bool {
         switch currentStatus?.notice {
-        case .exported?, .asciiBecauseLocale?: return true
+        case .exported?, .asciiBecauseLocale?, .settingsProblem?: return true
         default: return false
         }
     }

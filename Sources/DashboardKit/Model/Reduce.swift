@@ -192,15 +192,7 @@ func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
     case .reloadNow:
         return [.reloadNow]
     case .refreshSlower, .refreshFaster:
-        let steps = DashboardState.refreshSteps
-        let seconds: Int
-        if action == .refreshSlower {
-            seconds = steps.first { $0 > state.refreshSeconds } ?? steps.last!
-        } else {
-            seconds = steps.last { $0 < state.refreshSeconds } ?? steps.first!
-        }
-        state.status = StatusMessage(.refreshInterval(seconds: seconds), postedAt: state.clock)
-        state.refreshSeconds = seconds
+        state.stepRefresh(action == .refreshSlower ? .slower : .faster)  // SettingsWiring.swift
     case .export:
         state.pendingExportRows = state.rows.count
         state.status = StatusMessage(.exporting(rows: state.rows.count), postedAt: state.clock)

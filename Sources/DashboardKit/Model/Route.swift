@@ -26,7 +26,12 @@ public enum Notice: Hashable, Sendable {
     case exporting(rows: Int)
     case exported(path: String, rows: Int?)
     case exportFailed(String)
-    case refreshInterval(seconds: Int)
+    /// `+` / `-`: the interval now, whether it moved, and which end of
+    /// the range it is at, if any ("1 s, the fastest"; "already the fastest").
+    case refreshInterval(seconds: Int, changed: Bool = true, end: RefreshEnd? = nil)
+    /// The settings file has a problem (file:line:column and what is wrong):
+    /// said at start; the defaults stand in and the file is left as it is.
+    case settingsProblem(String)
     /// The screen is in ASCII because the locale is not UTF-8 (said once).
     case asciiBecauseLocale
 }
@@ -44,7 +49,9 @@ public struct StatusMessage: Hashable, Sendable {
     }
 
     var isError: Bool {
-        if case .exportFailed = notice { return true }
-        return false
+        switch notice {
+        case .exportFailed, .settingsProblem: return true
+        default: return false
+        }
     }
 }

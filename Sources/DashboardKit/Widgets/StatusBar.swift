@@ -87,9 +87,9 @@ enum StatusBar {
         case .exported(let path, let rows): return Phrase.exported(path: path, rows: rows, lang)
         case .exportFailed(let error): return Label.exportFailed.text(lang) + ": " + error
         case .asciiBecauseLocale: return Label.asciiBecauseLocale.text(lang)
-        case .refreshInterval(let seconds):
-            let text = Phrase.refreshEvery(seconds, lang)
-            return text.prefix(1).uppercased() + text.dropFirst()
+        case .refreshInterval(let seconds, let changed, let end):
+            return Phrase.refreshStep(seconds: seconds, changed: changed, end: end, lang)
+        case .settingsProblem(let problem): return Phrase.settingsProblem(problem, lang)
         }
     }
 
