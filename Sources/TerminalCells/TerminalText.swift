@@ -1,52 +1,22 @@
 import Foundation
+import TextSafety
 
 /// Making untrusted text safe and aligned for a terminal.
 ///
-/// Which layer owns what: the core cleans text from data files once, at
-/// load (`TextSanitizer`), so reports and exports are safe too; this is the
-/// last guard at the cell buffer, which every string drawn passes through
-/// (`Buffer` sanitises whatever is put in a cell), so nothing reaches the
-/// terminal raw even if a caller forgot. The two rule sets are to become one
-/// (the lead merges them); until then this one keeps its own rules.
+/// Which layer owns what (the rules themselves are `TextSafety`'s, one set
+/// for the whole program): the core cleans text from data files once, at
+/// load (`TextSanitizer`, with a warning), so reports and exports are safe
+/// too; the commands clean what they print; this is the last guard at the
+/// cell buffer, which every string drawn passes through (`Buffer` sanitises
+/// whatever is put in a cell), so nothing reaches the terminal raw even if a
+/// caller forgot.
 public enum TerminalText {
-    /// Replaces everything that could move the cursor, start an escape
-    /// sequence or reorder text:
-    /// - tab, newline, carriage return, line and paragraph separators → space;
-    /// - other C0 controls, DEL, C1 controls (U+0080–U+009F), bidi controls
-    ///   (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) and every
-    ///   other format character (Cf) → U+FFFD "�".
-    ///
-    /// The zero-width characters that emoji and scripts need and that move
-    /// nothing are kept: ZWSP, ZWNJ, ZWJ, word joiner, BOM and emoji tag
-    /// characters. Printable ASCII comes back unchanged without copying.
+    /// The text by `TextSafety`'s rules: line breaks and tabs become a
+    /// space; controls, bidi controls and invisible characters become
+    /// U+FFFD "�". Printable ASCII comes back unchanged without copying.
     public static func sanitize(_ s: String) -> String {
         if TextWidth.printableASCIICount(s) != nil { return s }
-        guard s.unicodeScalars.contains(where: { action(for: $0) != .keep }) else { return s }
-        var out = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars {
-            switch action(for: scalar) {
-            case .keep: out.append(scalar)
-            case .space: out.append(" ")
-            case .replace: out.append("\u{FFFD}")
-            }
-        }
-        return String(out)
-    }
-
-    enum Action { case keep, space, replace }
-
-    static func action(for scalar: Unicode.Scalar) -> Action {
-        let v = scalar.value
-        switch v {
-        case 0x20..<0x7F: return .keep
-        case 0x09, 0x0A, 0x0D, 0x2028, 0x2029: return .space
-        case 0x00..<0x20, 0x7F...0x9F: return .replace
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return .replace
-        case 0x200B...0x200D, 0x2060, 0xFEFF, 0xE0020...0xE007F: return .keep
-        default:
-            if v < 0xA0 { return .keep }
-            return scalar.properties.generalCategory == .format ? .replace : .keep
-        }
+        return TextSafety.clean(s)
     }
 
     // MARK: - NFC

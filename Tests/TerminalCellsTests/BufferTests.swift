@@ -103,10 +103,14 @@ struct RenderBufferTests {
         }
     }
 
-    @Test func zeroWidthTextIsDropped() {
+    @Test func zeroWidthTextIsDroppedAndInvisibleCharactersShown() {
         var b = Buffer(width: 4, height: 1)
-        #expect(b.write("\u{0301}a\u{200B}b", x: 0, y: 0) == 2)
-        #expect(b.lines() == ["ab  "])
+        // A lone combining mark takes no cell; a zero-width space is one of
+        // the invisible characters the shared rules show as "�" (it could
+        // make two names look alike).
+        #expect(b.write("\u{0301}a\u{200B}b", x: 0, y: 0) == 3)
+        #expect(b.lines() == ["a\u{FFFD}b "])
+        #expect(b.write("a\u{200D}b", x: 0, y: 0) == 2)
         b[3, 0] = Cell("\u{0301}")
         #expect(b[3, 0].text == " ")
         b[2, 0] = Cell("")

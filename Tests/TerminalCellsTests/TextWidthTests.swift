@@ -49,8 +49,9 @@ struct RenderTextWidthTests {
         #expect(TextWidth.of("e\u{0301}") == 1)
         #expect(TextWidth.of("\u{0301}") == 0)
         #expect(TextWidth.of("a\u{0301}\u{0302}\u{0323}") == 1)
-        #expect(TextWidth.of("\u{200B}") == 0)
-        #expect(TextWidth.of("a\u{200B}b") == 2)
+        // Zero-width joiner stays invisible; zero-width space is shown as "�".
+        #expect(TextWidth.of("a\u{200D}b") == 2)
+        #expect(TextWidth.of("a\u{200B}b") == 3)
         #expect(TextWidth.of("\u{FE0F}") == 0)
     }
 

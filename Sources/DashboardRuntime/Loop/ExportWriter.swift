@@ -25,7 +25,7 @@ public struct ExportWriter: Sendable {
     /// it, and answers with `.exported(path:)` (the whole path), or
     /// `.exportFailed` naming the last folder's error.
     public func write(_ rows: [UnitFigures], standings: Standings, folder: String? = nil) -> Message {
-        let data = Data(TableExport.csv(rows, standings: standings).utf8)
+        let bytes = Array(TableExport.csv(rows, standings: standings).utf8)
         var lastError = ""
         let candidates = folder.map { [NSString(string: $0).expandingTildeInPath] } ?? folders
         for folder in candidates {
@@ -38,11 +38,12 @@ public struct ExportWriter: Sendable {
                 url = base.appendingPathComponent(
                     Self.fileName(moment: standings.moment, offset: standings.config.timeZone, attempt: attempt))
             }
-            do {
-                try data.write(to: url, options: .withoutOverwriting)
+            // The commands' writer: whole or not at all, a clear message on failure.
+            do throws(OutputError) {
+                try SafeFileWriter.write(bytes, to: url.path)
                 return .exported(path: url.standardizedFileURL.path)
             } catch {
-                lastError = "\(url.path): \(error.localizedDescription)"
+                lastError = error.description
             }
         }
         return .exportFailed(lastError)
