@@ -13,7 +13,9 @@ let package = Package(
     ],
     targets: [
         // The statistics core: data loading, statistics, Vietnamese text, reports. No terminal code.
-        .target(name: "CongDanSoCore"),
+        .target(name: "CongDanSoCore", dependencies: ["CZlib"]),
+        // The system zlib, to read rotated event logs that logrotate compressed (events.csv.2.gz).
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // The pure dashboard: state, messages, update, key table, cell buffer, widgets, views.
         .target(name: "DashboardKit", dependencies: ["CongDanSoCore"]),
         // The system ncursesw library, through a small C shim.

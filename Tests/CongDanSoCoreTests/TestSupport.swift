@@ -23,9 +23,13 @@ final class TempDataDir: @unchecked Sendable {
     init(units: String? = nil, snapshots: [String: String] = [:], config: String? = nil) {
         url = FileManager.default.temporaryDirectory
             .appendingPathComponent("congdanso-coretests-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        // A data directory has its snapshots folder (empty until counts arrive).
+        try! FileManager.default.createDirectory(
+            at: url.appendingPathComponent("snapshots"), withIntermediateDirectories: true)
         if let units { write("units.csv", units) }
-        for (name, text) in snapshots { write("snapshots/" + name, text) }
+        // Files written whole end with a line end (as editors and Excel write
+        // them); a last line without one is a file being written, tested apart.
+        for (name, text) in snapshots { write("snapshots/" + name, text.hasSuffix("\n") || text.isEmpty ? text : text + "\n") }
         if let config { write("config.toml", config) }
     }
 

@@ -18,14 +18,20 @@ public struct DirectoryFingerprint: Hashable, Sendable {
     private var stamps: [String: Stamp]
 
     /// Reads the stamps of `units.csv`, `config.toml`, `snapshots/*.csv` and,
-    /// unless `includingEventLog` is false, `events.csv` under `directory`.
-    /// Missing files are simply absent.
+    /// unless `includingEventLog` is false, the event log (`events.csv` and
+    /// its rotated siblings) under `directory`. Missing files are simply absent.
     public static func read(_ directory: String, includingEventLog: Bool = true) -> DirectoryFingerprint {
         var paths = ["units.csv", ConfigLoader.fileName].map { directory + "/" + $0 }
-        if includingEventLog { paths.append(directory + "/" + EventLogSource.fileName) }
+        if includingEventLog { paths += eventLog(directory + "/" + EventLogSource.fileName) }
         paths += DataDirectory.listCSV(directory + "/snapshots")
         paths.append(directory + "/snapshots")
         return of(paths)
+    }
+
+    /// The paths of an event log: the file and its rotated siblings (a
+    /// rotation, a sibling compressed, are changes to the log).
+    public static func eventLog(_ path: String) -> [String] {
+        [path] + EventLogFiles.siblings(of: path).map(\.path)
     }
 
     /// The stamps of the given files (a single event log, say).

@@ -10,6 +10,10 @@ public struct ContestConfig: Hashable, Sendable {
     public var adultShare: Double
     /// The local time zone of the contest, for dates on screen and the deadline.
     public var timeZone: UTCOffset
+    /// How far past the machine's clock a time in the data may be (seconds)
+    /// before it is impossible: clocks of different machines drift.
+    public var futureTolerance: Int64 = ContestConfig.defaultFutureTolerance
+    public static let defaultFutureTolerance: Int64 = 600
 
     public init(
         title: String = ContestConfig.defaultTitle, targetShare: Double = 0.80,
