@@ -16,6 +16,7 @@ struct ValidateCommand: ParsableCommand {
             progress: meter?.update)
         meter?.finish()
         for issue in result.issues { print(issue.description) }
+        for (file, reason) in result.skipped { print("\(TextSanitizer.sanitize(file)): skipped: \(reason)") }
         let errors = result.issues.errors.count, warnings = result.issues.warnings.count
         let counts = "\(count(errors, "error")), \(count(warnings, "warning"))"
         if let dataset = result.dataset {

@@ -58,6 +58,20 @@ struct EventRotationTests {
                 == ["events.csv-20251020.gz", "events.csv-20251021", "events.csv.2.gz", "events.csv.1"])
     }
 
+    @Test("between the rename and the new file, the siblings are the log (not the snapshots, not zeros)")
+    func onlySiblings() throws {
+        let dir = TempDataDir(
+            units: EventLogTests.units,
+            snapshots: ["s.csv": "as_of,code,registered,completed\n2025-10-22T08:00:00+07:00,102,7,0\n"])
+        dir.write("events.csv.1", Self.header + Self.line(1, "101", "a1"))
+        let d = try dir.dataset()
+        #expect(try figure(standings(d), "101").registered == 1)
+        #expect(try figure(standings(d), "102").registered == 0)
+        // A rotated log holding only its header beside it: the sibling's events still count.
+        dir.write("events.csv", Self.header)
+        #expect(try figure(standings(try dir.dataset()), "101").registered == 1)
+    }
+
     @Test("a sibling that duplicates what was read changes no count and doubles no warning")
     func duplicates() throws {
         let dir = TempDataDir(units: EventLogTests.units)
@@ -320,5 +334,32 @@ struct SourceTests {
         let cut = try dir.dataset()
         #expect(cut.histories[0].isEmpty)
         #expect(cut.warnings.contains { $0.line == 2 && $0.message.contains("no line end") })
+    }
+}
+
+/// The same rules through the built binary, as a clerk meets them.
+@Suite("Event log sources on the command line")
+struct EventSourceCommandTests {
+    @Test("report counts the rotated siblings; validate lists the files it skipped")
+    func reportAndValidate() throws {
+        let dir = TempDataDir(units: EventLogTests.units)
+        dir.write("events.csv.1", EventRotationTests.header + EventRotationTests.line(1, "101", "a1"))
+        dir.write("events.csv", EventRotationTests.header + EventRotationTests.line(2, "101", "a2"))
+        dir.write("snapshots/~$s.csv", "owner")
+        let r = try CommandLineTests.run(["report", "--data", dir.path, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\"registered\" : 2") || r.stdout.contains("\"registered\": 2"), "\(r.stdout)")
+        let v = try CommandLineTests.run(["validate", "--data", dir.path])
+        #expect(v.status == 0)
+        #expect(v.stdout.contains("~$s.csv: skipped: an Excel owner file"), "\(v.stdout)")
+    }
+
+    @Test("a missing --events file is an error with exit status 1, not zeros")
+    func missingEvents() throws {
+        let dir = TempDataDir(units: EventLogTests.units)
+        let r = try CommandLineTests.run(["report", "--data", dir.path, "--events", dir.path + "/nope.csv"])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("does not exist"))
     }
 }

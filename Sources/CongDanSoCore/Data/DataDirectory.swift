@@ -122,9 +122,7 @@ public enum DataDirectory {
         snapshots.unitsUnreadable = units.isEmpty
         let clock = now ?? Timestamp.systemNow
         snapshots.futureLimit = clock.adding(seconds: config.futureTolerance)
-        // The directory's events.csv is the source when there is anything by
-        // that name, even a broken link (an error then, not a silent fallback).
-        let eventsPath = ignoreEvents ? nil : events ?? (exists(dir + "/" + EventLogSource.fileName) ? dir + "/" + EventLogSource.fileName : nil)
+        let eventsPath = ignoreEvents ? nil : events ?? EventLogSource.path(inDirectory: dir)
         let folder = dir + "/snapshots"
         let listing = listSnapshots(folder)
         let snapshotFiles = listing.files
@@ -180,12 +178,6 @@ public enum DataDirectory {
         guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues, skipped: listing.skipped) }
         let dataset = Dataset(config: config, units: units, histories: histories, warnings: issues.warnings)
         return LoadResult(dataset: dataset, issues: issues, skipped: listing.skipped)
-    }
-
-    /// Whether anything is at `path`, a broken symbolic link included.
-    static func exists(_ path: String) -> Bool {
-        var st = stat()
-        return lstat(path, &st) == 0
     }
 
     /// The snapshot files in a folder, sorted by name, the files skipped and

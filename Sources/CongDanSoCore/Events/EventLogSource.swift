@@ -1,9 +1,26 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The event log as the data directory's source: `events.csv` and its
 /// rotated siblings, read whole into histories (each unit's distinct
 /// candidates over time); snapshot files are checked against it.
 public enum EventLogSource {
     /// The event log's file name inside a data directory.
     public static let fileName = "events.csv"
+
+    /// The event log of a data directory when it has one: `events.csv` when
+    /// anything is by that name (a broken link too: an error to report, not a
+    /// reason to fall back to snapshots) or a rotated sibling is (a rotation
+    /// in progress); nil when the directory has no log.
+    public static func path(inDirectory directory: String) -> String? {
+        let path = directory + "/" + fileName
+        var st = stat()
+        if lstat(path, &st) == 0 || !EventLogFiles.siblings(of: path).isEmpty { return path }
+        return nil
+    }
 
     /// What reading a log gave.
     public struct Loaded {

@@ -152,11 +152,13 @@ public final class EventTail: @unchecked Sendable {
         }
         pieces = []; live = nil; examined = [:]; brokenSiblings = []
         let siblings = EventLogFiles.siblings(of: path).filter { !$0.unreadable }
-        guard let liveBytes = LogBytes(plain: path) else {
+        let liveBytes = LogBytes(plain: path)
+        // Between a rename rotation and the writer's new file, the siblings are the whole log.
+        if liveBytes == nil, errno != ENOENT || siblings.isEmpty {
             change.error = openError(errno)
             return
         }
-        guard liveBytes.isRegular else {
+        if let liveBytes, !liveBytes.isRegular {
             change.error = DataIssue(
                 .error, file: path,
                 "the event log is not a regular file (a pipe, a device or a folder); give a file, or --events - to read a pipe once"
@@ -174,11 +176,11 @@ public final class EventTail: @unchecked Sendable {
                         "this rotated log is not valid gzip; its events are not counted. Check the file (gunzip -t)"))
             }
         }
-        sources.append(liveBytes)
+        if let liveBytes { sources.append(liveBytes) }
         let total = sources.reduce(0) { $0 + $1.size }
         var done: Int64 = 0
         for (k, source) in sources.enumerated() {
-            let isLive = k == sources.count - 1
+            let isLive = liveBytes != nil && k == sources.count - 1
             var piece = start(source, compressed: source.memory != nil)
             if let piece {
                 pieces.append(piece)
