@@ -311,13 +311,14 @@ struct DashboardTerminalTests {
         #expect(!mended.contains("dữ liệu cũ"))
         #expect(!mended.contains("Tải lại lỗi"))
         // Rotated as logrotate does: the old file renamed, a new one started
-        // with its header, its events appended after. The new file is the source.
+        // with its header, its events appended after. The log is both files:
+        // c1, c2 from events.csv.1 and d1–d3 from the new file.
         try FileManager.default.moveItem(atPath: log, toPath: log + ".1")
         try header.write(toFile: log, atomically: false, encoding: .utf8)
         try TemporaryData.append(
             "2025-10-22T09:00:00+07:00,00002,d1,completed\n2025-10-22T09:00:01+07:00,00002,d2,registered\n"
                 + "2025-10-22T09:00:02+07:00,00001,d3,registered\n", to: log)
-        let rotated = try await tmux.waitFor("Đăng ký 3 ", timeout: .seconds(5))
+        let rotated = try await tmux.waitFor("Đăng ký 5 ", timeout: .seconds(5))
         #expect(rotated.contains("Hoàn thành 1 "))
         #expect(!rotated.contains("dữ liệu cũ"))
         try tmux.sendKeys(.text("q"))

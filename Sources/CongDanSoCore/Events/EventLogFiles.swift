@@ -53,7 +53,28 @@ enum EventLogFiles {
         // A date stamp and its compressed form: the plain one first (it is the newer copy while gzip runs).
         dated.sort { $0.0 != $1.0 ? $0.0 < $1.0 : !$0.1.compressed && $1.1.compressed }
         numbered.sort { $0.0 != $1.0 ? $0.0 > $1.0 : !$0.1.compressed && $1.1.compressed }
-        return dated.map(\.1) + numbered.map(\.1)
+        let d = dated.map(\.1), n = numbered.map(\.1)
+        // Both schemes at once (the configuration changed): the scheme whose
+        // newest file was last written earlier holds the older events.
+        if !d.isEmpty, !n.isEmpty, newest(n) < newest(d) { return n + d }
+        return d + n
+    }
+
+    /// The latest modification time among files, in nanoseconds (plain files
+    /// first: compressing may stamp a file with the time it was compressed).
+    private static func newest(_ files: [Sibling]) -> Int64 {
+        let plain = files.filter { !$0.compressed }
+        return (plain.isEmpty ? files : plain).map { modified($0.path) }.max() ?? 0
+    }
+
+    static func modified(_ path: String) -> Int64 {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return 0 }
+        #if canImport(Darwin)
+            return Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
+        #else
+            return Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        #endif
     }
 
     /// The bytes of a gzip file, decompressed (several members are read one

@@ -207,6 +207,7 @@ public final class EventTail: @unchecked Sendable {
             cursor: EventAggregator.Cursor(file: source.path, continuation: !pieces.isEmpty))
         piece.head = source.head
         piece.size = source.size
+        piece.fingerprint = source.fingerprint(upTo: 0) ?? 0
         for p in pieces.reversed() where sameStart(p.head, piece.head) {
             if !compressed, !p.compressed, p.device == source.device, p.inode == source.inode { return nil }
             if source.size >= p.offset, p.offset > 0, source.fingerprint(upTo: p.offset) == p.fingerprint {
