@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         // Command-line parsing, help text and shell-friendly errors for the subcommands.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Property-based tests (generated inputs, shrunk on failure) for the event log's readers; tests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The statistics core: data loading, statistics, Vietnamese text, reports. No terminal code.
@@ -33,7 +35,11 @@ let package = Package(
         .executableTarget(name: "congdanso-bench", dependencies: ["CongDanSoCore", "DashboardKit"]),
         // The command-line tests run the built `congdanso`; depending on it
         // makes `swift test` build it first.
-        .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore", "congdanso"]),
+        .testTarget(
+            name: "CongDanSoCoreTests",
+            dependencies: [
+                "CongDanSoCore", "congdanso", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         // Golden frames are read from the source tree (by #filePath), not bundled.
         .testTarget(name: "DashboardKitTests", dependencies: ["DashboardKit", "CongDanSoCore"], exclude: ["Golden"]),
         // Real-terminal tests: the built binary in tmux.

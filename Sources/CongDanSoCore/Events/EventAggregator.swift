@@ -143,6 +143,9 @@ public final class EventAggregator: @unchecked Sendable {
     /// Folding at least this many new deltas into histories uses every
     /// shard's thread (tests lower it to check the parallel fold).
     var parallelFoldDeltas = 100_000
+    /// Windows of at least this many bytes are split across threads (tests
+    /// lower it to run small logs through the parallel path).
+    var parallelWindowBytes = EventAggregator.parallelBytes
 
     /// `expectedEvents` sizes the candidate tables (they grow as needed).
     public convenience init(units: [Unit], file: String, expectedEvents: Int = 0) {
@@ -402,7 +405,7 @@ public final class EventAggregator: @unchecked Sendable {
             }
             return
         }
-        let parallel = e - s >= EventAggregator.parallelBytes && shards.count > 1
+        let parallel = e - s >= parallelWindowBytes && shards.count > 1
         let bounds = EventAggregator.chunkBounds(p, s, e, chunks: parallel ? shards.count : 1)
         while chunkPool.count < bounds.count - 1 { chunkPool.append(Chunk(parser: parser, shards: shards.count)) }
         let chunks = Array(chunkPool[..<(bounds.count - 1)])
