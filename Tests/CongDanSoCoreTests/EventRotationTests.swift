@@ -58,6 +58,35 @@ struct EventRotationTests {
                 == ["events.csv-20251020.gz", "events.csv-20251021", "events.csv.2.gz", "events.csv.1"])
     }
 
+    static func setModified(_ dir: TempDataDir, _ name: String, _ seconds: Int) {
+        var times = [timespec(tv_sec: seconds, tv_nsec: 0), timespec(tv_sec: seconds, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, dir.path + "/" + name, &times, 0) == 0)
+    }
+
+    @Test("both schemes mixed are ordered by last write; a rotated file may start without a header")
+    func mixedSchemes() throws {
+        let dir = TempDataDir(units: EventLogTests.units)
+        // Oldest: .2 (numbered), then the dated one, then .1 — no header in
+        // the dated one (it was the live file after a copytruncate).
+        dir.write("events.csv.2", Self.header + Self.line(1, "101", "a1"))
+        dir.write("events.csv-20251021", Self.line(2, "102", "a1") + Self.line(2, "102", "b1"))
+        dir.write("events.csv.1", Self.header + Self.line(3, "00103", "c1"))
+        dir.write("events.csv", Self.header)
+        Self.setModified(dir, "events.csv.2", 1_000)
+        Self.setModified(dir, "events.csv-20251021", 2_000)
+        Self.setModified(dir, "events.csv.1", 3_000)
+        #expect(
+            EventLogFiles.siblings(of: dir.path + "/events.csv").map { URL(fileURLWithPath: $0.path).lastPathComponent }
+                == ["events.csv.2", "events.csv-20251021", "events.csv.1"])
+        let d = try dir.dataset()
+        // a1's first event is in 101 (the oldest file): counted there, with a warning for 102.
+        #expect(try figure(standings(d), "101").registered == 1)
+        #expect(try figure(standings(d), "102").registered == 1)
+        #expect(try figure(standings(d), "00103").registered == 1)
+        #expect(d.warnings.filter { $0.message.contains("first event was in") }.count == 1)
+        #expect(!d.warnings.contains { $0.message.contains("header") })
+    }
+
     @Test("between the rename and the new file, the siblings are the log (not the snapshots, not zeros)")
     func onlySiblings() throws {
         let dir = TempDataDir(

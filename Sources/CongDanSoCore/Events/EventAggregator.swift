@@ -346,8 +346,10 @@ public final class EventAggregator: @unchecked Sendable {
         headerRead = true
         var probe = parser
         let error = probe.header(bytes, line: current.lines)
-        if error != nil, current.continuation, let layout = current.layout {
-            parser.layout = layout
+        if error != nil, current.continuation {
+            // A rotated file that goes on without a header: the layout of the
+            // file before, or (the first file read) the standard one.
+            parser.layout = current.layout ?? EventLineParser.standard(parser)
             return false
         }
         parser = probe

@@ -70,6 +70,13 @@ struct EventLineParser {
         var fieldCount: Int, cTime: Int, cUnit: Int, cCandidate: Int, cEvent: Int, standard: Bool
     }
 
+    /// The layout of the standard header `time,unit_code,candidate_id,event`.
+    static func standard(_ parser: EventLineParser) -> Layout {
+        var probe = parser
+        _ = probe.header(Array("time,unit_code,candidate_id,event".utf8), line: 1)
+        return probe.layout
+    }
+
     var layout: Layout {
         get {
             Layout(

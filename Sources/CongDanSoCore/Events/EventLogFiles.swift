@@ -21,8 +21,11 @@ enum EventLogFiles {
         var unreadable: Bool
     }
 
-    /// The rotated siblings of `path`, oldest first: the date scheme by date,
-    /// then the numbered scheme from the highest number (the oldest) down.
+    /// The rotated siblings of `path`, oldest first: by the time each was
+    /// last written (rename keeps it, and logrotate keeps it when it
+    /// compresses), so that both schemes mixed (a configuration changed)
+    /// still come in order; files of the same time by name: the date scheme
+    /// by date, the numbered scheme from the highest number (the oldest) down.
     static func siblings(of path: String) -> [Sibling] {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
@@ -53,18 +56,9 @@ enum EventLogFiles {
         // A date stamp and its compressed form: the plain one first (it is the newer copy while gzip runs).
         dated.sort { $0.0 != $1.0 ? $0.0 < $1.0 : !$0.1.compressed && $1.1.compressed }
         numbered.sort { $0.0 != $1.0 ? $0.0 > $1.0 : !$0.1.compressed && $1.1.compressed }
-        let d = dated.map(\.1), n = numbered.map(\.1)
-        // Both schemes at once (the configuration changed): the scheme whose
-        // newest file was last written earlier holds the older events.
-        if !d.isEmpty, !n.isEmpty, newest(n) < newest(d) { return n + d }
-        return d + n
-    }
-
-    /// The latest modification time among files, in nanoseconds (plain files
-    /// first: compressing may stamp a file with the time it was compressed).
-    private static func newest(_ files: [Sibling]) -> Int64 {
-        let plain = files.filter { !$0.compressed }
-        return (plain.isEmpty ? files : plain).map { modified($0.path) }.max() ?? 0
+        let byName = dated.map(\.1) + numbered.map(\.1)
+        let times = byName.map { modified($0.path) }
+        return byName.indices.sorted { (times[$0], $0) < (times[$1], $1) }.map { byName[$0] }
     }
 
     static func modified(_ path: String) -> Int64 {

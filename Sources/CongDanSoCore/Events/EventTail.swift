@@ -181,7 +181,8 @@ public final class EventTail: @unchecked Sendable {
         var done: Int64 = 0
         for (k, source) in sources.enumerated() {
             let isLive = liveBytes != nil && k == sources.count - 1
-            var piece = start(source, compressed: source.memory != nil)
+            // With rotated files, any of them may start without a header (copytruncate).
+            var piece = start(source, compressed: source.memory != nil, continuation: sources.count > 1)
             if let piece {
                 pieces.append(piece)
             } else {
@@ -201,10 +202,10 @@ public final class EventTail: @unchecked Sendable {
     /// an earlier piece with the same first bytes ended (the file continues
     /// it: a copy made by `copytruncate` and the live file, say); nil when
     /// it holds nothing beyond what an earlier piece gave.
-    private func start(_ source: LogBytes, compressed: Bool) -> Piece? {
+    private func start(_ source: LogBytes, compressed: Bool, continuation: Bool = false) -> Piece? {
         var piece = Piece(
             path: source.path, device: source.device, inode: source.inode, compressed: compressed,
-            cursor: EventAggregator.Cursor(file: source.path, continuation: !pieces.isEmpty))
+            cursor: EventAggregator.Cursor(file: source.path, continuation: continuation || !pieces.isEmpty))
         piece.head = source.head
         piece.size = source.size
         piece.fingerprint = source.fingerprint(upTo: 0) ?? 0
