@@ -342,8 +342,10 @@ def disturb(kind, writer, workdir, number):
             f.write(body)
             f.truncate(len(body))
     elif kind == "truncation":
+        # Emptied in place with nothing copied, then the header written again.
         with open(log, "r+b") as f:
-            f.truncate(len(writer.header) + 1)
+            f.truncate(0)
+        writer.write_raw((writer.header + "\n").encode())
     writer.recount()
 
 
