@@ -146,7 +146,8 @@ struct EventRotationTests {
         #expect(tail.aggregator.registered == [3, 1, 1])
         #expect(tail.aggregator.issues.isEmpty, "\(tail.aggregator.issues)")
         // And a fresh read of the same files gives the same.
-        let fresh = EventLogSource.load(path: dir.path + "/events.csv", units: tail.aggregator.units, timeZone: .vietnam)
+        let fresh = EventLogSource.load(
+            path: dir.path + "/events.csv", units: tail.aggregator.units, timeZone: .vietnam)
         #expect(fresh.tail.aggregator.registered == [3, 1, 1])
         #expect(fresh.histories == tail.aggregator.currentHistories())
     }
@@ -186,7 +187,8 @@ struct EventRotationTests {
         #expect(!c.restarted && c.error == nil)
         #expect(tail.aggregator.registered == [2, 1, 0])
         #expect(tail.aggregator.issues.isEmpty, "\(tail.aggregator.issues)")
-        let fresh = EventLogSource.load(path: dir.path + "/events.csv", units: tail.aggregator.units, timeZone: .vietnam)
+        let fresh = EventLogSource.load(
+            path: dir.path + "/events.csv", units: tail.aggregator.units, timeZone: .vietnam)
         #expect(fresh.tail.aggregator.registered == [2, 1, 0])
         #expect(fresh.issues.isEmpty, "\(fresh.issues)")
     }
@@ -340,7 +342,9 @@ struct SourceTests {
         let streamed = DataDirectory.load(dir.path, events: pipe)
         let d = try #require(streamed.dataset, "\(streamed.issues)")
         #expect(try figure(standings(d), "101").registered == 1)
-        #expect(DataDirectory.load(dir.path, events: "/dev/zero").issues.errors.first?.message.contains("not a regular file") == true)
+        #expect(
+            DataDirectory.load(dir.path, events: "/dev/zero").issues.errors.first?.message.contains(
+                "not a regular file") == true)
     }
 
     @Test("office lock files, hidden and temporary files in snapshots/ are skipped and listed")

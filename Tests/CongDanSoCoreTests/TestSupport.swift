@@ -29,7 +29,9 @@ final class TempDataDir: @unchecked Sendable {
         if let units { write("units.csv", units) }
         // Files written whole end with a line end (as editors and Excel write
         // them); a last line without one is a file being written, tested apart.
-        for (name, text) in snapshots { write("snapshots/" + name, text.hasSuffix("\n") || text.isEmpty ? text : text + "\n") }
+        for (name, text) in snapshots {
+            write("snapshots/" + name, text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
+        }
         if let config { write("config.toml", config) }
     }
 

@@ -179,7 +179,9 @@ final class LogBytes {
         var out = [UInt8](repeating: 0, count: count)
         var got = 0
         while got < count {
-            let n = out.withUnsafeMutableBytes { read(into: $0.baseAddress! + got, count: count - got, at: offset + Int64(got)) }
+            let n = out.withUnsafeMutableBytes {
+                read(into: $0.baseAddress! + got, count: count - got, at: offset + Int64(got))
+            }
             if n <= 0 { break }
             got += n
         }

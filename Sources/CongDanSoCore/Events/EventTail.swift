@@ -394,7 +394,8 @@ public final class EventTail: @unchecked Sendable {
         var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         while true {
-            let got = EventTail.read(source, into: buffer + carried, count: capacity - carried, at: position + Int64(carried))
+            let got = EventTail.read(
+                source, into: buffer + carried, count: capacity - carried, at: position + Int64(carried))
             if got < 0 {
                 change.error = DataIssue(
                     .error, file: source.path, "reading the event log failed (\(String(cString: strerror(errno))))")
@@ -486,7 +487,8 @@ public final class EventTail: @unchecked Sendable {
             guard fd >= 0 else { change.error = openError(errno); return }
         }
         defer { if fd > 0 { close(fd) } }
-        var piece = Piece(path: path, device: 0, inode: 0, compressed: false, cursor: EventAggregator.Cursor(file: path))
+        var piece = Piece(
+            path: path, device: 0, inode: 0, compressed: false, cursor: EventAggregator.Cursor(file: path))
         aggregator.cursor = piece.cursor
         let capacity = bufferSize
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
@@ -496,7 +498,8 @@ public final class EventTail: @unchecked Sendable {
             let got = EventTail.readStream(fd, buffer + carried, capacity - carried)
             if got < 0 {
                 if errno == EINTR { continue }
-                change.error = DataIssue(.error, file: path, "reading the event log failed (\(String(cString: strerror(errno))))")
+                change.error = DataIssue(
+                    .error, file: path, "reading the event log failed (\(String(cString: strerror(errno))))")
                 break
             }
             var available = carried + got
