@@ -388,7 +388,10 @@ enum TemporaryData {
     static func make(units: String, snapshot: String?) throws -> String {
         let path = try folder()
         try units.write(toFile: path + "/units.csv", atomically: true, encoding: .utf8)
-        try snapshot?.write(toFile: path + "/snapshots/s.csv", atomically: true, encoding: .utf8)
+        // Written whole, so with its last line end: a last line without one is
+        // a file still being written, and is left out.
+        try snapshot.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }?.write(
+            toFile: path + "/snapshots/s.csv", atomically: true, encoding: .utf8)
         return path
     }
 
