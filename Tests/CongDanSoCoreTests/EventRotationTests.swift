@@ -152,6 +152,26 @@ struct EventRotationTests {
         #expect(fresh.histories == tail.aggregator.currentHistories())
     }
 
+    @Test("compressed at once (no delaycompress): what the old file got after the last poll is read from the .gz, once")
+    func compressedAtOnce() throws {
+        let dir = TempDataDir(units: EventLogTests.units)
+        dir.write("events.csv", Self.header + Self.line(1, "101", "a1"))
+        let tail = try Self.tail(dir)
+        tail.poll()
+        try Self.append(dir, Self.line(2, "102", "b1"))
+        #expect(rename(dir.path + "/events.csv", dir.path + "/events.csv.1") == 0)
+        Self.gzip(dir, "events.csv.1")
+        dir.write("events.csv", "")
+        var c = tail.poll()
+        #expect(!c.restarted && c.rotated)
+        #expect(tail.aggregator.registered == [1, 1, 0])
+        try Self.append(dir, Self.line(3, "00103", "c1"))
+        c = tail.poll()
+        #expect(!c.restarted && c.linesRead == 1)
+        #expect(tail.aggregator.registered == [1, 1, 1])
+        #expect(tail.aggregator.linesRead == 4)  // header, a1, b1, c1: nothing read twice
+    }
+
     @Test("logrotate's create mode: an empty new file, then the writer's lines without a header")
     func createMode() throws {
         let dir = TempDataDir(units: EventLogTests.units)

@@ -253,16 +253,18 @@ public final class EventTail: @unchecked Sendable {
             return
         }
         // Where the live file went, if it is no longer at `path`.
+        var archived: Int? = nil
         if let l = live, liveBytes.map({ $0.device != pieces[l].device || $0.inode != pieces[l].inode }) ?? true {
             if let moved = siblings.first(where: { !$0.compressed && sameFile($0.path, pieces[l]) }) {
                 pieces[l].path = moved.path
                 live = nil
                 change.rotated = true
-            } else if let archived = siblings.first(where: { $0.compressed && !$0.unreadable && holds($0.path, l) }) {
-                pieces[l].path = archived.path
+            } else if let gz = siblings.first(where: { $0.compressed && !$0.unreadable && holds($0.path, l) }) {
+                pieces[l].path = gz.path
                 pieces[l].compressed = true
                 live = nil
                 change.rotated = true
+                archived = l
             } else if liveBytes == nil {
                 change.error = DataIssue(
                     .error, file: path,
@@ -283,6 +285,7 @@ public final class EventTail: @unchecked Sendable {
                 if let copy = siblings.first(where: { !$0.unreadable && holds($0.path, l) }) {
                     pieces[l].path = copy.path
                     pieces[l].compressed = copy.compressed
+                    archived = l
                     pieces[l].inode = 0  // the copy's own inode is read below
                     if let bytes = reopen(pieces[l]) {
                         pieces[l].inode = bytes.inode; pieces[l].device = bytes.device
@@ -296,12 +299,17 @@ public final class EventTail: @unchecked Sendable {
             }
         }
         // Archived files still growing (a writer that has not reopened yet),
-        // found under their current names.
+        // found under their current names; a compressed one only when it has
+        // just been archived (the rest of the old live file is in it).
         for k in pieces.indices where k != live {
-            if !pieces[k].compressed,
-                let now = siblings.first(where: { !$0.compressed && sameFile($0.path, pieces[k]) })
-            {
-                pieces[k].path = now.path
+            if pieces[k].compressed {
+                guard k == archived else { continue }
+            } else {
+                if let now = siblings.first(where: { !$0.compressed && sameFile($0.path, pieces[k]) }) {
+                    pieces[k].path = now.path
+                }
+                var st = stat()
+                guard stat(pieces[k].path, &st) == 0, Int64(st.st_size) > pieces[k].offset else { continue }
             }
             guard let bytes = reopen(pieces[k]), bytes.size > pieces[k].offset,
                 pieces[k].compressed || (bytes.inode == pieces[k].inode && bytes.device == pieces[k].device),
