@@ -194,7 +194,15 @@ final class LogBytes {
     /// The fingerprint of the first `length` bytes, or nil when the file is shorter.
     func fingerprint(upTo length: Int64) -> UInt64? {
         guard length <= size else { return nil }
-        return LogFingerprint.of(length: length) { offset, count in self.bytes(at: offset, count: count) }
+        return LogFingerprint.of(length: length) { offset, buffer in
+            var got = 0
+            while got < buffer.count {
+                let n = self.read(into: buffer.baseAddress! + got, count: buffer.count - got, at: offset + Int64(got))
+                if n <= 0 { break }
+                got += n
+            }
+            return got
+        }
     }
 }
 
@@ -208,17 +216,23 @@ enum LogFingerprint {
     static let headBytes = 256
     static let wholeUpTo: Int64 = 1 << 20
 
-    static func of(length: Int64, read: (Int64, Int) -> [UInt8]) -> UInt64 {
+    /// `read` fills the buffer it is given from an offset and says how many
+    /// bytes it read. One 64 KB buffer serves the whole check: a dashboard
+    /// checks every second, and must not churn the allocator doing it.
+    static func of(length: Int64, read: (Int64, UnsafeMutableRawBufferPointer) -> Int) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bitPattern: length)
+        let chunk = 64 << 10
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
         func mix(_ offset: Int64, _ count: Int) {
-            let bytes = read(offset, count)
-            for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-            hash = (hash ^ UInt64(bytes.count)) &* 0x100_0000_01b3
+            let got = read(offset, UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count]))
+            for b in buffer[0..<got] { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+            hash = (hash ^ UInt64(got)) &* 0x100_0000_01b3
         }
         if length <= wholeUpTo {
             var offset: Int64 = 0
             while offset < length {
-                let n = Int(min(Int64(1 << 18), length - offset))
+                let n = Int(min(Int64(chunk), length - offset))
                 mix(offset, n)
                 offset += Int64(n)
             }
