@@ -384,27 +384,23 @@ struct SourceTests {
         #expect(result.skipped.contains { $0.reason.contains("Excel") })
     }
 
-    @Test("a snapshot ending mid-line is read again while written, and its cut line is never counted")
+    @Test("a snapshot caught mid-write never shows its cut line; the complete file does")
     func snapshotMidWrite() throws {
         let dir = TempDataDir(units: EventLogTests.units)
         let path = dir.path + "/snapshots/s.csv"
-        dir.write("snapshots/s.csv", "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,101,5")
-        // The writer finishes within the retry window.
-        let finisher = Thread {
-            usleep(150_000)
-            let h = FileHandle(forWritingAtPath: path)!
-            h.seekToEndOfFile()
-            h.write(Data("00,1\n".utf8))
-            h.closeFile()
-        }
-        finisher.start()
-        let d = try dir.dataset()
-        #expect(d.histories[0].last?.registered == 500)
-        // A file that stays cut: the last line is left out, with a warning.
+        // "…,5" of "…,500": left out, with a warning at its line.
         dir.write("snapshots/s.csv", "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,101,5")
         let cut = try dir.dataset()
         #expect(cut.histories[0].isEmpty)
         #expect(cut.warnings.contains { $0.line == 2 && $0.message.contains("no line end") })
+        // The writer finishes: the next read has the whole row.
+        let h = try #require(FileHandle(forWritingAtPath: path))
+        h.seekToEndOfFile()
+        h.write(Data("00,1\n".utf8))
+        h.closeFile()
+        let d = try dir.dataset()
+        #expect(d.histories[0].last?.registered == 500)
+        #expect(d.warnings.isEmpty)
     }
 }
 

@@ -262,21 +262,24 @@ public enum DataDirectory {
         return .success(bytes)
     }
 
-    /// A snapshot file, read again (for up to half a second) while it ends
-    /// in the middle of a line: it may be being written. If it still does, the
-    /// incomplete last line is left out, with a warning.
+    /// A snapshot file, read again (up to five times) while it changes under
+    /// the read (size or modification time differ before and after): it is
+    /// being written. A last line without its line end is left out, with a
+    /// warning, never counted half; the dashboard reads the file again when it
+    /// changes, so a file caught mid-write is shown once it is complete. (No
+    /// waiting here: a load must never sleep.)
     static func readSnapshot(_ path: String) -> Result<([UInt8], DataIssue?), DataIssue> {
         var attempt = 0
         while true {
+            let before = DirectoryFingerprint.of([path])
             switch readBytes(path) {
             case .failure(let issue): return .failure(issue)
             case .success(let bytes):
-                if bytes.isEmpty || bytes.last == 10 { return .success((bytes, nil)) }
-                if attempt < 10 {
+                if DirectoryFingerprint.of([path]) != before, attempt < 5 {
                     attempt += 1
-                    usleep(50_000)
                     continue
                 }
+                if bytes.isEmpty || bytes.last == 10 { return .success((bytes, nil)) }
                 let cut = (bytes.lastIndex(of: 10) ?? -1) + 1
                 let line = bytes[..<cut].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
                 let warning = DataIssue(
