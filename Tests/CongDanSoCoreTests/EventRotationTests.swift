@@ -101,6 +101,21 @@ struct EventRotationTests {
         #expect(try figure(standings(try dir.dataset()), "101").registered == 1)
     }
 
+    @Test("the directory's fingerprint sees a rotation's siblings; an office lock file changes nothing")
+    func fingerprint() throws {
+        let dir = TempDataDir(units: EventLogTests.units)
+        dir.write("events.csv", Self.header + Self.line(1, "101", "a1"))
+        let before = DirectoryFingerprint.read(dir.path)
+        dir.write("snapshots/.~lock.s.csv#", "lock")
+        dir.write("snapshots/~$s.csv", "owner")
+        #expect(DirectoryFingerprint.read(dir.path) == before)
+        dir.write("events.csv.2.gz", "not really")
+        #expect(DirectoryFingerprint.read(dir.path) != before)
+        #expect(
+            DirectoryFingerprint.read(dir.path, includingEventLog: false)
+                == DirectoryFingerprint.read(dir.path, includingEventLog: false))
+    }
+
     @Test("a sibling that duplicates what was read changes no count and doubles no warning")
     func duplicates() throws {
         let dir = TempDataDir(units: EventLogTests.units)

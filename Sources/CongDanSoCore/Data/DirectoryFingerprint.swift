@@ -23,8 +23,9 @@ public struct DirectoryFingerprint: Hashable, Sendable {
     public static func read(_ directory: String, includingEventLog: Bool = true) -> DirectoryFingerprint {
         var paths = ["units.csv", ConfigLoader.fileName].map { directory + "/" + $0 }
         if includingEventLog { paths += eventLog(directory + "/" + EventLogSource.fileName) }
+        // The snapshot files themselves, not the folder's own time: an office
+        // lock file or a hidden file coming and going is no change to the data.
         paths += DataDirectory.listCSV(directory + "/snapshots")
-        paths.append(directory + "/snapshots")
         return of(paths)
     }
 
