@@ -102,6 +102,7 @@ class LogWriter:
         self.repeat_lines = 0  # lines written during the plateau
         self.lines_skipped = 0  # source lines that are not a plain event line
         self.unknown_unit_lines = 0
+        self.future_lines = 0
         self.split_lines = 0
         self.rounds_started = 0
         self.round0_counted = 0  # how far into the source round 0 has been written
@@ -213,6 +214,11 @@ class LogWriter:
         self.lines_written += 1
         self.round0_counted += fields["round"] == 0
         self.repeat_lines += fields["round"] is None
+        if impossible(fields["time"]):
+            # Later than the clock allows (a long soak's rounds reach the
+            # future): the dashboard leaves such lines out, and so does this count.
+            self.future_lines += 1
+            return
         self.latest_time = max(self.latest_time or fields["time"], fields["time"])
         if fields["unit_code"] not in self.unit_codes:
             self.unknown_unit_lines += 1
@@ -289,7 +295,7 @@ def count_log_files(path, columns, unit_codes):
             data = f.read()
         for raw in data.split(b"\n")[:-1]:
             fields = parse_event_line(raw.decode("utf-8", "replace"), columns)
-            if fields is None or fields["unit_code"] not in unit_codes:
+            if fields is None or fields["unit_code"] not in unit_codes or impossible(fields["time"]):
                 continue
             registered.add(fields["candidate_id"])
             if fields["event"] == "completed":
@@ -347,6 +353,12 @@ def disturb(kind, writer, workdir, number):
             f.truncate(0)
         writer.write_raw((writer.header + "\n").encode())
     writer.recount()
+
+
+def impossible(moment):
+    """Later than this machine's clock plus the default future_tolerance (10
+    minutes): the dashboard warns and leaves the line out."""
+    return moment > dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=10)
 
 
 def days_after(first, last):
@@ -722,6 +734,8 @@ def report(args, samples, writer, facts):
     print(f"lines:        {writer.lines_written:,} written, {writer.lines_written / max(writing, 1e-9):,.0f} a second, "
           f"{writer.repeat_lines:,} of them repeats (plateau); {writer.split_lines:,} half-written first; "
           f"{writer.rounds_started} round(s) of {args.source}")
+    if writer.future_lines:
+        print(f"              {writer.future_lines:,} dated later than the clock allows (not counted)")
     if writer.unknown_unit_lines or writer.lines_skipped:
         print(f"              {writer.unknown_unit_lines:,} with a unit not in units.csv (not counted); "
               f"{writer.lines_skipped:,} source lines skipped (not a plain event line)")
