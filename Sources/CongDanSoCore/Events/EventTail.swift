@@ -61,6 +61,9 @@ public final class EventTail: @unchecked Sendable {
         var skipping = false
         /// The file's size when last seen (for the partial-line note).
         var size: Int64 = 0
+        /// A plain archived file no longer under any name (compressed or
+        /// deleted since): not looked for again.
+        var retired = false
     }
 
     /// Files read, oldest first; the live file is `pieces[live]`.
@@ -305,7 +308,13 @@ public final class EventTail: @unchecked Sendable {
             if pieces[k].compressed {
                 guard k == archived else { continue }
             } else {
-                if let now = siblings.first(where: { !$0.compressed && sameFile($0.path, pieces[k]) }) {
+                guard !pieces[k].retired else { continue }
+                // Searched for only when its name no longer holds it (renumbered).
+                if !sameFile(pieces[k].path, pieces[k]) {
+                    guard let now = siblings.first(where: { !$0.compressed && sameFile($0.path, pieces[k]) }) else {
+                        pieces[k].retired = true
+                        continue
+                    }
                     pieces[k].path = now.path
                 }
                 var st = stat()
@@ -320,7 +329,8 @@ public final class EventTail: @unchecked Sendable {
         }
         // A sibling that holds nothing read so far would have to be read
         // before the files after it: read everything again, in order.
-        for s in siblings where !s.unreadable && !known(s) {
+        let identities = Set(pieces.filter { !$0.compressed }.map { Identity(device: $0.device, inode: $0.inode) })
+        for s in siblings where !s.unreadable && !known(s, identities) {
             readAll(&change, progress: progress)
             return
         }
@@ -362,9 +372,16 @@ public final class EventTail: @unchecked Sendable {
     }
 
     /// Whether a sibling is a file already read (by identity, or by content for compressed ones).
-    private func known(_ s: EventLogFiles.Sibling) -> Bool {
+    private struct Identity: Hashable {
+        var device: UInt64, inode: UInt64
+    }
+
+    private func known(_ s: EventLogFiles.Sibling, _ identities: Set<Identity>) -> Bool {
         if !s.compressed {
-            return pieces.contains { !$0.compressed && sameFile(s.path, $0) }
+            // One stat a sibling, however many files were read (rotate 1000 keeps many).
+            var st = stat()
+            guard stat(s.path, &st) == 0 else { return true }  // gone meanwhile
+            return identities.contains(Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
         }
         var st = stat()
         guard stat(s.path, &st) == 0 else { return true }  // gone meanwhile
