@@ -15,10 +15,14 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // The letter's template: logic-less {{fields}} a clerk can edit without code.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Property-based tests (generated inputs, shrunk on failure) for the event log's readers; tests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The statistics core: data loading, statistics, Vietnamese text, reports. No terminal code.
-        .target(name: "CongDanSoCore", dependencies: ["SpreadsheetReader", "TextSafety"]),
+        .target(name: "CongDanSoCore", dependencies: ["SpreadsheetReader", "TextSafety", "CSystemZlib"]),
+        // The system zlib (named apart from ZIPFoundation's own CZlib module), to read rotated event logs that logrotate compressed (events.csv.2.gz).
+        .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // The one rule set for untrusted text (which scalars are unsafe, what
         // replaces them), shared by the core, the commands and the screen.
         .target(name: "TextSafety"),
@@ -62,7 +66,12 @@ let package = Package(
             dependencies: ["CongDanSoCore", "DashboardKit", "TerminalCells", "SpreadsheetReader", "OfficeDocuments"]),
         // The command-line tests run the built `congdanso`; depending on it
         // makes `swift test` build it first.
-        .testTarget(name: "CongDanSoCoreTests", dependencies: ["CongDanSoCore", "TextSafety", "congdanso"]),
+        .testTarget(
+            name: "CongDanSoCoreTests",
+            dependencies: [
+                "CongDanSoCore", "TextSafety", "congdanso",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "TerminalCellsTests", dependencies: ["TerminalCells"]),
         // Golden frames are read from the source tree (by #filePath), not bundled.
         .testTarget(

@@ -28,7 +28,17 @@ What it does:
    redraws just as much, while its data stays the same size: its memory must
    stay flat (less than --max-growth percent, see `memory_verdict`) and the
    totals it shows must equal the true counts at every sample.
-5. Stops writing, waits up to --settle seconds for the dashboard to catch
+5. Disturbances (unless --no-disturb): every --disturb-every seconds before
+   the plateau, writing pauses and the log is disturbed in turn by the real
+   `logrotate` (create mode with gzip, then copytruncate with delaycompress,
+   then the date scheme), by a rewrite in place (same inode, same header and
+   first lines, same length or longer, other events after them) and by a
+   truncation to the header alone (nothing copied: those events are gone).
+   After each, the true counts are taken again from the files on disk (the
+   live file and every rotated sibling, gzip or not, by this tool's own
+   reader) and the dashboard must show exactly them within --settle seconds,
+   with no stale mark; every sample taken while it catches up is compared too.
+6. Stops writing, waits up to --settle seconds for the dashboard to catch
    up, compares its totals and data moment with the log, reads the status
    line (a stale mark or a reload error fails), quits with `q`, prints the
    figures and a verdict.
@@ -47,6 +57,7 @@ only; needs tmux and Linux's /proc.
 
 import argparse
 import datetime as dt
+import gzip
 import itertools
 import os
 import re
@@ -91,6 +102,7 @@ class LogWriter:
         self.repeat_lines = 0  # lines written during the plateau
         self.lines_skipped = 0  # source lines that are not a plain event line
         self.unknown_unit_lines = 0
+        self.future_lines = 0
         self.split_lines = 0
         self.rounds_started = 0
         self.round0_counted = 0  # how far into the source round 0 has been written
@@ -106,11 +118,28 @@ class LogWriter:
         except ValueError:
             sys.exit(f"soak: {source}: the header must name time, unit_code, candidate_id and event")
         self._lines = self._rounds()
+        self.path = path
         self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o644)
         os.write(self._fd, (self.header + "\n").encode())
 
     def close(self):
         os.close(self._fd)
+
+    def reopen(self):
+        """Opens the log's path again (after a rotation that renamed the
+        file), appending: the writer goes on without a header, as a program
+        that reopens its log after logrotate's `create` does."""
+        os.close(self._fd)
+        self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+
+    def write_raw(self, data):
+        os.write(self._fd, data)
+
+    def recount(self):
+        """The true counts taken again from the files on disk: after a
+        rewrite or a truncation some events are gone, and only the files
+        tell which remain."""
+        self.registered, self.completed = count_log_files(self.path, self.columns, self.unit_codes)
 
     @property
     def true_counts(self):
@@ -165,6 +194,11 @@ class LogWriter:
         while True:
             shift = (days_after(self.source_first, self.latest_time) + 1) * ONE_DAY
             for raw, fields in itertools.islice(self._source_events(), known):
+                # Only events still counted (a rewrite or a truncation may
+                # have taken some away): a repeat must change nothing.
+                if fields["candidate_id"] not in (self.completed if fields["event"] == "completed"
+                                                  else self.registered):
+                    continue
                 fields["time"] += shift
                 fields["round"] = None
                 yield self._format(fields), fields
@@ -180,6 +214,11 @@ class LogWriter:
         self.lines_written += 1
         self.round0_counted += fields["round"] == 0
         self.repeat_lines += fields["round"] is None
+        if impossible(fields["time"]):
+            # Later than the clock allows (a long soak's rounds reach the
+            # future): the dashboard leaves such lines out, and so does this count.
+            self.future_lines += 1
+            return
         self.latest_time = max(self.latest_time or fields["time"], fields["time"])
         if fields["unit_code"] not in self.unit_codes:
             self.unknown_unit_lines += 1
@@ -234,6 +273,92 @@ def parse_event_line(raw, columns):
         return None
     fields["time"] = moment
     return fields
+
+
+def log_files(path):
+    """The live log and its rotated siblings (logrotate's numbered and date
+    schemes, gzip or not), in no particular order: counts do not depend on it."""
+    path = Path(path)
+    pattern = re.compile(re.escape(path.name) + r"([.-]\d[\d._-]*)(\.gz)?$")
+    files = [p for p in path.parent.iterdir() if pattern.fullmatch(p.name)]
+    return ([path] if path.exists() else []) + files
+
+
+def count_log_files(path, columns, unit_codes):
+    """Distinct registered and completed candidates over every file of the
+    log: complete lines only (a last line without its newline is not yet an
+    event), header lines and unknown units left out."""
+    registered, completed = set(), set()
+    for file in log_files(path):
+        opener = gzip.open if file.name.endswith(".gz") else open
+        with opener(file, "rb") as f:
+            data = f.read()
+        for raw in data.split(b"\n")[:-1]:
+            fields = parse_event_line(raw.decode("utf-8", "replace"), columns)
+            if fields is None or fields["unit_code"] not in unit_codes or impossible(fields["time"]):
+                continue
+            registered.add(fields["candidate_id"])
+            if fields["event"] == "completed":
+                completed.add(fields["candidate_id"])
+    return registered, completed
+
+
+# ------------------------------------------------------------ disturbances
+
+# In turn: three real logrotate runs, a rewrite in place, a truncation.
+DISTURBANCES = ("logrotate create+compress", "logrotate copytruncate", "rewrite in place",
+                "logrotate dateext", "truncation")
+
+
+def disturb(kind, writer, workdir, number):
+    """Disturbs the log (writing is paused: the caller writes nothing
+    meanwhile) and takes the true counts again from the files."""
+    writer.finish()  # no half-written line across a disturbance
+    log = Path(writer.path)
+    if kind.startswith("logrotate"):
+        options = {
+            "logrotate create+compress": "create 0644\n    compress",
+            "logrotate copytruncate": "copytruncate\n    compress\n    delaycompress",
+            "logrotate dateext": f"create 0644\n    dateext\n    dateformat -%Y%m%d-{number}",
+        }[kind]
+        config = Path(workdir) / "logrotate.conf"
+        config.write_text(f"{log} {{\n    {options}\n    rotate 1000\n    missingok\n}}\n")
+        result = subprocess.run(["logrotate", "-f", "-s", str(Path(workdir) / "logrotate.state"), str(config)],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"logrotate failed: {result.stderr.strip()}")
+        if "create" in options:
+            writer.reopen()
+    elif kind == "rewrite in place":
+        # Same inode, same header and first lines, not shorter: the second
+        # half of the lines replaced by events of new candidates.
+        data = log.read_bytes()
+        lines = data.split(b"\n")[:-1]
+        keep = max(2, len(lines) // 2)
+        fresh = []
+        for i, raw in enumerate(lines[keep:]):
+            fields = parse_event_line(raw.decode("utf-8", "replace"), writer.columns)
+            if fields is None:
+                fresh.append(raw)
+                continue
+            fields["candidate_id"] = f"w{number}-{i:08d}"  # longer ids: the file does not shrink
+            fresh.append(writer._format(fields).encode())
+        body = b"\n".join(lines[:keep] + fresh) + b"\n"
+        with open(log, "r+b") as f:
+            f.write(body)
+            f.truncate(len(body))
+    elif kind == "truncation":
+        # Emptied in place with nothing copied, then the header written again.
+        with open(log, "r+b") as f:
+            f.truncate(0)
+        writer.write_raw((writer.header + "\n").encode())
+    writer.recount()
+
+
+def impossible(moment):
+    """Later than this machine's clock plus the default future_tolerance (10
+    minutes): the dashboard warns and leaves the line out."""
+    return moment > dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=10)
 
 
 def days_after(first, last):
@@ -427,6 +552,7 @@ class Sample:
         self.shown = shown  # (registered, completed) on screen, or None
         self.true = true  # the true counts at that moment
         self.lines = lines  # lines written so far
+        self.disturbance = None  # taken while the dashboard caught up with one
 
 
 def make_data_directory(workdir, units_dir):
@@ -488,11 +614,30 @@ def soak_loop(args, writer, dashboard, per_batch, samples, facts):
     duration = args.minutes * 60
     facts["plateau_start"] = duration - args.plateau_minutes * 60
     next_batch, next_sample, last_report = start + BATCH_SECONDS, start, None
+    next_disturbance = start + args.disturb_every if args.disturb_every > 0 else float("inf")
+    facts["disturbances"] = []
     batch = 1
     plateau = False
     while True:
         now = time.monotonic()
         elapsed = now - start
+        if not plateau and now >= next_disturbance and elapsed < facts["plateau_start"] - args.settle:
+            number = len(facts["disturbances"])
+            kind = DISTURBANCES[number % len(DISTURBANCES)]
+            record = check_disturbance(args, kind, number, writer, dashboard, start, cpu_start, samples)
+            facts["disturbances"].append(record)
+            print(f"  {elapsed:6.0f} s  {kind}: true {record['true'][0]:,} / {record['true'][1]:,}, "
+                  + (f"shown after {record['after']:.1f} s" if record["after"] is not None
+                     else f"NOT shown within {args.settle:g} s (shown {record['shown']})"), flush=True)
+            if dashboard.exit_status() is not None:
+                facts["died"] = time.monotonic() - start
+                facts["last_screen"] = dashboard.screen()
+                break
+            # The schedule moves on by the pause: the rate stays the same.
+            now = time.monotonic()
+            next_batch, next_sample = now + BATCH_SECONDS, now
+            next_disturbance = now + args.disturb_every
+            continue
         if not plateau and elapsed >= facts["plateau_start"]:
             plateau = True
             writer.repeat()
@@ -517,6 +662,28 @@ def soak_loop(args, writer, dashboard, per_batch, samples, facts):
         time.sleep(max(0.0, min(next_batch, next_sample) - time.monotonic()))
     writer.finish()
     facts["writing_seconds"] = time.monotonic() - start
+
+
+def check_disturbance(args, kind, number, writer, dashboard, start, cpu_start, samples):
+    """One disturbance, then a sample every 0.2 s until the screen shows the
+    true counts (or --settle seconds pass); each is kept and compared."""
+    disturb(kind, writer, Path(writer.path).parent, number)
+    begun = time.monotonic()
+    record = {"kind": kind, "true": writer.true_counts, "after": None, "shown": None, "stale": False}
+    while time.monotonic() - begun < args.settle and dashboard.exit_status() is None:
+        sample = take_sample(dashboard, writer, time.monotonic() - start, False, cpu_start)
+        if sample is None:
+            break
+        sample.disturbance = kind
+        samples.append(sample)
+        record["shown"] = sample.shown
+        screen = dashboard.screen()
+        if sample.shown == sample.true and not screen_problems(screen):
+            record["after"] = time.monotonic() - begun
+            break
+        time.sleep(0.2)
+    record["stale"] = bool(screen_problems(dashboard.screen()))
+    return record
 
 
 def take_sample(dashboard, writer, elapsed, plateau, cpu_start):
@@ -567,6 +734,8 @@ def report(args, samples, writer, facts):
     print(f"lines:        {writer.lines_written:,} written, {writer.lines_written / max(writing, 1e-9):,.0f} a second, "
           f"{writer.repeat_lines:,} of them repeats (plateau); {writer.split_lines:,} half-written first; "
           f"{writer.rounds_started} round(s) of {args.source}")
+    if writer.future_lines:
+        print(f"              {writer.future_lines:,} dated later than the clock allows (not counted)")
     if writer.unknown_unit_lines or writer.lines_skipped:
         print(f"              {writer.unknown_unit_lines:,} with a unit not in units.csv (not counted); "
               f"{writer.lines_skipped:,} source lines skipped (not a plain event line)")
@@ -578,6 +747,7 @@ def report(args, samples, writer, facts):
     failures += report_memory(args, samples, facts)
     failures += report_lag(samples)
     failures += report_drift(samples, facts)
+    failures += report_disturbances(args, samples, facts)
     if facts["died"] is None:
         failures += report_end(args, writer, facts)
     print("verdict:      " + ("PASS" if not failures else "FAIL: " + "; ".join(failures)))
@@ -669,6 +839,26 @@ def report_drift(samples, facts):
     return []
 
 
+def report_disturbances(args, samples, facts):
+    """Each disturbance must be shown exactly (the independent count of the
+    files on disk) within --settle seconds, with no stale mark."""
+    records = facts.get("disturbances", [])
+    if not records:
+        return []
+    caught = [r for r in records if r["after"] is not None and not r["stale"]]
+    during = [s for s in samples if s.disturbance]
+    print(f"disturbances: {len(records)} ({', '.join(sorted({r['kind'] for r in records}))}); "
+          f"shown exactly afterwards: {len(caught)} of {len(records)}; {len(during)} samples compared while "
+          f"catching up, worst catch-up {max((r['after'] or args.settle) for r in records):.1f} s")
+    failures = []
+    for r in records:
+        if r["after"] is None:
+            failures.append(f"after a {r['kind']} the dashboard showed {r['shown']}, not the files' {r['true']}")
+        elif r["stale"]:
+            failures.append(f"after a {r['kind']} the dashboard was marked stale")
+    return failures
+
+
 def report_end(args, writer, facts):
     """Totals, moment and status line at the end, and the quit."""
     failures = []
@@ -716,6 +906,11 @@ def parse_arguments():
                     help="percent of memory growth during the plateau still called flat (default 2)")
     ap.add_argument("--settle", type=float, default=10,
                     help="seconds to wait for the dashboard to catch up at the end (default 10)")
+    ap.add_argument("--disturb-every", type=float, default=20,
+                    help="seconds between disturbances of the log before the plateau: logrotate runs, "
+                         "a rewrite in place, a truncation (default 20; 0: none)")
+    ap.add_argument("--no-disturb", dest="disturb_every", action="store_const", const=0,
+                    help="no disturbances (the log only grows)")
     ap.add_argument("--verbose", action="store_true", help="print every sample (default: every 30 s)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory (its path is printed)")
     args = ap.parse_args()
@@ -723,6 +918,8 @@ def parse_arguments():
         ap.error(f"no executable at {args.binary}; build it with `swift build -c release --product congdanso`")
     if not shutil.which("tmux"):
         ap.error("tmux is not installed")
+    if args.disturb_every > 0 and not shutil.which("logrotate"):
+        ap.error("logrotate is not installed (apt-get install logrotate), or pass --no-disturb")
     for path in (args.source, Path(args.units_dir) / "units.csv"):
         if not Path(path).is_file():
             ap.error(f"{path} does not exist")

@@ -3,17 +3,34 @@ import Foundation
 
 /// Aggregates the national-scale event log (tools/make_national_events.py)
 /// from a fresh state into per-unit distinct counts, builds the histories,
-/// takes in 10,000 appended events through the tail, and compares with
-/// Polars (or DuckDB) on the same file when python3 has one.
+/// takes in 10,000 appended events through the tail, loads the whole
+/// directory, and compares with Polars (or DuckDB) on the same file when
+/// python3 has one: four benchmarks, one function each.
 func eventsBenchmark(directory: String, root: URL) {
     let log = directory + "/events.csv"
     print("== events on \(log)")
     let size = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
     let units = loadUnits(directory)
+    let cold = coldAggregationBenchmark(log: log, size: size, units: units)
+    print("  peak memory so far (ru_maxrss): \(peakMB()) MB")
+    appendBenchmark(log: log, size: size, units: units)
+    wholeLoadBenchmark(directory: directory)
+    let peak = peakMB()
+    print("peak memory of the whole run (ru_maxrss): \(peak) MB; target < 1 GB: \(peak < 1024 ? "met" : "missed")")
+    compareWithPython(
+        log: log, units: units, registered: cold.registered, completed: cold.completed, ours: cold.median)
+}
 
-    // 1. Counts from a fresh state, five times (the file is in the page
-    // cache). The first run of a process after the machine sat idle pays
-    // more for its fresh memory (kernel time), so it is shown on its own.
+/// What the cold aggregation gave: its counts (to compare with Python's) and its median time.
+private struct ColdAggregation {
+    var registered: [Int], completed: [Int]
+    var median: Double
+}
+
+/// 1. Counts from a fresh state, five times (the file is in the page cache).
+/// The first run of a process after the machine sat idle pays more for its
+/// fresh memory (kernel time), so it is shown on its own.
+private func coldAggregationBenchmark(log: String, size: Int, units: [CongDanSoCore.Unit]) -> ColdAggregation {
     var counted = 0, candidates = 0, tableBytes = 0
     var registered: [Int] = [], completed: [Int] = []
     var runs: [(wall: Double, cpu: Double)] = []
@@ -51,95 +68,86 @@ func eventsBenchmark(directory: String, root: URL) {
     print(
         "  target < 1.0 s (median): \(middle < 1.0 ? "met" : String(format: "missed by %.2f s (%.0f%%)", middle - 1.0, (middle - 1.0) * 100))"
     )
+    return ColdAggregation(registered: registered, completed: completed, median: middle)
+}
 
-    // 2. Histories (every unit's cumulative counts at each time they changed) and the whole load.
-    print("  peak memory so far (ru_maxrss): \(peakMB()) MB")
-    do {
-        let tail = EventTail(path: log, units: units)
-        var t0 = seconds()
-        tail.poll()
-        let pollTime = seconds() - t0
-        t0 = seconds()
-        let histories = tail.aggregator.currentHistories()
-        let historyTime = seconds() - t0
-        let observations = histories.reduce(0) { $0 + $1.count }
-        print(
-            String(
-                format: "histories: %.3f s for %d observations (after a %.3f s aggregation)", historyTime, observations,
-                pollTime))
-        let base = Dataset(
-            config: ContestConfig(), units: units, histories: histories,
-            firstMoment: tail.aggregator.firstTime, latestMoment: tail.aggregator.latestTime)
-        // 3. Rounds of 10,000 appended events through the tail, each while the
-        // previous dataset is still held (as the dashboard holds the one on
-        // screen); then the file is put back as it was.
-        var shown = base
-        var rounds: [(poll: Double, fold: Double, dataset: Double, units: Int)] = []
-        var after = tail.aggregator.latestTime ?? Timestamp(milliseconds: 0)
-        for round in 0..<5 {
-            let appended = appendLines(count: 10_000, after: after, units: units, round: round)
-            guard let handle = FileHandle(forWritingAtPath: log) else { break }
-            handle.seekToEndOfFile()
-            handle.write(Data(appended.utf8))
-            handle.closeFile()
-            t0 = seconds()
-            let change = tail.poll()
-            let t1 = seconds()
-            let h = tail.aggregator.currentHistories()
-            let t2 = seconds()
-            shown = shown.replacingHistories(
-                h, firstMoment: tail.aggregator.firstTime, latestMoment: tail.aggregator.latestTime, warnings: [])
-            let t3 = seconds()
-            rounds.append((t1 - t0, t2 - t1, t3 - t2, change.changedUnits.count))
-            after = tail.aggregator.latestTime ?? after
-        }
-        truncate(log, off_t(size))
-        let totals = rounds.map { $0.poll + $0.fold + $0.dataset }.sorted()
-        if let m = rounds.sorted(by: { $0.poll + $0.fold + $0.dataset < $1.poll + $1.fold + $1.dataset })
-            .dropFirst(rounds.count / 2).first
-        {
-            print(
-                String(
-                    format:
-                        "append of 10,000 events (%d rounds): median %.2f ms in all (read and counted %.2f, histories %.2f, new dataset %.2f; %d units changed); best %.2f ms, worst %.2f ms",
-                    rounds.count, (m.poll + m.fold + m.dataset) * 1000, m.poll * 1000, m.fold * 1000,
-                    m.dataset * 1000, m.units, totals[0] * 1000, totals[totals.count - 1] * 1000))
-            let total = m.poll + m.fold + m.dataset
-            print(
-                "  target < 10 ms: \(total < 0.010 ? "met" : String(format: "missed by %.2f ms", (total - 0.010) * 1000))"
-            )
-        }
-        print("  peak memory so far (ru_maxrss): \(peakMB()) MB (one aggregator with its histories and a dataset)")
-    }
-
+/// 2 and 3. Histories (every unit's cumulative counts at each time they
+/// changed), then rounds of 10,000 appended events through the tail, each
+/// while the previous dataset is still held (as the dashboard holds the one
+/// on screen); then the file is put back as it was.
+private func appendBenchmark(log: String, size: Int, units: [CongDanSoCore.Unit]) {
+    let tail = EventTail(path: log, units: units)
     var t0 = seconds()
-    var dataset: Dataset? = nil
-    do {
-        let result = DataDirectory.load(directory)
-        dataset = result.dataset
-        if dataset == nil { print(result.issues.prefix(3)) }
-    }
-    let loadTime = seconds() - t0
-    print(String(format: "DataDirectory.load (units, log, histories, dataset): %.3f s", loadTime))
-    if let dataset {
+    tail.poll()
+    let pollTime = seconds() - t0
+    t0 = seconds()
+    let histories = tail.aggregator.currentHistories()
+    let historyTime = seconds() - t0
+    let observations = histories.reduce(0) { $0 + $1.count }
+    print(
+        String(
+            format: "histories: %.3f s for %d observations (after a %.3f s aggregation)", historyTime, observations,
+            pollTime))
+    var shown = Dataset(
+        config: ContestConfig(), units: units, histories: histories,
+        firstMoment: tail.aggregator.firstTime, latestMoment: tail.aggregator.latestTime)
+    var rounds: [(poll: Double, fold: Double, dataset: Double, units: Int)] = []
+    var after = tail.aggregator.latestTime ?? Timestamp(milliseconds: 0)
+    for round in 0..<5 {
+        let appended = appendLines(count: 10_000, after: after, units: units, round: round)
+        guard let handle = FileHandle(forWritingAtPath: log) else { break }
+        handle.seekToEndOfFile()
+        handle.write(Data(appended.utf8))
+        handle.closeFile()
         t0 = seconds()
-        let s = Standings(dataset: dataset, now: Timestamp(milliseconds: 0))
+        let change = tail.poll()
+        let t1 = seconds()
+        let h = tail.aggregator.currentHistories()
+        let t2 = seconds()
+        shown = shown.replacingHistories(
+            h, firstMoment: tail.aggregator.firstTime, latestMoment: tail.aggregator.latestTime, warnings: [])
+        let t3 = seconds()
+        rounds.append((t1 - t0, t2 - t1, t3 - t2, change.changedUnits.count))
+        after = tail.aggregator.latestTime ?? after
+    }
+    truncate(log, off_t(size))
+    let totals = rounds.map { $0.poll + $0.fold + $0.dataset }.sorted()
+    if let m = rounds.sorted(by: { $0.poll + $0.fold + $0.dataset < $1.poll + $1.fold + $1.dataset })
+        .dropFirst(rounds.count / 2).first
+    {
         print(
             String(
-                format: "standings at the latest event: %.3f s; city %d registered, %d completed", seconds() - t0,
-                s.city.registered, s.city.completed))
+                format:
+                    "append of 10,000 events (%d rounds): median %.2f ms in all (read and counted %.2f, histories %.2f, new dataset %.2f; %d units changed); best %.2f ms, worst %.2f ms",
+                rounds.count, (m.poll + m.fold + m.dataset) * 1000, m.poll * 1000, m.fold * 1000,
+                m.dataset * 1000, m.units, totals[0] * 1000, totals[totals.count - 1] * 1000))
+        let total = m.poll + m.fold + m.dataset
+        print(
+            "  target < 10 ms: \(total < 0.010 ? "met" : String(format: "missed by %.2f ms", (total - 0.010) * 1000))"
+        )
     }
+    print("  peak memory so far (ru_maxrss): \(peakMB()) MB (one aggregator with its histories and a dataset)")
+}
 
-    let peak = peakMB()
-    print("peak memory of the whole run (ru_maxrss): \(peak) MB; target < 1 GB: \(peak < 1024 ? "met" : "missed")")
-
-    // 4. The same distinct counts by Polars or DuckDB, when python3 has one.
-    compareWithPython(log: log, units: units, registered: registered, completed: completed, ours: middle)
+/// 4. The whole load as the commands do it, and the standings at the latest event.
+private func wholeLoadBenchmark(directory: String) {
+    var t0 = seconds()
+    let result = DataDirectory.load(directory)
+    let loadTime = seconds() - t0
+    if result.dataset == nil { print(result.issues.prefix(3)) }
+    print(String(format: "DataDirectory.load (units, log, histories, dataset): %.3f s", loadTime))
+    guard let dataset = result.dataset else { return }
+    t0 = seconds()
+    let s = Standings(dataset: dataset, now: Timestamp(milliseconds: 0))
+    print(
+        String(
+            format: "standings at the latest event: %.3f s; city %d registered, %d completed", seconds() - t0,
+            s.city.registered, s.city.completed))
 }
 
 /// `count` lines after `time`: new candidates (ids unique to the round), completions and repeats.
 private func appendLines(count: Int, after time: Timestamp, units: [CongDanSoCore.Unit], round: Int) -> String {
-    var rng = BenchRandom(state: 42 &+ UInt64(round))
+    var rng = SeededRandom(seed: 42 &+ UInt64(round))
     var text = ""
     text.reserveCapacity(count * 56)
     for i in 0..<count {
@@ -149,17 +157,6 @@ private func appendLines(count: Int, after time: Timestamp, units: [CongDanSoCor
         text += "\(t),\(unit),\(id),\(i % 3 == 0 ? "completed" : "registered")\n"
     }
     return text
-}
-
-private struct BenchRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 private func compareWithPython(
@@ -268,6 +265,8 @@ private func loadUnits(_ directory: String) -> [CongDanSoCore.Unit] {
         try? FileManager.default.createSymbolicLink(
             atPath: unitsOnly + "/" + name, withDestinationPath: directory + "/" + name)
     }
+    // An empty snapshots folder: a directory with no source at all is an error.
+    try? FileManager.default.createDirectory(atPath: unitsOnly + "/snapshots", withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: unitsOnly) }
     guard let units = DataDirectory.load(unitsOnly).dataset?.units else {
         print("cannot read \(directory)/units.csv"); exit(1)

@@ -18,6 +18,7 @@ struct ValidateCommand: ParsableCommand {
         meter?.finish()
         var out = ""
         for issue in result.issues { out += issue.description + "\n" }
+        for (file, reason) in result.skipped { out += TextSafety.clean("\(file): skipped: \(reason)") + "\n" }
         let errors = result.issues.errors.count, warnings = result.issues.warnings.count
         let counts = "\(count(errors, "error")), \(count(warnings, "warning"))"
         if let dataset = result.dataset {

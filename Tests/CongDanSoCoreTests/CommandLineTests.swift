@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The built `congdanso` binary, run with Foundation's Process: `report`,
-/// `export` and `validate` as a script or a clerk would use them (design §4).
+/// `export` and `validate` as a script or a clerk would use them: output
+/// formats, exit status 0 only without errors, errors as file:line:column.
 /// The binary is `$CONGDANSO_BIN`, else the one built beside this test
 /// bundle, else `.build/debug/congdanso` in the package.
 @Suite("Command line")

@@ -3,7 +3,7 @@ import Testing
 
 @testable import CongDanSoCore
 
-/// The event log as the source (design §2–3), on small logs worked out by hand.
+/// The event log as the source of the counts, on small logs worked out by hand.
 @Suite("Event log")
 struct EventLogTests {
     static let units = """
@@ -114,7 +114,7 @@ struct EventLogTests {
         #expect(try figure(standings(d), "101").registered == 1)
     }
 
-    @Test("columns in any order, BOM, CRLF, quoted fields, blank lines, last line without newline")
+    @Test("columns in any order, BOM, CRLF, quoted fields, blank lines")
     func formats() throws {
         let text =
             "\u{FEFF}event,candidate_id,extra,time,unit_code\r\n"
@@ -122,7 +122,7 @@ struct EventLogTests {
             + "\r\n"
             + "completed,c1,,2025-10-22T08:00:00Z,\" 101 \"\r\n"
             + ",,,,\r\n"
-            + "registered,c2,,2025-10-22T09:00:00.250+07:00,102"
+            + "registered,c2,,2025-10-22T09:00:00.250+07:00,102\r\n"
         let d = try Self.directory(events: text).dataset()
         let s = standings(d)
         #expect(try figure(s, "101").registered == 1)
@@ -130,6 +130,20 @@ struct EventLogTests {
         #expect(try figure(s, "102").registered == 1)
         #expect(d.latestMoment == ts("2025-10-22T15:00:00+07:00"))  // 08:00Z
         #expect(d.warnings.isEmpty, "\(d.warnings)")
+    }
+
+    @Test("a last line without its newline is incomplete: left out, with a warning at its line")
+    func partialLastLine() throws {
+        // With the id last, a cut id ("c1" of "c12") would count as a new candidate.
+        let text =
+            "time,unit_code,event,candidate_id\n2025-10-22T08:00:00+07:00,101,registered,c12\n"
+            + "2025-10-22T09:00:00+07:00,101,registered,c1"
+        let result = Self.directory(events: text).load()
+        let d = try #require(result.dataset)
+        #expect(try figure(standings(d), "101").registered == 1)
+        #expect(d.latestMoment == ts("2025-10-22T08:00:00+07:00"))
+        let warning = try #require(d.warnings.first { $0.message.contains("no line end") })
+        #expect(warning.file.hasSuffix("events.csv") && warning.line == 3 && warning.column == 1)
     }
 
     @Test("a candidate seen in two units counts in its first, with a warning")

@@ -3,7 +3,8 @@ import Foundation
 /// The statistics contract computed a second way, for comparison: plain loops
 /// over the raw CSV rows, Foundation's ISO 8601 parser, exact integer
 /// arithmetic for shares. Shares nothing with the code under test, so the two
-/// only agree when both follow design §3.
+/// only agree when both follow the same rules: a unit's value at T is its row
+/// with the greatest as_of ≤ T, ranking by registered, completed, then code.
 struct IndependentModel {
     struct UnitRow {
         var code: String

@@ -3,7 +3,8 @@ import Testing
 
 @testable import CongDanSoCore
 
-/// Loading `units.csv` and `config.toml` (design §2): the shapes Excel and web
+/// Loading `units.csv` (code,name,type,population; adults and the rest
+/// optional, columns in any order) and `config.toml`: the shapes Excel and web
 /// exports produce, normalisation, types, adults, settings and overrides.
 @Suite("Loading units and settings")
 struct LoadingTests {

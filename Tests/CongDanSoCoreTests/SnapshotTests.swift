@@ -3,7 +3,8 @@ import Testing
 
 @testable import CongDanSoCore
 
-/// Snapshot files (design §2): names for codes, several moments in a file,
+/// Snapshot files (as_of,code,registered,completed; cumulative counts, `name`
+/// may stand in for `code`): names for codes, several moments in a file,
 /// a moment over several files, codes as text.
 @Suite("Loading snapshots")
 struct SnapshotTests {

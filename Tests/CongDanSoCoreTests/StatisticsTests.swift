@@ -3,7 +3,9 @@ import Testing
 
 @testable import CongDanSoCore
 
-/// The statistics contract (design §3), on small data worked out by hand.
+/// The statistics (now, value at T, participation, rates, ranking, 24-hour
+/// change, goal and pace, as the README's "Where the numbers come from"
+/// states them), on small data worked out by hand.
 @Suite("Statistics")
 struct StatisticsTests {
     /// Five units, three moments a day apart:

@@ -23,9 +23,15 @@ final class TempDataDir: @unchecked Sendable {
     init(units: String? = nil, snapshots: [String: String] = [:], config: String? = nil) {
         url = FileManager.default.temporaryDirectory
             .appendingPathComponent("congdanso-coretests-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        // A data directory has its snapshots folder (empty until counts arrive).
+        try! FileManager.default.createDirectory(
+            at: url.appendingPathComponent("snapshots"), withIntermediateDirectories: true)
         if let units { write("units.csv", units) }
-        for (name, text) in snapshots { write("snapshots/" + name, text) }
+        // Files written whole end with a line end (as editors and Excel write
+        // them); a last line without one is a file being written, tested apart.
+        for (name, text) in snapshots {
+            write("snapshots/" + name, text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
+        }
         if let config { write("config.toml", config) }
     }
 
@@ -113,20 +119,6 @@ func hasControlCharacters(_ s: String, allowing allowed: Set<UInt32> = [0x0A]) -
     }
 }
 
-/// A small deterministic random generator (SplitMix64), so that generated
-/// data and fuzzing are the same on every run.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A minimal RFC 4180 parser for checking what the program writes (export
 /// CSV): independent of the loader under test. Strips a BOM; records end
 /// at CRLF or LF.
@@ -173,3 +165,7 @@ func parseCSV(_ text: String) -> [[String]] {
     }
     return rows
 }
+
+/// The core's deterministic generator (SplitMix64), by name for files of
+/// this target that do not import the core.
+typealias SeededRandom = CongDanSoCore.SeededRandom

@@ -312,13 +312,14 @@ struct DashboardTerminalTests {
         #expect(!mended.contains("dữ liệu cũ"))
         #expect(!mended.contains("Tải lại lỗi"))
         // Rotated as logrotate does: the old file renamed, a new one started
-        // with its header, its events appended after. The new file is the source.
+        // with its header, its events appended after. The log is both files:
+        // c1, c2 from events.csv.1 and d1–d3 from the new file.
         try FileManager.default.moveItem(atPath: log, toPath: log + ".1")
         try header.write(toFile: log, atomically: false, encoding: .utf8)
         try TemporaryData.append(
             "2025-10-22T09:00:00+07:00,00002,d1,completed\n2025-10-22T09:00:01+07:00,00002,d2,registered\n"
                 + "2025-10-22T09:00:02+07:00,00001,d3,registered\n", to: log)
-        let rotated = try await tmux.waitFor("Đăng ký 3 ", timeout: .seconds(5))
+        let rotated = try await tmux.waitFor("Đăng ký 5 ", timeout: .seconds(5))
         #expect(rotated.contains("Hoàn thành 1 "))
         #expect(!rotated.contains("dữ liệu cũ"))
         try tmux.sendKeys(.text("q"))
@@ -388,7 +389,10 @@ enum TemporaryData {
     static func make(units: String, snapshot: String?) throws -> String {
         let path = try folder()
         try units.write(toFile: path + "/units.csv", atomically: true, encoding: .utf8)
-        try snapshot?.write(toFile: path + "/snapshots/s.csv", atomically: true, encoding: .utf8)
+        // Written whole, so with its last line end: a last line without one is
+        // a file still being written, and is left out.
+        try snapshot.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }?.write(
+            toFile: path + "/snapshots/s.csv", atomically: true, encoding: .utf8)
         return path
     }
 

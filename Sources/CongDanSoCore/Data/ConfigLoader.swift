@@ -84,10 +84,16 @@ enum ConfigLoader {
                     continue
                 }
                 config.scope = scope
+            case "future_tolerance":
+                // Minutes: how far past the machine's clock a time may be.
+                guard let minutes = Int(value), minutes >= 0, minutes <= 100_000 else {
+                    issue(.error, valueColumn, "future_tolerance must be a whole number of minutes, like 10"); continue
+                }
+                config.futureTolerance = Int64(minutes) * 60
             default:
                 issue(
                     .warning, 1,
-                    "unknown setting \"\(TextSanitizer.sanitize(key))\" is ignored; known: title, target_share, deadline, adult_share, timezone, scope"
+                    "unknown setting \"\(TextSanitizer.sanitize(key))\" is ignored; known: title, target_share, deadline, adult_share, timezone, scope, future_tolerance"
                 )
             }
         }

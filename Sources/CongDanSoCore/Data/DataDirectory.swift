@@ -5,6 +5,13 @@ import Foundation
 public struct LoadResult: Sendable {
     public var dataset: Dataset?
     public var issues: [DataIssue]
+    /// Files in `snapshots/` that were not read, each with why (office
+    /// lock files, hidden and temporary files, files that are not CSV).
+    public var skipped: [(file: String, reason: String)] = []
+
+    public init(dataset: Dataset?, issues: [DataIssue], skipped: [(file: String, reason: String)] = []) {
+        self.dataset = dataset; self.issues = issues; self.skipped = skipped
+    }
 }
 
 /// Loads a data directory as laid out in the README: `units.csv`,
@@ -19,19 +26,23 @@ public enum DataDirectory {
     /// own problems are warnings too).
     /// `progress`, when given, is called with the bytes of the event log read
     /// so far and its size, as the log is read (for a progress display).
+    /// `now` is the machine's clock (tests fix it): times later than it plus
+    /// the config's `future_tolerance` are impossible.
     public static func load(
         _ path: String, overrides: ConfigOverrides = ConfigOverrides(),
-        events: String? = nil, progress: ((Int64, Int64) -> Void)? = nil
+        events: String? = nil, now: Timestamp? = nil, progress: ((Int64, Int64) -> Void)? = nil
     ) -> LoadResult {
         var tail: EventTail? = nil
-        return load(path, overrides: overrides, events: events, live: false, progress: progress, tail: &tail)
+        return load(path, overrides: overrides, events: events, live: false, now: now, progress: progress, tail: &tail)
     }
 
     /// Loads the directory from its snapshots alone, leaving any event log
     /// aside: a quick first picture while the log (the real source) is read.
-    public static func loadSnapshots(_ path: String, overrides: ConfigOverrides = ConfigOverrides()) -> LoadResult {
+    public static func loadSnapshots(
+        _ path: String, overrides: ConfigOverrides = ConfigOverrides(), now: Timestamp? = nil
+    ) -> LoadResult {
         var tail: EventTail? = nil
-        return load(path, overrides: overrides, events: nil, live: false, ignoreEvents: true, tail: &tail)
+        return load(path, overrides: overrides, events: nil, live: false, ignoreEvents: true, now: now, tail: &tail)
     }
 
     /// Like `load`, and also hands back the event log's tail (when the log is
@@ -40,16 +51,17 @@ public enum DataDirectory {
     /// left for the tail (it may be half-written); otherwise it counts.
     public static func loadLive(
         _ path: String, overrides: ConfigOverrides = ConfigOverrides(), events: String? = nil,
-        live: Bool = true, progress: ((Int64, Int64) -> Void)? = nil
+        live: Bool = true, now: Timestamp? = nil, progress: ((Int64, Int64) -> Void)? = nil
     ) -> (result: LoadResult, tail: EventTail?) {
         var tail: EventTail? = nil
-        let result = load(path, overrides: overrides, events: events, live: live, progress: progress, tail: &tail)
+        let result = load(
+            path, overrides: overrides, events: events, live: live, now: now, progress: progress, tail: &tail)
         return (result, tail)
     }
 
     private static func load(
         _ path: String, overrides: ConfigOverrides, events: String?, live: Bool,
-        ignoreEvents: Bool = false, progress: ((Int64, Int64) -> Void)? = nil,
+        ignoreEvents: Bool = false, now: Timestamp?, progress: ((Int64, Int64) -> Void)? = nil,
         tail: inout EventTail?
     ) -> LoadResult {
         var issues: [DataIssue] = []
@@ -121,16 +133,20 @@ public enum DataDirectory {
         // unit, when no row of units.csv could be read) are not also "unknown".
         snapshots.rejectedCodes = rejectedCodes
         snapshots.unitsUnreadable = units.isEmpty
-        let eventsPath =
-            ignoreEvents
-            ? nil
-            : events
-                ?? (FileManager.default.fileExists(atPath: dir + "/" + EventLogSource.fileName)
-                    ? dir + "/" + EventLogSource.fileName : nil)
-        let snapshotFiles = listCSV(dir + "/snapshots")
+        let clock = now ?? Timestamp.systemNow
+        snapshots.futureLimit = clock.adding(seconds: config.futureTolerance)
+        let eventsPath = ignoreEvents ? nil : events ?? EventLogSource.path(inDirectory: dir)
+        let folder = dir + "/snapshots"
+        let listing = listSnapshots(folder)
+        let snapshotFiles = listing.files
         for file in snapshotFiles {
-            switch sheets.csvBytes(file) {
-            case .success(let bytes): snapshots.read(bytes: bytes, file: file)
+            let read =
+                SpreadsheetInput.isSpreadsheet(file)
+                ? sheets.csvBytes(file).map { ($0, nil as DataIssue?) } : readSnapshot(file)
+            switch read {
+            case .success(let (bytes, cut)):
+                if let cut { snapshots.issues.append(cut) }
+                snapshots.read(bytes: bytes, file: file)
             case .failure(let issue): snapshots.issues.append(issue)
             }
         }
@@ -147,7 +163,8 @@ public enum DataDirectory {
             guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues + snapshotIssues) }
             let log = EventLogSource.load(
                 path: eventsPath, units: units, timeZone: config.timeZone,
-                leavePartialLine: live, progress: progress)
+                leavePartialLine: live, now: now, futureTolerance: config.futureTolerance,
+                readingPipes: events != nil, progress: progress)
             tail = log.tail
             issues += log.issues
             if !snapshots.issues.hasErrors {
@@ -157,42 +174,138 @@ public enum DataDirectory {
                     timeZone: config.timeZone, upTo: log.latestMoment)
             }
             issues += snapshotIssues
-            guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues) }
+            guard !issues.hasErrors else {
+                return LoadResult(dataset: nil, issues: issues, skipped: listing.skipped)
+            }
             let dataset = Dataset(
                 config: config, units: units, histories: log.histories, warnings: issues.warnings,
                 firstMoment: log.firstMoment, latestMoment: log.latestMoment)
-            return LoadResult(dataset: dataset, issues: issues)
+            return LoadResult(dataset: dataset, issues: issues, skipped: listing.skipped)
         }
         issues += snapshots.issues
-        if snapshotFiles.isEmpty {
+        if let problem = listing.problem {
+            // No event log and no readable snapshots folder: no source at all.
+            issues.append(DataIssue(.error, file: folder, problem))
+        } else if snapshotFiles.isEmpty {
             issues.append(
                 DataIssue(
-                    .warning, file: dir + "/snapshots",
+                    .warning, file: folder,
                     "no snapshot files (snapshots/*.csv or *.xlsx); every unit shows 0 registered and 0 completed"))
         }
-        guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues) }
+        guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues, skipped: listing.skipped) }
         let dataset = Dataset(config: config, units: units, histories: histories, warnings: issues.warnings)
-        return LoadResult(dataset: dataset, issues: issues)
+        return LoadResult(dataset: dataset, issues: issues, skipped: listing.skipped)
     }
 
-    /// The `.csv` and `.xlsx` files in a folder, sorted by name; none when
-    /// it is absent. Hidden files and Excel's lock files (`~$*`) are skipped.
-    static func listCSV(_ folder: String) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        return names.filter {
-            ($0.lowercased().hasSuffix(".csv") || SpreadsheetInput.isSpreadsheet($0)) && !$0.hasPrefix(".")
-                && !$0.hasPrefix("~$")
+    /// The snapshot files in a folder, sorted by name, the files skipped and
+    /// why, and what is wrong with the folder itself (missing, not a folder,
+    /// unreadable).
+    static func listSnapshots(_ folder: String) -> (
+        files: [String], skipped: [(file: String, reason: String)], problem: String?
+    ) {
+        var st = stat()
+        guard stat(folder, &st) == 0 else {
+            return (
+                [], [],
+                "there is no snapshots folder and no event log (events.csv); put the counts in snapshots/*.csv or the events in events.csv"
+            )
         }
-        .sorted()
-        .map { folder + "/" + $0 }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else {
+            return ([], [], "snapshots is not a folder; it must be a folder of CSV files (snapshots/*.csv)")
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            return ([], [], "cannot read the snapshots folder; check that you may read it (and open it: chmod +rx)")
+        }
+        var files: [String] = []
+        var skipped: [(file: String, reason: String)] = []
+        for name in names.sorted() {
+            if let reason = skipReason(name) {
+                skipped.append((folder + "/" + name, reason))
+            } else {
+                files.append(folder + "/" + name)
+            }
+        }
+        return (files, skipped, nil)
     }
 
+    /// The `.csv` and `.xlsx` files of a folder that are read as snapshots, sorted by name.
+    static func listCSV(_ folder: String) -> [String] { listSnapshots(folder).files }
+
+    /// Why a file in `snapshots/` is not read, or nil when it is a snapshot.
+    static func skipReason(_ name: String) -> String? {
+        if name.hasPrefix("~$") { return "an Excel owner file (the file is open in Excel)" }
+        if name.hasPrefix(".~lock.") { return "a LibreOffice lock file (the file is open in LibreOffice)" }
+        if name.hasPrefix(".") { return "a hidden file" }
+        if name.hasPrefix("~") || name.hasSuffix("~") || name.hasPrefix("#") || name.hasSuffix("#") {
+            return "an editor's backup or temporary file"
+        }
+        let lower = name.lowercased()
+        for suffix in [".tmp", ".temp", ".part", ".partial", ".swp", ".bak"] where lower.hasSuffix(suffix) {
+            return "a temporary file"
+        }
+        if !lower.hasSuffix(".csv") && !SpreadsheetInput.isSpreadsheet(lower) { return "not a .csv or .xlsx file" }
+        return nil
+    }
+
+    /// A whole regular file, without blocking: a FIFO or a device is refused.
     static func readBytes(_ path: String) -> Result<[UInt8], DataIssue> {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            let why = String(cString: strerror(errno))
             return .failure(
-                DataIssue(.error, file: path, "cannot read the file; check that it exists and that you may read it"))
+                DataIssue(
+                    .error, file: path, "cannot read the file (\(why)); check that it exists and that you may read it"))
         }
-        return .success([UInt8](data))
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            return .failure(
+                DataIssue(
+                    .error, file: path,
+                    "this is not a regular file (a pipe, a device or a folder); data files must be ordinary files"))
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if got < 0, errno == EINTR { continue }
+            if got < 0 {
+                return .failure(
+                    DataIssue(.error, file: path, "reading the file failed (\(String(cString: strerror(errno))))"))
+            }
+            if got == 0 { break }
+            bytes += chunk[0..<got]
+        }
+        return .success(bytes)
+    }
+
+    /// A snapshot file, read again (up to five times) while it changes under
+    /// the read (size or modification time differ before and after): it is
+    /// being written. A last line without its line end is left out, with a
+    /// warning, never counted half; the dashboard reads the file again when it
+    /// changes, so a file caught mid-write is shown once it is complete. (No
+    /// waiting here: a load must never sleep.)
+    static func readSnapshot(_ path: String) -> Result<([UInt8], DataIssue?), DataIssue> {
+        var attempt = 0
+        while true {
+            let before = DirectoryFingerprint.of([path])
+            switch readBytes(path) {
+            case .failure(let issue): return .failure(issue)
+            case .success(let bytes):
+                if DirectoryFingerprint.of([path]) != before, attempt < 5 {
+                    attempt += 1
+                    continue
+                }
+                if bytes.isEmpty || bytes.last == 10 { return .success((bytes, nil)) }
+                let cut = (bytes.lastIndex(of: 10) ?? -1) + 1
+                let line = bytes[..<cut].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+                let warning = DataIssue(
+                    .warning, file: path, line: line, column: 1,
+                    "the last line has no line end (the file may still be being written, or was cut short); it is left out. End it with a line break"
+                )
+                return .success((Array(bytes[..<cut]), warning))
+            }
+        }
     }
 
     static func readText(_ path: String) -> Result<String, DataIssue> {

@@ -18,14 +18,28 @@ public struct DirectoryFingerprint: Hashable, Sendable {
     private var stamps: [String: Stamp]
 
     /// Reads the stamps of `units.csv`, `config.toml`, `snapshots/*.csv` and,
-    /// unless `includingEventLog` is false, `events.csv` under `directory`.
-    /// Missing files are simply absent.
+    /// unless `includingEventLog` is false, the event log (`events.csv` and
+    /// its rotated siblings) under `directory`. Missing files are simply absent.
     public static func read(_ directory: String, includingEventLog: Bool = true) -> DirectoryFingerprint {
         var paths = ["units.csv", "units.xlsx", ConfigLoader.fileName].map { directory + "/" + $0 }
-        if includingEventLog { paths.append(directory + "/" + EventLogSource.fileName) }
+        if includingEventLog { paths += eventLog(directory + "/" + EventLogSource.fileName) }
+        // The snapshot files themselves, not the folder's own time: an office
+        // lock file or a hidden file coming and going is no change to the data.
         paths += DataDirectory.listCSV(directory + "/snapshots")
-        paths.append(directory + "/snapshots")
         return of(paths)
+    }
+
+    /// The paths of an event log: the file and its rotated siblings (a
+    /// rotation, a sibling compressed, are changes to the log).
+    public static func eventLog(_ path: String) -> [String] {
+        [path] + EventLogFiles.siblings(of: path).map(\.path)
+    }
+
+    /// The stamps of an event log with its rotated siblings (none for nil):
+    /// what a followed log's change is judged by, so that a rotation
+    /// (a sibling appearing or growing) is seen as well as an append.
+    public static func ofEventLog(_ path: String?) -> DirectoryFingerprint {
+        of(path.map(eventLog) ?? [])
     }
 
     /// The stamps of the given files (a single event log, say).

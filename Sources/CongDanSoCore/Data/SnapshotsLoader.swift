@@ -15,6 +15,9 @@ struct SnapshotsLoader {
     /// gave no unit at all: rows naming those are skipped without a second error.
     var rejectedCodes: Set<String> = []
     var unitsUnreadable = false
+    /// Rows with an `as_of` after this are impossible (later than the clock
+    /// allows): a warning, and left out of the counts and of "now".
+    var futureLimit: Timestamp? = nil
 
     /// Codes of up to 8 ASCII bytes packed into an integer → unit index:
     /// looking a row's code up this way needs no String per row.
@@ -66,16 +69,19 @@ struct SnapshotsLoader {
                 case .success(let t): lastTime = t; lastTimeBytes = timeBytes
                 case .failure(let why):
                     lastTime = nil
-                    let what: String
-                    switch why {
-                    case .missingOffset: what = "has no UTC offset; write it like 2025-10-22T15:00:00+07:00"
-                    case .impossibleDate: what = "is not a real date and time"
-                    case .malformed: what = "is not an ISO 8601 time; write it like 2025-10-22T15:00:00+07:00"
-                    }
-                    issues.append(table.issue(.error, at: cTime, "the time \(table.shown(cTime)) \(what)"))
+                    issues.append(table.issue(.error, at: cTime, "the time \(table.shown(cTime)) \(why.explanation)"))
                     ok = false
                 }
+                if let t = lastTime, let futureLimit, t > futureLimit {
+                    // Once a file and moment: a snapshot's rows share their as_of.
+                    issues.append(
+                        table.issue(
+                            .warning, at: cTime,
+                            "the time \(table.shown(cTime)) \(Timestamp.ParseFailure.future.explanation); the rows of this moment are left out"
+                        ))
+                }
             }
+            if let t = lastTime, let futureLimit, t > futureLimit { continue }
             // Which unit.
             var unit: Int? = nil
             if let cCode, let key = Self.pack(table.reader.trimmedBytes(table.fields[cCode])),

@@ -7,7 +7,8 @@
 /// (the aggregator's owner, or the one thread counting it in a parallel phase).
 final class CandidateShard: @unchecked Sendable {
     let units: [Unit]
-    let file: String
+    /// The file being counted, for warnings.
+    var file: String
     let candidates: CandidateTable
     /// Per unit: this shard's distinct candidates registered and completed.
     let registered: UnsafeMutablePointer<Int>

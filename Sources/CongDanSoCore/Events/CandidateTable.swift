@@ -29,8 +29,10 @@ struct HugeBuffer {
     func free() {
         #if canImport(Glibc)
             if bytes >= 4 << 20 { munmap(base, bytes); return }
+            Glibc.free(base)
+        #elseif canImport(Darwin)
+            Darwin.free(base)
         #endif
-        Glibc.free(base)
     }
 }
 

@@ -1,8 +1,11 @@
 import Foundation
 
-/// Aggregates an event log (`time,unit_code,candidate_id,event`, design §2)
-/// into per-unit distinct counts and the histories behind `--at`, fed with
-/// bytes as they come (the whole file, or what was appended since).
+/// Aggregates an event log (header `time,unit_code,candidate_id,event`, one
+/// event a line, `event` being `registered` or `completed`) into per-unit
+/// distinct counts and the histories behind `--at`, fed with bytes as they
+/// come (whole files, or what was appended since). A log may span several
+/// files (rotation): `cursor` says which file the bytes come from, so that
+/// warnings name the file and the line within it.
 ///
 /// Counting rules:
 /// - A candidate counts once per event kind however often it repeats.
@@ -14,6 +17,8 @@ import Foundation
 /// - A unit's value at T is its distinct candidates with an event at or
 ///   before T, whatever order the lines come in: each candidate keeps its
 ///   earliest registration (any event) and earliest completion.
+/// - A time later than `futureLimit` (the machine's clock plus the allowed
+///   tolerance) is impossible: kept out of the counts and out of "now".
 /// - A malformed line, an unknown unit or an impossible time is counted and
 ///   reported as a warning with file:line:column (the first
 ///   `EventAggregator.detailedIssueLimit`, then one summary), never fatal.
@@ -52,8 +57,58 @@ public final class EventAggregator: @unchecked Sendable {
     public private(set) var unknownUnitLines = 0
     public private(set) var badTimeLines = 0
     public var otherUnitEvents: Int { shards.reduce(0) { $0 + $1.otherUnitEvents } }
-    /// A header problem: nothing can be counted until the file is fixed.
+    /// A header problem: nothing of that file can be counted until it is fixed.
     public private(set) var headerError: DataIssue?
+    /// Problems with whole files of the log (a rotated sibling that cannot
+    /// be read, a last line without its line end), set by the reader.
+    public var fileNotes: [DataIssue] = []
+
+    /// Where the bytes being read come from, and how far into that file:
+    /// the reader of a rotated log saves one per file and puts it back
+    /// before feeding that file's bytes.
+    public struct Cursor: Sendable {
+        public var file: String
+        /// Lines of this file read so far (warnings are numbered from them).
+        public var lines = 0
+        var headerRead = false
+        var headerFailed = false
+        /// A file that continues the log (after a `copytruncate` rotation, a
+        /// writer goes on without a header): a first line that is not a
+        /// header is read as data, with the layout of the file before.
+        var continuation = false
+        var layout: EventLineParser.Layout? = nil
+        public init(file: String, continuation: Bool = false) {
+            self.file = file
+            self.continuation = continuation
+        }
+    }
+
+    /// The file being read. Setting it names the file in the warnings that follow.
+    public var cursor: Cursor {
+        get {
+            var c = current
+            c.layout = current.headerRead ? parser.layout : c.layout
+            return c
+        }
+        set {
+            let inherited = current.headerRead ? parser.layout : current.layout
+            current = newValue
+            if current.layout == nil, current.continuation { current.layout = inherited }
+            if current.headerRead, let layout = current.layout { parser.layout = layout }
+            parser.file = newValue.file
+            for shard in shards { shard.file = newValue.file }
+            if fileRank[newValue.file] == nil { fileRank[newValue.file] = fileRank.count }
+        }
+    }
+    private var current: Cursor
+    /// The files read, in the order they were first read (warnings are listed in that order).
+    private var fileRank: [String: Int] = [:]
+
+    /// Events later than this are impossible (see the counting rules).
+    public var futureLimit: Timestamp? {
+        get { parser.futureLimitMs == .max ? nil : Timestamp(milliseconds: parser.futureLimitMs) }
+        set { parser.futureLimitMs = newValue?.milliseconds ?? .max }
+    }
     /// The first problems found while parsing lines (in line order).
     private var parseIssues: [DataIssue] = []
     public static let detailedIssueLimit = 20
@@ -63,7 +118,10 @@ public final class EventAggregator: @unchecked Sendable {
     let shards: [CandidateShard]
     private let shardMask: Int
     private var parser: EventLineParser
-    private var headerRead = false
+    private var headerRead: Bool {
+        get { current.headerRead }
+        set { current.headerRead = newValue }
+    }
     /// Per unit, changes in time order of arrival, each `ms << 2 | kind`
     /// (see `CandidateShard.pending`), gathered from the shards.
     let deltas: DeltaLists
@@ -85,6 +143,9 @@ public final class EventAggregator: @unchecked Sendable {
     /// Folding at least this many new deltas into histories uses every
     /// shard's thread (tests lower it to check the parallel fold).
     var parallelFoldDeltas = 100_000
+    /// Windows of at least this many bytes are split across threads (tests
+    /// lower it to run small logs through the parallel path).
+    var parallelWindowBytes = EventAggregator.parallelBytes
 
     /// `expectedEvents` sizes the candidate tables (they grow as needed).
     public convenience init(units: [Unit], file: String, expectedEvents: Int = 0) {
@@ -107,6 +168,7 @@ public final class EventAggregator: @unchecked Sendable {
             CandidateShard(units: units, file: file, expectedCandidates: expectedCandidates)
         }
         parser = EventLineParser(units: units, file: file)
+        current = Cursor(file: file)
         deltas = DeltaLists(count: units.count)
         folded = Array(repeating: 0, count: units.count)
         histories = Array(repeating: [], count: units.count)
@@ -125,7 +187,34 @@ public final class EventAggregator: @unchecked Sendable {
         linesRead = 0
         malformedLines = 0; unknownUnitLines = 0; badTimeLines = 0
         headerError = nil; parseIssues = []
-        headerRead = false
+        fileNotes = []
+        fileRank = [:]
+        cursor = Cursor(file: file)
+    }
+
+    /// Counts a line too long to hold (longer than the reader's buffer) as a
+    /// malformed line: a warning at its line, nothing counted, reading goes on.
+    public func skipLongLine(limit: Int) {
+        linesRead += 1
+        current.lines += 1
+        let why = "the line is longer than \(limit >> 20 > 0 ? "\(limit >> 20) MB" : "\(limit) bytes")"
+        if !headerRead {
+            headerRead = true
+            current.headerFailed = true
+            headerError =
+                headerError
+                ?? DataIssue(
+                    .error, file: current.file, line: current.lines, column: 1,
+                    "\(why), where the header time,unit_code,candidate_id,event should be; this is not an event log")
+            return
+        }
+        malformedLines += 1
+        if parseIssues.count < EventAggregator.detailedIssueLimit {
+            parseIssues.append(
+                DataIssue(
+                    .warning, file: current.file, line: current.lines, column: 1,
+                    "\(why); event lines are short. The line is not counted"))
+        }
     }
 
     /// Distinct candidates over all units.
@@ -138,9 +227,15 @@ public final class EventAggregator: @unchecked Sendable {
     public var issues: [DataIssue] {
         var result: [DataIssue] = []
         if let headerError { result.append(headerError) }
-        // Stable by line: parse problems and other-unit events of one line keep their order.
+        result += fileNotes
+        // Stable by file (in reading order) and line: parse problems and
+        // other-unit events of one line keep their order.
+        let rank = fileRank
         let detailed = (parseIssues + shards.flatMap(\.detailedIssues)).enumerated()
-            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            .sorted {
+                (rank[$0.element.file] ?? 0, $0.element.line, $0.offset)
+                    < (rank[$1.element.file] ?? 0, $1.element.line, $1.offset)
+            }
             .prefix(EventAggregator.detailedIssueLimit).map(\.element)
         result += detailed
         let total = malformedLines + unknownUnitLines + badTimeLines + otherUnitEvents
@@ -185,12 +280,18 @@ public final class EventAggregator: @unchecked Sendable {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
         let n = bytes.count
         var start = 0
-        if !headerRead, linesRead == 0, n >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
+        if !headerRead, current.lines == 0, n >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
         // The header, and any blank lines before it, a line at a time.
         while !headerRead, start < n {
             guard let (end, next) = EventAggregator.line(base, from: start, to: n, atEnd: atEnd) else { return start }
             linesRead += 1
-            header(Array(UnsafeBufferPointer(start: base + start, count: end - start)))
+            current.lines += 1
+            guard header(Array(UnsafeBufferPointer(start: base + start, count: end - start))) else {
+                // A continuation without a header: the line is data.
+                linesRead -= 1
+                current.lines -= 1
+                break
+            }
             start = next
         }
         // Then whole lines only: up to the last newline, or the end.
@@ -238,11 +339,25 @@ public final class EventAggregator: @unchecked Sendable {
         return (end, next)
     }
 
-    /// The header line (without its line end), or a blank line before it.
-    private func header(_ bytes: [UInt8]) {
-        if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 44 }) { return }
+    /// The header line (without its line end), or a blank line before it;
+    /// false when a continuation file starts with data instead.
+    private func header(_ bytes: [UInt8]) -> Bool {
+        if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 44 }) { return true }
         headerRead = true
-        headerError = parser.header(bytes, line: linesRead)
+        var probe = parser
+        let error = probe.header(bytes, line: current.lines)
+        if error != nil, current.continuation {
+            // A rotated file that goes on without a header: the layout of the
+            // file before, or (the first file read) the standard one.
+            parser.layout = current.layout ?? EventLineParser.standard(parser)
+            return false
+        }
+        parser = probe
+        if let error {
+            current.headerFailed = true
+            if headerError == nil { headerError = error }
+        }
+        return true
     }
 
     /// One chunk's parsing: its own parser copy, its events by shard, and
@@ -284,15 +399,15 @@ public final class EventAggregator: @unchecked Sendable {
 
     /// Parses and counts the complete lines in `s..<e`.
     private func window(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) {
-        guard headerError == nil else {
-            // Nothing counts until the header is fixed; the lines are still read.
+        guard !current.headerFailed else {
+            // Nothing of this file counts until its header is fixed; the lines are still read.
             var i = s
             while i < e, let (_, next) = EventAggregator.line(p, from: i, to: e, atEnd: true) {
-                linesRead += 1; i = next
+                linesRead += 1; current.lines += 1; i = next
             }
             return
         }
-        let parallel = e - s >= EventAggregator.parallelBytes && shards.count > 1
+        let parallel = e - s >= parallelWindowBytes && shards.count > 1
         let bounds = EventAggregator.chunkBounds(p, s, e, chunks: parallel ? shards.count : 1)
         while chunkPool.count < bounds.count - 1 { chunkPool.append(Chunk(parser: parser, shards: shards.count)) }
         let chunks = Array(chunkPool[..<(bounds.count - 1)])
@@ -305,8 +420,9 @@ public final class EventAggregator: @unchecked Sendable {
         // Line numbers: each chunk's line 1 follows the lines before it.
         var firstLines: [Int] = []
         for chunk in chunks {
-            firstLines.append(linesRead + 1)
+            firstLines.append(current.lines + 1)
             linesRead += chunk.lines
+            current.lines += chunk.lines
             malformedLines += chunk.parser.malformedLines
             unknownUnitLines += chunk.parser.unknownUnitLines
             badTimeLines += chunk.parser.badTimeLines

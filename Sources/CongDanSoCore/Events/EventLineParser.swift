@@ -54,13 +54,40 @@ struct ShardedEvents {
 /// a chunk works on its own copy (the lookup tables are shared read-only,
 /// the time cache and the problems found are its own).
 struct EventLineParser {
-    let file: String
+    /// The file being read, for warnings.
+    var file: String
     /// The header's column count and the positions of the four columns.
     var fieldCount = 0
     var cTime = 0, cUnit = 0, cCandidate = 0, cEvent = 0
     /// The header is exactly `time,unit_code,candidate_id,event`: plain
     /// lines then take the fast path (`fastEvent`).
     private var standardLayout = false
+    /// Times after this (ms) are impossible: later than the clock allows.
+    var futureLimitMs = Int64.max
+
+    /// What a header said about the columns, kept per file of a rotated log.
+    struct Layout: Sendable {
+        var fieldCount: Int, cTime: Int, cUnit: Int, cCandidate: Int, cEvent: Int, standard: Bool
+    }
+
+    /// The layout of the standard header `time,unit_code,candidate_id,event`.
+    static func standard(_ parser: EventLineParser) -> Layout {
+        var probe = parser
+        _ = probe.header(Array("time,unit_code,candidate_id,event".utf8), line: 1)
+        return probe.layout
+    }
+
+    var layout: Layout {
+        get {
+            Layout(
+                fieldCount: fieldCount, cTime: cTime, cUnit: cUnit, cCandidate: cCandidate, cEvent: cEvent,
+                standard: standardLayout)
+        }
+        set {
+            fieldCount = newValue.fieldCount; cTime = newValue.cTime; cUnit = newValue.cUnit
+            cCandidate = newValue.cCandidate; cEvent = newValue.cEvent; standardLayout = newValue.standard
+        }
+    }
     // "register", "ed", "complete" as loaded from memory, for the fast path.
     private let registerWord = EventLineParser.word("register")
     private let edWord = UInt16(truncatingIfNeeded: EventLineParser.word("ed"))
@@ -310,17 +337,17 @@ struct EventLineParser {
         // Time.
         let ms: Int64
         switch time(p, ts, te) {
-        case .success(let t): ms = t
-        case .failure(let why):
-            let what: String
-            switch why {
-            case .missingOffset: what = "has no UTC offset; write it like 2025-10-22T15:00:00+07:00"
-            case .impossibleDate: what = "is not a real date and time"
-            case .malformed: what = "is not an ISO 8601 time; write it like 2025-10-22T15:00:00+07:00"
-            }
+        case .success(let t) where t > futureLimitMs:
             report(
                 .badTime, p, lineStart: ls, at: starts.0, line: line,
-                "the time \(EventLineParser.shown(p, ts, te)) \(what); the line is not counted")
+                "the time \(EventLineParser.shown(p, ts, te)) \(Timestamp.ParseFailure.future.explanation); the line is not counted"
+            )
+            return
+        case .success(let t): ms = t
+        case .failure(let why):
+            report(
+                .badTime, p, lineStart: ls, at: starts.0, line: line,
+                "the time \(EventLineParser.shown(p, ts, te)) \(why.explanation); the line is not counted")
             return
         }
         // Unit.
@@ -386,7 +413,7 @@ struct EventLineParser {
     private func fastEvent(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int) -> ParsedEvent? {
         let timeLength = cacheLength
         guard timeLength >= 20, e - s > timeLength + 13, p[s + timeLength] == 44,
-            let ms = cachedTime(p + s)
+            let ms = cachedTime(p + s), ms <= futureLimitMs
         else { return nil }
         var i = s + timeLength + 1
         let us = i

@@ -1,8 +1,26 @@
-/// The event log as the data directory's source (design §2–3): reads it
-/// whole into histories, and checks snapshot files against it.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The event log as the data directory's source: `events.csv` and its
+/// rotated siblings, read whole into histories (each unit's distinct
+/// candidates over time); snapshot files are checked against it.
 public enum EventLogSource {
     /// The event log's file name inside a data directory.
     public static let fileName = "events.csv"
+
+    /// The event log of a data directory when it has one: `events.csv` when
+    /// anything is by that name (a broken link too: an error to report, not a
+    /// reason to fall back to snapshots) or a rotated sibling is (a rotation
+    /// in progress); nil when the directory has no log.
+    public static func path(inDirectory directory: String) -> String? {
+        let path = directory + "/" + fileName
+        var st = stat()
+        if lstat(path, &st) == 0 || !EventLogFiles.siblings(of: path).isEmpty { return path }
+        return nil
+    }
 
     /// What reading a log gave.
     public struct Loaded {
@@ -15,15 +33,28 @@ public enum EventLogSource {
         public var tail: EventTail
     }
 
-    /// Reads the whole log. The last line counts even without its newline
-    /// unless `leavePartialLine` (a live log, where it may be half-written).
+    /// Whether `path` is (or links to) a regular file: not missing, not a
+    /// dangling link, not a FIFO or a device.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Reads the whole log (the file and its rotated siblings). A last line
+    /// without its newline is never counted: it is left for the tail to
+    /// finish, and unless `leavePartialLine` (a log about to be followed) a
+    /// warning says so. Times later than `now` (the machine's clock when nil)
+    /// plus `futureTolerance` seconds are impossible.
     public static func load(
         path: String, units: [Unit], timeZone: UTCOffset, leavePartialLine: Bool = false,
-        progress: ((Int64, Int64) -> Void)? = nil
+        now: Timestamp? = nil, futureTolerance: Int64 = ContestConfig.defaultFutureTolerance,
+        readingPipes: Bool = false, progress: ((Int64, Int64) -> Void)? = nil
     ) -> Loaded {
-        let tail = EventTail(path: path, units: units, timeZone: timeZone)
+        let tail = EventTail(path: path, units: units, timeZone: timeZone, readingPipes: readingPipes)
+        if let now { tail.clock = { now } }
+        tail.futureTolerance = futureTolerance
+        tail.reportsPartialLine = !leavePartialLine
         let change = tail.poll(progress: progress)
-        if !leavePartialLine { tail.finishPartialLine() }
         let a = tail.aggregator
         var issues = a.issues
         if let error = change.error { issues.insert(error, at: 0) }
@@ -34,6 +65,12 @@ public enum EventLogSource {
                 DataIssue(
                     .warning, file: path, line: 1, column: 1,
                     "the event log is empty; every unit shows 0 until events arrive (header: time,unit_code,candidate_id,event)"
+                ))
+        } else if a.eventsCounted == 0, change.error == nil, a.headerError == nil {
+            issues.append(
+                DataIssue(
+                    .warning, file: path,
+                    "the event log holds no event that counts (only its header, or lines with problems); every unit shows 0"
                 ))
         }
         return Loaded(

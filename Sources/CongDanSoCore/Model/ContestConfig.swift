@@ -13,6 +13,10 @@ public struct ContestConfig: Hashable, Sendable {
     /// What the contest covers, for the report's words ("toàn thành phố",
     /// "toàn tỉnh", "toàn quốc"): `scope` in config.toml, a city by default.
     public var scope: ContestScope
+    /// How far past the machine's clock a time in the data may be (seconds)
+    /// before it is impossible: clocks of different machines drift.
+    public var futureTolerance: Int64 = ContestConfig.defaultFutureTolerance
+    public static let defaultFutureTolerance: Int64 = 600
 
     public init(
         title: String = ContestConfig.defaultTitle, targetShare: Double = 0.80,

@@ -4,6 +4,22 @@ extension Timestamp {
         case malformed
         case missingOffset
         case impossibleDate
+        /// A valid time later than the machine's clock plus the tolerance
+        /// (`future_tolerance`): it cannot have happened yet.
+        case future
+
+        /// What is wrong and what to do, after "the time "X" " in a message:
+        /// the one wording for every file that holds times.
+        public var explanation: String {
+            switch self {
+            case .missingOffset: return "has no UTC offset; write it like 2025-10-22T15:00:00+07:00"
+            case .impossibleDate: return "is not a real date and time"
+            case .malformed: return "is not an ISO 8601 time; write it like 2025-10-22T15:00:00+07:00"
+            case .future:
+                return
+                    "is later than this machine's clock plus the tolerance (future_tolerance in config.toml); it cannot have happened yet. Check the clock of the machine that wrote it"
+            }
+        }
     }
 
     /// Parses ISO 8601 `YYYY-MM-DDTHH:MM[:SS[.fff]]±HH:MM` (or `Z`); a space

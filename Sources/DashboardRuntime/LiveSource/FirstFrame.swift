@@ -38,14 +38,16 @@ public struct FirstFrame: @unchecked Sendable {
         loadAll: () throws -> (dataset: Dataset, tail: EventTail?)
     ) rethrows -> FirstFrame {
         let fingerprint = DirectoryFingerprint.read(directory)
-        let logPath = events ?? directory + "/" + EventLogSource.fileName
-        if events == nil, FileManager.default.fileExists(atPath: logPath),
+        // The directory's log counts when its siblings alone are there
+        // (mid-rotation); a FIFO or a dangling link is refused by the full load.
+        let logPath = events ?? EventLogSource.path(inDirectory: directory)
+        if events == nil, let logPath, EventLogSource.isRegularFile(logPath),
             let quick = DataDirectory.loadSnapshots(directory, overrides: overrides).dataset,
             quick.latestMoment != nil, quick.warnings.isEmpty
         {
             return FirstFrame(dataset: quick, fingerprint: fingerprint, followed: nil)
         }
-        let logStamp = DirectoryFingerprint.of([logPath])
+        let logStamp = DirectoryFingerprint.ofEventLog(logPath)
         let otherStamps = DirectoryFingerprint.read(directory, includingEventLog: false)
         let (dataset, tail) = try loadAll()
         return FirstFrame(

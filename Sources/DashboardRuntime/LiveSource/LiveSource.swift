@@ -48,9 +48,9 @@ public final class LiveSource: Sendable {
         self.events = events
         self.clock = clock
         self.background = background
-        let log = events ?? directory + "/" + EventLogSource.fileName
-        lastLoad = Mutex((first.fingerprint, .of([log]), false))
-        let logExists = events != nil || FileManager.default.fileExists(atPath: log)
+        let log = events ?? EventLogSource.path(inDirectory: directory)
+        lastLoad = Mutex((first.fingerprint, .ofEventLog(log), false))
+        let logExists = log != nil
         readsLogAfterFirstFrame = logExists && first.followed == nil
         if let followed = first.followed {
             live.withLock { l in
@@ -65,8 +65,9 @@ public final class LiveSource: Sendable {
     /// The event log that is the source, if any.
     private var eventsFile: String? {
         if let events { return events }
-        let inDirectory = directory + "/" + EventLogSource.fileName
-        return FileManager.default.fileExists(atPath: inDirectory) ? inDirectory : nil
+        // With its rotated siblings: between logrotate's rename and the new
+        // events.csv, the siblings alone are the log.
+        return EventLogSource.path(inDirectory: directory)
     }
 
     /// Whether the data comes from an event log: the run loop then calls
@@ -85,7 +86,7 @@ public final class LiveSource: Sendable {
         return SourceStamps(
             directory: DirectoryFingerprint.read(directory),
             others: DirectoryFingerprint.read(directory, includingEventLog: false),
-            logPath: logPath, log: DirectoryFingerprint.of(logPath.map { [$0] } ?? []))
+            logPath: logPath, log: DirectoryFingerprint.ofEventLog(logPath))
     }
 
     /// Starts a read if the files changed since the last one (or always,
@@ -108,7 +109,7 @@ public final class LiveSource: Sendable {
         // The stamps before the data, so a change made during the read
         // triggers another read rather than being missed.
         let before = DirectoryFingerprint.read(directory)
-        let logBefore = DirectoryFingerprint.of(logPath.map { [$0] } ?? [])
+        let logBefore = DirectoryFingerprint.ofEventLog(logPath)
         let message: Message?
         switch work {
         case .everything:
