@@ -44,7 +44,8 @@ let package = Package(
         .target(name: "DashboardKit", dependencies: ["CongDanSoCore", "TerminalCells", "CongDanSoSettings"]),
         // The dashboard's runtime: the run loop over any backend, the clock,
         // and the live source (watching, following and reloading the data).
-        .target(name: "DashboardRuntime", dependencies: ["CongDanSoCore", "DashboardKit", "TerminalCells"]),
+        .target(
+            name: "DashboardRuntime", dependencies: ["CongDanSoCore", "DashboardKit", "TerminalCells", "OfficeDocuments"]),
         // The user's settings (settings.toml: reading, merging with the command line, atomic saving)
         // and the refresh interval's steps. No terminal code.
         .target(name: "CongDanSoSettings", dependencies: ["CongDanSoCore"]),
@@ -82,7 +83,7 @@ let package = Package(
         // tree) and the live source over temporary directories.
         .testTarget(
             name: "DashboardRuntimeTests",
-            dependencies: ["DashboardRuntime", "DashboardKit", "CongDanSoCore", "TerminalCells"],
+            dependencies: ["DashboardRuntime", "DashboardKit", "CongDanSoCore", "TerminalCells", "SpreadsheetReader"],
             exclude: ["Scripts"]),
         // Office documents: the writers' parts, the XLSX reader, and the files the built
         // binary writes read back by python-docx, openpyxl and LibreOffice.

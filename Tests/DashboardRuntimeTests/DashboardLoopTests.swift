@@ -2,6 +2,7 @@ import CongDanSoCore
 import DashboardKit
 import DashboardRuntime
 import Foundation
+import SpreadsheetReader
 import TerminalCells
 import Testing
 
@@ -64,6 +65,34 @@ import Testing
         #expect(csv.contains("Tứ Kỳ"))
         #expect(csv.split(whereSeparator: \.isNewline).count == 2, "the header and the one unit shown")
         #expect(backend.lastFrame?.text().contains(name) == true, "the answer reached the status line")
+    }
+
+    @Test func shiftEWritesTheTableAsShownToAWorkbook() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let (backend, _, _) = Self.run(
+            [
+                .input([.key(.character("/"))]), .input("tu ky".map { InputEvent.key(.character($0)) }),
+                .input([.key(.enter), .key(.character("E"))]),
+            ],
+            width: 160, exports: ExportWriter(folders: [folder.path]))
+        let name = "congdanso-20251022-150000.xlsx"
+        let reader = try XLSXReader(path: folder.path + "/" + name)
+        var texts: [String] = []
+        var numbers: [Double] = []
+        try reader.readRows { _, cells in
+            for cell in cells {
+                switch cell.value {
+                case .text(let t): texts.append(t)
+                case .number(let n): numbers.append(n)
+                default: break
+                }
+            }
+        }
+        #expect(texts.contains("Tứ Kỳ"))
+        #expect(!texts.contains("Việt Khê"), "only the unit the filter shows")
+        #expect(numbers.contains(2160) && numbers.contains(1409), "Tứ Kỳ's counts, as numbers")
+        #expect(backend.lastFrame?.text().contains(name) == true)
     }
 
     @Test func theStatesFolderIsUsedAndASecondExportDoesNotOverwrite() throws {

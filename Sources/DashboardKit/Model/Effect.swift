@@ -7,6 +7,9 @@ public enum Effect: Equatable, Sendable {
     /// Write these rows (the table as shown, filtered and sorted) to a CSV
     /// file, then send `.exported(path:)` or `.exportFailed(_:)`.
     case exportCSV(rows: [UnitFigures])
+    /// The same as an Excel workbook (`E`): the rows, with the query that
+    /// chose them (its filter and order are named under the title).
+    case exportWorkbook(rows: [UnitFigures], query: TableQuery)
     /// Reload the data now (F5 / Ctrl-R); answer with `.loaded` or `.loadFailed`.
     case reloadNow
     /// The refresh interval has passed: look at the data's files and reload

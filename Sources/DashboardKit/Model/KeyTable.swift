@@ -12,7 +12,7 @@ public enum Action: String, CaseIterable, Sendable {
     case scrollUp, scrollDown
     case showSummary, toggleHelp
     case summaryUp, summaryDown, filterToGroup
-    case toggleLanguage, export, togglePause, reloadNow, refreshSlower, refreshFaster
+    case toggleLanguage, export, exportWorkbook, togglePause, reloadNow, refreshSlower, refreshFaster
     case quit
     // Jump-to search (Search.swift) and paging the screens on top of the table.
     case startSearch, searchNext, searchPrevious, searchKeep, searchCancel, searchDeleteBackward
@@ -85,6 +85,7 @@ public enum KeyTable {
         KeyBinding([.escape], .clearFilters, [.table], .clearFiltersTable),
         KeyBinding([.tab], .showSummary, [.table], .showSummaryTable),
         KeyBinding([.character("e")], .export, [.table], .exportTable),
+        KeyBinding([.character("E")], .exportWorkbook, [.table], .exportWorkbookTable),
         KeyBinding([.function(3), .character("s")], .startSearch, [.table], .startSearchTable),
         KeyBinding([.character("n")], .searchNext, [.table], .searchNextTable),
         KeyBinding([.character("N")], .searchPrevious, [.table], .searchPreviousTable),

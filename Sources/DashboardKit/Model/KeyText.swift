@@ -6,7 +6,8 @@ enum KeyText: CaseIterable, Sendable {
     case toggleHelp, toggleLanguage, togglePause, reloadNow, refreshSlower, refreshFaster, quit, moveUpTable,
         moveDownTable, pageUpTable, pageDownTable, moveToTopTable, moveToBottomTable, openDetailTable,
         sortPreviousTable, sortNextTable, reverseSortTable, startFilterTable, cycleTypeTable, cycleProvinceTable,
-        clearFiltersTable, showSummaryTable, exportTable, filterKeepFilterInput, filterClearFilterInput,
+        clearFiltersTable, showSummaryTable, exportTable, exportWorkbookTable, filterKeepFilterInput,
+        filterClearFilterInput,
         filterDeleteBackwardFilterInput, moveUpFilterInput, moveDownFilterInput, quitFilterInput, previousUnitDetail,
         nextUnitDetail, scrollUp, scrollDown, backDetail, backSummary, backHelp, summaryUp, summaryDown,
         filterToGroupSummary
@@ -51,6 +52,10 @@ enum KeyText: CaseIterable, Sendable {
             return t("Tổng hợp theo loại, tỉnh và tỉnh cũ", "Summary by type, province and former province")
         case .exportTable:
             return t("Xuất bảng đang xem (lọc, thứ tự) ra CSV", "Export the table as shown (filter, order) to CSV")
+        case .exportWorkbookTable:
+            return t(
+                "Xuất bảng đang xem ra tệp Excel (.xlsx, kèm tổng hợp)",
+                "Export the table as shown to an Excel workbook (.xlsx, with summaries)")
         case .filterKeepFilterInput: return t("Giữ bộ lọc, thôi gõ", "Keep the filter, stop typing")
         case .filterClearFilterInput: return t("Xoá bộ lọc, thôi gõ", "Clear the filter, stop typing")
         case .filterDeleteBackwardFilterInput: return t("Xoá ký tự cuối", "Delete the last character")

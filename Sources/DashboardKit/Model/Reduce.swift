@@ -197,6 +197,10 @@ func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         state.pendingExportRows = state.rows.count
         state.status = StatusMessage(.exporting(rows: state.rows.count), postedAt: state.clock)
         return [.exportCSV(rows: state.rows)]
+    case .exportWorkbook:
+        state.pendingExportRows = state.rows.count
+        state.status = StatusMessage(.exporting(rows: state.rows.count), postedAt: state.clock)
+        return [.exportWorkbook(rows: state.rows, query: state.query)]
     case .quit:
         return [.quit]
     case .startSearch, .searchNext, .searchPrevious, .searchKeep, .searchCancel, .searchDeleteBackward,

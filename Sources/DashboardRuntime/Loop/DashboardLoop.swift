@@ -96,6 +96,11 @@ public struct DashboardLoop<Backend: TerminalBackend> {
                     if source?.followsEvents == true { source?.check() }
                 case .exportCSV(let rows):
                     queue.append(exports.write(rows, standings: state.standings, folder: state.exportFolder))
+                case .exportWorkbook(let rows, let query):
+                    queue.append(
+                        exports.write(
+                            rows, standings: state.standings, folder: state.exportFolder,
+                            format: .workbook(query: query, lang: state.language)))
                 }
             }
         }
