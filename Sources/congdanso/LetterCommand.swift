@@ -51,11 +51,9 @@ struct LetterCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let output = output!
-        do { try bytes.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-            StandardError().write("congdanso: cannot write \(output): \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
-        StandardError().write("wrote the letter (template: \(chosen.origin)) to \(output)")
+        // The commands' one writer: through symlinks, keeping mode and owner, whole or not at all.
+        try CommandOutput.emit(Array(bytes), to: output)
+        CommandOutput.note("wrote the letter (template: \(chosen.origin)) to \(output)")
     }
 
     /// `--template`, else the data directory's template for the language, else the built-in one.
