@@ -31,9 +31,17 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .long, help: "UTF-8 output even when the locale is not UTF-8 (the terminal must handle it).")
     var utf8 = false
 
+    @Option(
+        name: .long,
+        help:
+            "Wall mode: cycle the views every this many seconds (table pages, top ten, bottom ten, the call list, the summary); w pauses and resumes, q quits."
+    )
+    var rotate: Int?
+
     func validate() throws {
         if refresh < 1 { throw ValidationError("--refresh must be at least 1 second") }
         if ascii && utf8 { throw ValidationError("choose one of --ascii and --utf8") }
+        if let rotate, rotate < 1 { throw ValidationError("--rotate must be at least 1 second") }
     }
 
     func run() throws {
@@ -59,11 +67,13 @@ struct DashboardCommand: ParsableCommand {
         defer { session.close() }
         let clock = SystemClock()
         let now = clock.now()
-        let state = DashboardState(
+        var state = DashboardState(
             standings: Standings(dataset: first.dataset, now: now), language: lang,
             colorEnabled: session.hasColor, ascii: session.usesASCII, now: now, refreshSeconds: refresh)
         let source = LiveSource(
             directory: directory, overrides: options.overrides, events: options.events, first: first, clock: clock)
+        state.setFollowsLog(source.followsEvents)
+        if let rotate { state.startWallMode(seconds: rotate) }
         var loop = DashboardLoop(backend: session, state: state, source: source, clock: clock)
         if let signal = loop.run() {
             // Leave as the signal asked, once the terminal is restored.

@@ -25,6 +25,10 @@ struct DataCache: Sendable {
     let rankWidth: Int
     /// How coverage of adults is spread over the units.
     let coverage: CoverageSpread
+    /// Per unit: its city rank 24 hours before the moment (nil on the data's first day).
+    let ranks24h: [Int]?
+    /// The units that need a call today.
+    let attention: [AttentionItem]
 
     init(_ standings: Standings, trendDays: Int) {
         let dataset = standings.dataset
@@ -57,5 +61,12 @@ struct DataCache: Sendable {
         provinces = byProvince.map(\.province).filter { !$0.isEmpty }
         historyByDay = HistoryRow.isDense(dataset)
         coverage = CoverageSpread(standings.figures, target: standings.config.targetShare)
+        if standings.hasChange24h {
+            let before = Standings(dataset: dataset, at: standings.dayBefore, now: standings.moment)
+            ranks24h = before.figures.map(\.rank)
+        } else {
+            ranks24h = nil
+        }
+        attention = Attention.items(standings)
     }
 }

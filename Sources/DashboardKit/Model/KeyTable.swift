@@ -12,16 +12,17 @@ public enum Action: String, CaseIterable, Sendable {
     case scrollUp, scrollDown
     case showSummary, toggleHelp
     case toggleLanguage, export, togglePause, reloadNow, refreshSlower, refreshFaster
+    case toggleFollow, switchMovementBase, showAttention, toggleWallRotation
     case quit
 }
 
 /// Where a binding applies: one of the screens, or the filter prompt while
 /// a filter is being typed (where printable characters are text, not keys).
 public enum KeyContext: String, CaseIterable, Sendable {
-    case table, filterInput, detail, summary, help
+    case table, filterInput, detail, summary, help, attention
 
     /// The screens (everything but the filter prompt).
-    public static let screens: Set<KeyContext> = [.table, .detail, .summary, .help]
+    public static let screens: Set<KeyContext> = [.table, .detail, .summary, .help, .attention]
 }
 
 /// One line of the key table: the keys, the action, where it applies and
@@ -60,6 +61,7 @@ public enum KeyTable {
         KeyBinding([.character("+")], .refreshSlower, everywhere, .refreshSlower),
         KeyBinding([.character("-")], .refreshFaster, everywhere, .refreshFaster),
         KeyBinding([.character("q"), .control("c")], .quit, everywhere, .quit),
+        KeyBinding([.character("w")], .toggleWallRotation, everywhere, .toggleWallRotation),
 
         // The unit table.
         KeyBinding([.up, .character("k")], .moveUp, [.table], .moveUpTable),
@@ -78,6 +80,15 @@ public enum KeyTable {
         KeyBinding([.escape], .clearFilters, [.table], .clearFiltersTable),
         KeyBinding([.tab], .showSummary, [.table], .showSummaryTable),
         KeyBinding([.character("e")], .export, [.table], .exportTable),
+        KeyBinding([.character("F")], .toggleFollow, [.table], .toggleFollowTable),
+        KeyBinding([.character("m")], .switchMovementBase, [.table], .switchMovementBaseTable),
+        KeyBinding([.character("a")], .showAttention, [.table], .showAttentionTable),
+
+        // Needs a call today.
+        KeyBinding([.up, .character("k")], .moveUp, [.attention], .moveUpTable),
+        KeyBinding([.down, .character("j")], .moveDown, [.attention], .moveDownTable),
+        KeyBinding([.enter], .openDetail, [.attention], .openDetailTable),
+        KeyBinding([.character("a"), .escape], .back, [.attention], .backSummary),
 
         // Typing a filter.
         KeyBinding([.enter], .filterKeep, [.filterInput], .filterKeepFilterInput),
@@ -154,6 +165,9 @@ struct FooterHint: Sendable {
                 FooterHint(actions: [.cycleProvince], text: .hintProvince, priority: 8),
                 FooterHint(actions: [.openDetail], text: .hintDetail, priority: 4),
                 FooterHint(actions: [.showSummary], text: .hintSummary, priority: 7),
+                FooterHint(actions: [.showAttention], text: .hintAttention, priority: 6),
+                FooterHint(actions: [.toggleFollow], text: .hintFollow, priority: 8),
+                FooterHint(actions: [.switchMovementBase], text: .hintMovement, priority: 12),
                 FooterHint(actions: [.export], text: .hintExport, priority: 9),
                 FooterHint(actions: [.togglePause], text: .hintPause, priority: 10),
                 FooterHint(actions: [.toggleLanguage], text: .hintLanguage, priority: 11),
@@ -177,6 +191,13 @@ struct FooterHint: Sendable {
                 FooterHint(actions: [.toggleLanguage], text: .hintLanguage, priority: 5),
                 FooterHint(actions: [.toggleHelp], text: .hintHelp, priority: 0),
                 FooterHint(actions: [.quit], text: .hintQuit, priority: 2),
+            ]
+        case .attention:
+            return [
+                FooterHint(actions: [.openDetail], text: .hintDetail, priority: 2),
+                FooterHint(actions: [.back], text: .hintBack, priority: 1),
+                FooterHint(actions: [.toggleHelp], text: .hintHelp, priority: 0),
+                FooterHint(actions: [.quit], text: .hintQuit, priority: 3),
             ]
         case .help:
             return [

@@ -4,10 +4,12 @@ import CongDanSoCore
 /// shown by the query.
 ///
 /// Columns, left to right (the ones marked † give way on narrow terminals,
-/// in this order: trend, +24h completed, coverage, +24h registered, type,
-/// completion rate, completed; the name column flexes from 10 columns up):
-/// band marker (▲ top ten, ▼ bottom ten of the city ranking, whatever the
-/// sort or filter) with the city rank, name, type†, registered, completed†,
+/// in this order: trend, +24h completed, coverage, rank movement, +24h
+/// registered, type, completion rate, completed; the name column flexes
+/// from 10 columns up): band marker (▲ top ten, ▼ bottom ten of the city
+/// ranking, whatever the sort or filter) with the city rank, name, the rank
+/// movement† (↑3 ↓2 against the previous refresh or 24 hours ago, `m`
+/// switches), type†, registered, completed†,
 /// completion rate†, coverage of adults†, 24-hour change in registered† and
 /// completed†, and the trend†: new registrations a day over the last ten
 /// days (see `DailySeries`), each row scaled to its own busiest day.
@@ -52,21 +54,25 @@ enum MainView {
                 .name, header: h(.name), width: max(c.nameWidth, TextWidth.of(h(.name)) + arrow(.name)),
                 alignRight: false,
                 flexible: true, minWidth: 10),
+            Column(
+                .movement, header: MonitorText.movementHeader(state.monitor.movementBase, lang),
+                width: max(5, TextWidth.of(MonitorText.movementHeader(state.monitor.movementBase, lang))),
+                dropOrder: 5),
             Column(.type, header: h(.type), width: w(.type, typeWidth), alignRight: false, dropOrder: 3),
             Column(.registered, header: h(.registered), width: w(.registered, c.registeredWidth)),
             Column(.completed, header: h(.completed), width: w(.completed, c.completedWidth), dropOrder: 1),
             Column(.completionRate, header: h(.completionRate), width: w(.completionRate, 6), dropOrder: 2),
-            Column(.coverage, header: h(.coverage), width: w(.coverage, 6), dropOrder: 5),
+            Column(.coverage, header: h(.coverage), width: w(.coverage, 6), dropOrder: 6),
             Column(
                 .registeredChange, header: h(.registeredChange24h),
                 width: w(.registeredChange24h, c.registeredChangeWidth), dropOrder: 4),
             Column(
                 .completedChange, header: h(.completedChange24h),
-                width: w(.completedChange24h, c.completedChangeWidth), dropOrder: 6),
+                width: w(.completedChange24h, c.completedChangeWidth), dropOrder: 7),
             Column(
                 .trend, header: Label.trendHeader.text(lang),
                 width: max(DashboardState.trendDays, TextWidth.of(Label.trendHeader.text(lang))),
-                alignRight: false, dropOrder: 7),
+                alignRight: false, dropOrder: 8),
         ]
     }
 
@@ -108,6 +114,10 @@ enum MainView {
         let band = state.standings.band(of: f.index)
         let nameRole: Role = band.isTop ? .top : band.isBottom ? .bottom : .plain
         let cache = state.cache
+        let code = f.unit.code
+        func changed(_ registered: Bool) -> Bool {
+            state.monitor.cellChanged(code, registered: registered, at: state.clock)
+        }
         TableRow.draw(&p, columns, y: y) { id in
             switch id {
             case .rank: return TableCell(String(f.rank), nameRole)
@@ -117,8 +127,14 @@ enum MainView {
                     ascii ? cache.asciiNames[f.index] : f.unit.name, nameRole, knownWidth: cache.nameWidths[f.index],
                     alreadyShown: true)
             case .type: return TableCell(Phrase.typeShort(f.unit.type, lang), .dim)
-            case .registered: return TableCell(NumberForms.integer(f.registered, lang), .value)
-            case .completed: return TableCell(NumberForms.integer(f.completed, lang))
+            case .registered:
+                return TableCell(NumberForms.integer(f.registered, lang), changed(true) ? .changed : .value)
+            case .completed: return TableCell(NumberForms.integer(f.completed, lang), changed(false) ? .changed : .plain)
+            case .movement:
+                guard let moved = state.rankMovement(f), moved != 0 else { return nil }
+                return moved > 0
+                    ? TableCell((ascii ? "^" : "↑") + String(moved), .movedUp)
+                    : TableCell((ascii ? "v" : "↓") + String(-moved), .movedDown)
             case .completionRate: return TableCell(NumberForms.percent(f.completionRate, lang))
             case .coverage: return TableCell(NumberForms.percent(f.coverage, digits: 2, lang))
             case .registeredChange:

@@ -49,6 +49,9 @@ enum StatusBar {
         if state.isPaused, state.held != nil {
             parts.append([Span(Label.newDataWaiting.text(lang), .paused)])
         }
+        if let news = state.monitor.currentBandNews(at: state.clock) {
+            parts.append([Span(MonitorText.bandNews(news, p.glyphs, lang), .changed)])
+        }
         if parts.isEmpty {
             // Lines the data left out (an unknown unit, a bad time) or counts
             // that went down: the first, and how many more `validate` lists.
@@ -60,8 +63,12 @@ enum StatusBar {
                     Span(first.description + more, .warning),
                 ])
             }
+            // When the source was last looked at, and when the figures last changed.
             parts.append([
-                Span(Label.loadedAt.text(lang) + " " + clockSecondsText(state.lastLoaded, offset), .dim),
+                Span(MonitorText.checkedAt(lang) + " " + clockSecondsText(state.monitor.lastChecked, offset), .dim),
+                Span(
+                    " " + p.glyphs.separator + " " + MonitorText.changedAt(lang) + " "
+                        + clockSecondsText(state.monitor.lastChanged, offset), .dim),
                 Span(" " + p.glyphs.separator + " " + Phrase.refreshEvery(state.refreshSeconds, lang), .dim),
             ])
         }
@@ -85,7 +92,24 @@ enum StatusBar {
         let q = state.query
         let arrow = sortArrow(q, p.glyphs)
         let sortName = Phrase.columnHeader(q.sort, lang) + arrow
-        let count = Span(Phrase.shown(state.rows.count, of: state.standings.figures.count), .value)
+        var count: Line = [Span(Phrase.shown(state.rows.count, of: state.standings.figures.count), .value)]
+        // Where the view is: "hàng 23–38 / 114"; following a unit; wall mode.
+        if state.route == .table, !state.rows.isEmpty {
+            let first = state.scroll + 1
+            let last = min(state.rows.count, state.scroll + state.pageSize)
+            let position = MonitorText.rows(lang) + " \(first)–\(last) / \(state.rows.count)"
+            count =
+                state.rows.count == state.standings.figures.count
+                ? [Span(position, .value)] : [Span(position, .value), Span(" (" + count[0].text + ")", .dim)]
+        }
+        if state.monitor.follow { count = [Span(MonitorText.following(lang), .changed), Span(" ")] + count }
+        if let wall = state.monitor.wall {
+            let mark =
+                wall.isPaused
+                ? MonitorText.wallPaused(lang)
+                : "⟳ " + MonitorText.wallView(wall.view, lang) + " " + String(wall.secondsLeft(at: state.clock)) + "s"
+            count = [Span(mark, .paused), Span(" ")] + count
+        }
         var filters: [Line] = []
         var shortFilters: [Line] = []
         if !q.text.isEmpty {
@@ -105,10 +129,10 @@ enum StatusBar {
         let sort: Line = [Span(Label.sortLabel.text(lang) + ": ", .label), Span(sortName, .value)]
         let sep = "  "
         return [
-            joined([sort] + filters + [[count]], separator: sep),
-            joined(filters + [[count]], separator: sep),
-            joined(shortFilters + [[count]], separator: " "),
-            [count],
+            joined([sort] + filters + [count], separator: sep),
+            joined(filters + [count], separator: sep),
+            joined(shortFilters + [count], separator: " "),
+            count,
         ]
     }
 

@@ -6,7 +6,9 @@ enum Role: Sendable {
     case positive, negative
     case header, headerSorted
     case top, bottom, markerTop, markerBottom
-    case live, paused, stale, error, warning, success
+    case live, late, paused, stale, error, warning, success
+    /// A cell whose figure changed with the last refresh; a rank movement.
+    case changed, movedUp, movedDown
     case gaugeFill, gaugeMark, gaugeTrack, onPace, offPace
     case trend, barCompleted, barRegistered
     case keyName, keyText, prompt, cursor
@@ -37,6 +39,10 @@ struct Theme: Sendable {
         case .markerTop: return Style(foreground: .brightGreen, attributes: .bold)
         case .markerBottom: return Style(foreground: .brightRed, attributes: .bold)
         case .live: return Style(foreground: .green, attributes: .bold)
+        case .late: return Style(foreground: .magenta, attributes: [.bold, .underline])
+        case .changed: return Style(foreground: .cyan, attributes: [.bold, .underline])
+        case .movedUp: return Style(foreground: .green)
+        case .movedDown: return Style(foreground: .red)
         case .paused: return Style(foreground: .yellow, attributes: .bold)
         case .stale: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
         case .error: return Style(foreground: .brightRed, attributes: .bold)
@@ -62,12 +68,12 @@ struct Theme: Sendable {
     private func mono(_ role: Role) -> Style {
         switch role {
         case .plain, .label, .keyText, .positive, .negative, .top, .bottom, .warning, .success,
-            .gaugeFill, .trend, .barCompleted, .barRegistered, .boxBorder, .live:
+            .gaugeFill, .trend, .barCompleted, .barRegistered, .boxBorder, .live, .movedUp, .movedDown:
             return .plain
         case .title, .value, .header, .markerTop, .markerBottom, .paused, .error, .gaugeMark,
             .offPace, .keyName, .prompt, .boxTitle, .sectionTitle, .onPace:
             return Style(attributes: .bold)
-        case .headerSorted: return Style(attributes: [.bold, .underline])
+        case .headerSorted, .late, .changed: return Style(attributes: [.bold, .underline])
         case .dim, .rule, .gaugeTrack: return Style(attributes: .dim)
         case .stale: return Style(attributes: [.bold, .reverse])
         case .cursor: return Style(attributes: .reverse)
