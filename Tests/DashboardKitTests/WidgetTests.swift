@@ -216,7 +216,7 @@ import Testing
         let status = render(state, width: 160, height: 24).lines()[22]
         #expect(status.contains("! Cảnh báo dữ liệu: events.csv:7:27: warning: the unit code \"99999\""))
         #expect(status.contains("(+1)"))
-        #expect(status.contains("Tải lúc"))
+        #expect(status.contains("Kiểm tra"))
         // Without warnings the line is as before.
         let clean = DashboardState(
             standings: Standings(dataset: base, now: Fixtures.clock), colorEnabled: false, ascii: false,

@@ -89,6 +89,8 @@ enum MonitorText {
         t(lang, "\(n) cần gọi", "\(n) to call")
     }
 
+    static func attentionTiny(_ n: Int, _ lang: Language) -> String { t(lang, "\(n) gọi", "\(n) call") }
+
     static func attentionRules(_ t: AttentionThresholds, _ lang: Language) -> String {
         let hours =
             t.stalledHours == t.stalledHours.rounded()

@@ -41,7 +41,7 @@ enum Header {
         // Units that need a call today, counted (a away).
         let calls = state.attentionItems.count
         let callLine: Line = calls > 0 ? [Span("  "), Span(MonitorText.attentionShort(calls, lang), .warning)] : []
-        let callShort: Line = calls > 0 ? [Span(" "), Span("!\(calls)", .warning)] : []
+        let callShort: Line = calls > 0 ? [Span(" "), Span(MonitorText.attentionTiny(calls, lang), .warning)] : []
 
         let rights: [Line] = [
             [Span(Label.dataAt.text(lang) + " ", .label), Span(moment, .value)] + aged + [Span("  ")] + indicator

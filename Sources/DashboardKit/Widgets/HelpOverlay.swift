@@ -22,6 +22,7 @@ enum HelpOverlay {
             (Label.sectionFilter.text(lang), only(.filterInput)),
             (Label.sectionDetail.text(lang), only(.detail)),
             (Label.sectionSummary.text(lang), only(.summary)),
+            (MonitorText.t(lang, "Cần gọi hôm nay", "Needs a call today"), only(.attention)),
             (Label.sectionHelp.text(lang), only(.help)),
             (Label.sectionEverywhere.text(lang), everywhere),
         ].filter { !$0.1.isEmpty }

@@ -17,7 +17,7 @@ enum StatusBar {
         let rights = queryLines(p, state)
         let left = statusLine(p, state)
         // A reload error needs room: the query gives way until it is shown whole.
-        let minLeft = state.isStale ? width(of: left) : min(24, width(of: left))
+        let minLeft = state.isStale || state.currentStatus != nil ? width(of: left) : min(24, width(of: left))
         var right = rights.last ?? []
         for candidate in rights where inner.width - width(of: candidate) - 2 >= minLeft {
             right = candidate
@@ -133,6 +133,7 @@ enum StatusBar {
             joined(filters + [count], separator: sep),
             joined(shortFilters + [count], separator: " "),
             count,
+            [Span(Phrase.shown(state.rows.count, of: state.standings.figures.count), .value)],
         ]
     }
 
