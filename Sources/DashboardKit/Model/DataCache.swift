@@ -29,6 +29,9 @@ struct DataCache: Sendable {
     let ranks24h: [Int]?
     /// The units that need a call today.
     let attention: [AttentionItem]
+    /// Units sharing the figure at the tenth place of the top / bottom ten.
+    let topTie: BoundaryTie?
+    let bottomTie: BoundaryTie?
 
     init(_ standings: Standings, trendDays: Int) {
         let dataset = standings.dataset
@@ -68,5 +71,7 @@ struct DataCache: Sendable {
             ranks24h = nil
         }
         attention = Attention.items(standings)
+        topTie = BoundaryTie.at(standings, top: true)
+        bottomTie = BoundaryTie.at(standings, top: false)
     }
 }

@@ -150,5 +150,7 @@ enum MonitorText {
         }
     }
 
+    static func tieAtTenth(_ lang: Language) -> String { t(lang, "hạng 10 đồng hạng:", "tied at 10th:") }
+
     static func wallPaused(_ lang: Language) -> String { t(lang, "xoay vòng dừng (w)", "rotation paused (w)") }
 }

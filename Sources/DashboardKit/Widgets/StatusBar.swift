@@ -63,6 +63,16 @@ enum StatusBar {
                     Span(first.description + more, .warning),
                 ])
             }
+            // A tie at the tenth place: the ▲ ▼ ten are a choice by code there.
+            for (tie, glyph) in [
+                (state.cache.topTie, p.glyphs.markerTop), (state.cache.bottomTie, p.glyphs.markerBottom),
+            ] {
+                guard let tie else { continue }
+                parts.append([
+                    Span(glyph + " " + MonitorText.tieAtTenth(lang) + " ", .warning),
+                    Span(tie.tiedPhrase(state.standings.dataset, lang), .warning),
+                ])
+            }
             // When the source was last looked at, and when the figures last changed.
             parts.append([
                 Span(MonitorText.checkedAt(lang) + " " + clockSecondsText(state.monitor.lastChecked, offset), .dim),
