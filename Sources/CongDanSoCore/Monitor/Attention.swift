@@ -41,16 +41,16 @@ public enum AttentionReason: Hashable, Sendable {
             return vi ? "không có đăng ký mới trong \(hours) giờ" : "no new registration for \(hours) h"
         case .lowCoverage(let unit, let city):
             return vi
-                ? "độ phủ \(pct(unit, 2)), thành phố \(pct(city, 2))"
-                : "coverage \(pct(unit, 2)), city \(pct(city, 2))"
+                ? "độ phủ \(pct(unit, 2)) (TP \(pct(city, 2)))"
+                : "coverage \(pct(unit, 2)) (city \(pct(city, 2)))"
         case .behindPace(let pace, let required):
             return vi
                 ? "đang \(n(pace)) HT/ngày, cần \(n(required))"
                 : "\(n(pace)) completions a day, needs \(n(required))"
         case .lowCompletion(let unit, let city):
             return vi
-                ? "tỷ lệ HT \(pct(unit)), thành phố \(pct(city))"
-                : "completion rate \(pct(unit)), city \(pct(city))"
+                ? "tỷ lệ HT \(pct(unit)) (TP \(pct(city)))"
+                : "completion rate \(pct(unit)) (city \(pct(city)))"
         }
     }
 }

@@ -33,10 +33,10 @@ public struct BoundaryTie: Hashable, Sendable {
 
     /// "… và 15 đơn vị chưa có thí sinh đăng ký" / "… và 3 đơn vị cùng có 12
     /// thí sinh đăng ký (xã A, xã B, phường C)".
-    public func tiedPhrase(_ dataset: Dataset, _ lang: Language) -> String {
+    public func tiedPhrase(_ dataset: Dataset, _ lang: Language, names withNames: Bool = true) -> String {
         let m = NumberForms.integer(tied.count, lang)
         let names =
-            tied.count <= Self.namedAtMost
+            withNames && tied.count <= Self.namedAtMost
             ? " (" + tied.map { dataset.distinctListName($0.index, lang) }.joined(separator: ", ") + ")" : ""
         switch lang {
         case .vi:

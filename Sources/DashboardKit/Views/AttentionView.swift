@@ -150,7 +150,7 @@ enum MonitorText {
         }
     }
 
-    static func tieAtTenth(_ lang: Language) -> String { t(lang, "hạng 10 đồng hạng:", "tied at 10th:") }
+    static func tieAtTenth(_ lang: Language) -> String { t(lang, "hạng 10:", "10th place:") }
 
     static func wallPaused(_ lang: Language) -> String { t(lang, "xoay vòng dừng (w)", "rotation paused (w)") }
 }

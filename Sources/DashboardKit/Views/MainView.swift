@@ -41,7 +41,12 @@ enum MainView {
     /// The table's columns at their natural widths. Every header leaves a
     /// column for the sort arrow, so cycling the sort never moves columns;
     /// in ASCII the sorted header gets one more for the space in " v".
-    static func columns(_ state: DashboardState, _ lang: Language, asciiArrow: Bool = false) -> [Column] {
+    static func columns(_ state: DashboardState, _ lang: Language, asciiArrow: Bool = false, width: Int? = nil)
+        -> [Column]
+    {
+        // Names stay whole (up to 12 columns) from 60 columns up, before the
+        // rank movement and coverage give way.
+        let nameMinimum = (width ?? state.width) >= 60 ? 12 : 10
         let c = state.cache
         func h(_ s: SortColumn) -> String { Phrase.columnHeader(s, lang) }
         func arrow(_ s: SortColumn) -> Int { asciiArrow && s == state.query.sort ? 2 : 1 }
@@ -53,10 +58,10 @@ enum MainView {
             Column(
                 .name, header: h(.name), width: max(c.nameWidth, TextWidth.of(h(.name)) + arrow(.name)),
                 alignRight: false,
-                flexible: true, minWidth: 10),
+                flexible: true, minWidth: nameMinimum),
             Column(
                 .movement, header: MonitorText.movementHeader(state.monitor.movementBase, lang),
-                width: max(5, TextWidth.of(MonitorText.movementHeader(state.monitor.movementBase, lang))),
+                width: max(4, TextWidth.of(MonitorText.movementHeader(state.monitor.movementBase, lang))),
                 dropOrder: 5),
             Column(.type, header: h(.type), width: w(.type, typeWidth), alignRight: false, dropOrder: 3),
             Column(.registered, header: h(.registered), width: w(.registered, c.registeredWidth)),
@@ -81,7 +86,7 @@ enum MainView {
         let lang = p.lang
         let inner = header.inset(left: 1, right: 1)
         let arrow = StatusBar.sortArrow(state.query, p.glyphs)
-        let placed = TableWidget.layout(columns(state, lang, asciiArrow: p.ascii), x: inner.x, width: inner.width)
+        let placed = TableWidget.layout(columns(state, lang, asciiArrow: p.ascii, width: p.width), x: inner.x, width: inner.width)
 
         // Header row: the sorted column with its arrow.
         TableRow.drawHeader(&p, placed, y: header.y) { column in

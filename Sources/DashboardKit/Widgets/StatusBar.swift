@@ -65,12 +65,12 @@ enum StatusBar {
             }
             // A tie at the tenth place: the ▲ ▼ ten are a choice by code there.
             for (tie, glyph) in [
-                (state.cache.topTie, p.glyphs.markerTop), (state.cache.bottomTie, p.glyphs.markerBottom),
+                (state.cache.bottomTie, p.glyphs.markerBottom), (state.cache.topTie, p.glyphs.markerTop),
             ] {
                 guard let tie else { continue }
                 parts.append([
                     Span(glyph + " " + MonitorText.tieAtTenth(lang) + " ", .warning),
-                    Span(tie.tiedPhrase(state.standings.dataset, lang), .warning),
+                    Span(tie.tiedPhrase(state.standings.dataset, lang, names: false), .warning),
                 ])
             }
             // When the source was last looked at, and when the figures last changed.
@@ -118,7 +118,7 @@ enum StatusBar {
                 wall.isPaused
                 ? MonitorText.wallPaused(lang)
                 : "⟳ " + MonitorText.wallView(wall.view, lang) + " " + String(wall.secondsLeft(at: state.clock)) + "s"
-            count = [Span(mark, .paused), Span(" ")] + count
+            count = [Span(mark, .paused), Span("  ")] + count
         }
         var filters: [Line] = []
         var shortFilters: [Line] = []
