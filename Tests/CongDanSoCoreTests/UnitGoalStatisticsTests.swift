@@ -67,10 +67,16 @@ import Testing
         let moment = ts("2025-10-22T12:00:00+07:00")
         let bounds = DailySeries.boundaries(moment: moment, offset: .vietnam, days: 3)
         #expect(bounds.count == 4)
-        #expect(bounds.last == moment, "the moment's own day ends at the moment")
-        #expect(bounds[2] == Timestamp(milliseconds: ts("2025-10-22T00:00:00+07:00").milliseconds - 1))
+        #expect(bounds.last == moment, "the last day ends at the moment")
+        // One day, one change: days are the 24 hours to the moment's time of day.
+        #expect(bounds[2] == ts("2025-10-21T12:00:00+07:00"))
+        #expect(bounds[0] == ts("2025-10-19T12:00:00+07:00"))
         let series = DailySeries.dailyNewRegistrations(dataset, unit: 0, boundaries: bounds)
-        // 20/10: 5, 21/10: 7, 22/10 to noon: 8 (the 15:00 row is after the moment).
-        #expect(series == [5, 7, 8])
+        // To 20/10 12:00: 0; to 21/10 12:00: 5 (the 20/10 15:00 row); to
+        // 22/10 12:00: 15 (the 09:00 row; the 15:00 row is after the moment).
+        #expect(series == [0, 5, 15])
+        #expect(series.reduce(0, +) == dataset.value(unit: 0, at: moment).registered)
+        // The last day is the change over 24 hours.
+        #expect(series.last == dataset.change(unit: 0, from: bounds[2], to: moment)?.registered)
     }
 }

@@ -93,7 +93,10 @@ enum Label: CaseIterable, Sendable {
         case .rank: return t("Hạng", "Rank")
         case .shareOfCity: return t("Phần của TP", "City share")
         case .history: return t("Lịch sử theo từng lần số liệu", "History at every snapshot")
-        case .historyByDay: return t("Lịch sử theo ngày (số cuối ngày)", "History by day (end-of-day figures)")
+        case .historyByDay:
+            return t(
+                "Lịch sử theo ngày (cùng giờ mỗi ngày; +24h: so với 24 giờ trước)",
+                "History by day (the same time each day; +24h: against 24 hours before)")
         case .time: return t("Thời điểm", "Time")
         case .dailyChart: return t("ĐK mới mỗi ngày", "new reg. a day")
         case .notInTable: return t("ngoài bảng đang lọc", "not in the filtered table")
@@ -136,8 +139,8 @@ enum Label: CaseIterable, Sendable {
                 "live · paused · stale (the last reload failed)")
         case .legendTrend:
             return t(
-                "đăng ký mới mỗi ngày; ngày cao nhất của đơn vị là cột cao nhất",
-                "new registrations a day, scaled to the unit's busiest day")
+                "đăng ký mới mỗi 24 giờ đến giờ của số liệu (cột cuối = +24h ĐK); cao nhất là ngày đông nhất",
+                "new registrations in each 24 hours to the data's time of day (the last = +24h reg), scaled to the busiest")
         case .legendCoverage:
             return t(
                 "hoàn thành / người trưởng thành; vạch trên thước đo là mục tiêu",
