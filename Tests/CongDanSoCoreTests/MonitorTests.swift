@@ -146,7 +146,8 @@ import Testing
         let strict = standings(try dataset(config: "attention_stalled_hours = 12\n"))
         let stalled = Attention.items(strict).first { $0.code == "2" }?.reasons ?? []
         #expect(stalled.contains(.stalled(hours: 9)) == false, "9 hours is under a 12-hour threshold")
-        let loose = standings(try dataset(config: "attention_coverage_ratio = 0.01\nattention_completion_ratio = 0.01\n"))
+        let loose = standings(
+            try dataset(config: "attention_coverage_ratio = 0.01\nattention_completion_ratio = 0.01\n"))
         // Only units with no completions at all stay below 1% of the city's.
         let reasons = Attention.items(loose).filter { $0.code == "4" || $0.code == "5" }.flatMap(\.reasons)
         let kinds = reasons.map { "\($0)".prefix(while: { $0 != "(" }) }
@@ -186,7 +187,8 @@ import Testing
             LetterSentences.bottom(s, .vi)
                 == "Các xã có số thí sinh tham gia ít nhất: 15 đơn vị chưa có thí sinh đăng ký.")
         #expect(
-            LetterSentences.bottom(s, .en) == "The communes with the fewest participants: 15 units with no candidate registered yet.")
+            LetterSentences.bottom(s, .en)
+                == "The communes with the fewest participants: 15 units with no candidate registered yet.")
         #expect(BoundaryTie.at(s, top: true) == nil)
     }
 

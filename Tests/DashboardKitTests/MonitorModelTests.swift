@@ -69,7 +69,9 @@ import Testing
         // Underlined (an attribute, not only a colour) while marked.
         let buffer = render(s, width: 120, height: 40)
         let row = buffer.lines().firstIndex { $0.contains(" Tứ Kỳ ") }!
-        let x = buffer.lines()[row].range(of: "2.160").map { buffer.lines()[row].distance(from: buffer.lines()[row].startIndex, to: $0.lowerBound) }!
+        let x = buffer.lines()[row].range(of: "2.160").map {
+            buffer.lines()[row].distance(from: buffer.lines()[row].startIndex, to: $0.lowerBound)
+        }!
         #expect(buffer[x, row].style.attributes.contains(.underline))
         // Gone after the mark's seconds.
         _ = update(&s, .tick(Fixtures.clock.adding(seconds: MonitorState.changeMarkSeconds + 1)))
@@ -177,7 +179,8 @@ import Testing
             _ = update(&s, .tick(clock))
             seen.append(s.monitor.wall!.view)
         }
-        #expect(seen.prefix(7) == [.tablePage(1), .tablePage(2), .tablePage(3), .topTen, .bottomTen, .attention, .summary])
+        #expect(
+            seen.prefix(7) == [.tablePage(1), .tablePage(2), .tablePage(3), .topTen, .bottomTen, .attention, .summary])
         #expect(seen[7] == .tablePage(0))
         // The mark says when the next view comes.
         _ = update(&s, .tick(clock.adding(seconds: 3)))

@@ -12,7 +12,8 @@ struct MonitorTerminalTests {
     static let units = TmuxHarness.packageRoot.appendingPathComponent("sample-data").path
 
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("congdanso-monitor-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congdanso-monitor-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -83,7 +83,9 @@ enum ConfigLoader {
                 config.attention.stalledHours = h
             case "attention_coverage_ratio", "attention_completion_ratio":
                 guard let x = Double(value), x > 0, x <= 1 else {
-                    issue(.error, valueColumn, "\(key) must be a fraction above 0 and at most 1, like 0.5 (half the city's)")
+                    issue(
+                        .error, valueColumn,
+                        "\(key) must be a fraction above 0 and at most 1, like 0.5 (half the city's)")
                     continue
                 }
                 if key == "attention_coverage_ratio" {

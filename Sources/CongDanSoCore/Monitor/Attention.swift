@@ -36,7 +36,8 @@ public enum AttentionReason: Hashable, Sendable {
             return vi ? "chưa có thí sinh đăng ký" : "no candidate registered yet"
         case .stalled(let hours):
             if hours >= 48 {
-                return vi ? "không có đăng ký mới trong \(hours / 24) ngày" : "no new registration for \(hours / 24) days"
+                return vi
+                    ? "không có đăng ký mới trong \(hours / 24) ngày" : "no new registration for \(hours / 24) days"
             }
             return vi ? "không có đăng ký mới trong \(hours) giờ" : "no new registration for \(hours) h"
         case .lowCoverage(let unit, let city):
@@ -97,7 +98,8 @@ public enum Attention {
             reasons[index].insert(.behindPace(pace: pace, required: required), at: at ?? reasons[index].count)
         }
         let items = standings.figures.compactMap { f -> AttentionItem? in
-            reasons[f.index].isEmpty ? nil : AttentionItem(unitIndex: f.index, code: f.unit.code, reasons: reasons[f.index])
+            reasons[f.index].isEmpty
+                ? nil : AttentionItem(unitIndex: f.index, code: f.unit.code, reasons: reasons[f.index])
         }
         return items.sorted { a, b in
             if a.reasons.count != b.reasons.count { return a.reasons.count > b.reasons.count }

@@ -140,7 +140,8 @@ enum Label: CaseIterable, Sendable {
         case .legendTrend:
             return t(
                 "đăng ký mới mỗi 24 giờ đến giờ của số liệu (cột cuối = +24h ĐK); cao nhất là ngày đông nhất",
-                "new registrations in each 24 hours to the data's time of day (the last = +24h reg), scaled to the busiest")
+                "new registrations in each 24 hours to the data's time of day (the last = +24h reg), scaled to the busiest"
+            )
         case .legendCoverage:
             return t(
                 "hoàn thành / người trưởng thành; vạch trên thước đo là mục tiêu",

@@ -86,7 +86,8 @@ enum MainView {
         let lang = p.lang
         let inner = header.inset(left: 1, right: 1)
         let arrow = StatusBar.sortArrow(state.query, p.glyphs)
-        let placed = TableWidget.layout(columns(state, lang, asciiArrow: p.ascii, width: p.width), x: inner.x, width: inner.width)
+        let placed = TableWidget.layout(
+            columns(state, lang, asciiArrow: p.ascii, width: p.width), x: inner.x, width: inner.width)
 
         // Header row: the sorted column with its arrow.
         TableRow.drawHeader(&p, placed, y: header.y) { column in
@@ -134,7 +135,8 @@ enum MainView {
             case .type: return TableCell(Phrase.typeShort(f.unit.type, lang), .dim)
             case .registered:
                 return TableCell(NumberForms.integer(f.registered, lang), changed(true) ? .changed : .value)
-            case .completed: return TableCell(NumberForms.integer(f.completed, lang), changed(false) ? .changed : .plain)
+            case .completed:
+                return TableCell(NumberForms.integer(f.completed, lang), changed(false) ? .changed : .plain)
             case .movement:
                 guard let moved = state.rankMovement(f), moved != 0 else { return nil }
                 return moved > 0
