@@ -135,8 +135,8 @@ enum Label: CaseIterable, Sendable {
                 "after a column name: the sort column, descending / ascending")
         case .legendIndicator:
             return t(
-                "trực tiếp · tạm dừng · dữ liệu cũ (lần tải lại gần nhất bị lỗi)",
-                "live · paused · stale (the last reload failed)")
+                "trực tiếp · trễ (số liệu mới nhất cũ hơn stale_after) · lỗi đọc (lần đọc gần nhất bị lỗi) · tạm dừng",
+                "live · late (the newest data is older than stale_after) · stale (the last read failed) · paused")
         case .legendTrend:
             return t(
                 "đăng ký mới mỗi 24 giờ đến giờ của số liệu (cột cuối = +24h ĐK); cao nhất là ngày đông nhất",

@@ -152,5 +152,11 @@ enum MonitorText {
 
     static func tieAtTenth(_ lang: Language) -> String { t(lang, "hạng 10:", "10th place:") }
 
+    static func legendMovement(_ lang: Language) -> String {
+        t(
+            lang, "lên / xuống bấy nhiêu hạng so với 24 giờ trước hoặc lần cập nhật trước (m đổi)",
+            "up / down so many ranks against 24 hours ago or the previous refresh (m switches)")
+    }
+
     static func wallPaused(_ lang: Language) -> String { t(lang, "xoay vòng dừng (w)", "rotation paused (w)") }
 }

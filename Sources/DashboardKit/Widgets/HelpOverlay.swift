@@ -47,11 +47,16 @@ enum HelpOverlay {
     }
 
     static func legend(_ lang: Language, _ g: Glyphs) -> [(String, String)] {
-        [
+        let ascii = g.live == Glyphs.ascii.live
+        return [
             (g.markerTop, Label.legendTop.text(lang)),
             (g.markerBottom, Label.legendBottom.text(lang)),
             (g.sortDescending + " " + g.sortAscending, Label.legendSort.text(lang)),
-            (g.live + " " + g.paused + " " + g.stale, Label.legendIndicator.text(lang)),
+            (
+                g.live + " " + Freshness.Shown(.late, g, ascii: ascii).glyph + " " + g.stale + " " + g.paused,
+                Label.legendIndicator.text(lang)
+            ),
+            (ascii ? "^3 v2" : "↑3 ↓2", MonitorText.legendMovement(lang)),
             (Label.trendHeader.text(lang), Label.legendTrend.text(lang)),
             (Label.coverage.text(lang), Label.legendCoverage.text(lang)),
         ]
