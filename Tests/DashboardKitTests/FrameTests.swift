@@ -169,7 +169,7 @@ import Testing
         let at80 = header(80)
         #expect(!at80.contains("10 ngày") && !at80.contains("+24h HT"))
         // The rank movement (issue 11) stays at 80; coverage gives way before it.
-        #expect(at80.contains("±24h") && at80.contains("+24h ĐK") && !at80.contains("Độ phủ"))
+        #expect(at80.contains("↕24h") && at80.contains("+24h ĐK") && !at80.contains("Độ phủ"))
         #expect(header(100).contains("Độ phủ"))
         let at60 = header(60)
         #expect(!at60.contains("Độ phủ") && !at60.contains("+24h ĐK"))

@@ -91,10 +91,10 @@ import Testing
             #expect(s.rankMovement(f) == before - f.rank)
         }
         let header = render(s, width: 120, height: 40).lines()[4]
-        #expect(header.contains("±lần"))
+        #expect(header.contains("↕lần"))
         press(&s, .character("m"))
         #expect(s.monitor.movementBase == .day)
-        #expect(render(s, width: 120, height: 40).lines()[4].contains("±24h"))
+        #expect(render(s, width: 120, height: 40).lines()[4].contains("↕24h"))
         // Never the top/bottom markers' glyphs.
         let body = render(s, width: 120, height: 40).lines()[5...36].joined()
         #expect(body.contains("↑") && body.contains("↓"))

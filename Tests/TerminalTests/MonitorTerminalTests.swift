@@ -54,7 +54,7 @@ struct MonitorTerminalTests {
         try tmux.sendKeys(.text("m"))
         let moving = try await tmux.waitFor(description: "a ↑ or ↓ in the movement column", timeout: .seconds(20)) {
             screen in
-            screen.contains("±lần") && Self.rows(screen).contains { $0.contains("↑") || $0.contains("↓") }
+            screen.contains("↕lần") && Self.rows(screen).contains { $0.contains("↑") || $0.contains("↓") }
         }
         // Movement glyphs are not the top/bottom markers.
         let marked = Self.rows(moving).filter { $0.contains("↑") || $0.contains("↓") }

@@ -114,10 +114,12 @@ enum MonitorText {
         t(lang, "trễ sau \(text)", "late after \(text)")
     }
 
-    static func movementHeader(_ base: MovementBase, _ lang: Language) -> String {
+    /// "↕24h" / "↕lần" ("^v24h" in ASCII, where ± would read as the +24h columns' +).
+    static func movementHeader(_ base: MovementBase, _ lang: Language, ascii: Bool = false) -> String {
+        let arrows = ascii ? "^v" : "↕"
         switch base {
-        case .previousRefresh: return t(lang, "±lần", "±last")
-        case .day: return "±24h"
+        case .previousRefresh: return arrows + t(lang, "lần", "last")
+        case .day: return arrows + "24h"
         }
     }
 

@@ -60,8 +60,9 @@ enum MainView {
                 alignRight: false,
                 flexible: true, minWidth: nameMinimum),
             Column(
-                .movement, header: MonitorText.movementHeader(state.monitor.movementBase, lang),
-                width: max(4, TextWidth.of(MonitorText.movementHeader(state.monitor.movementBase, lang))),
+                .movement, header: MonitorText.movementHeader(state.monitor.movementBase, lang, ascii: state.ascii),
+                width: max(
+                    4, TextWidth.of(MonitorText.movementHeader(state.monitor.movementBase, lang, ascii: state.ascii))),
                 dropOrder: 5),
             Column(.type, header: h(.type), width: w(.type, typeWidth), alignRight: false, dropOrder: 3),
             Column(.registered, header: h(.registered), width: w(.registered, c.registeredWidth)),
