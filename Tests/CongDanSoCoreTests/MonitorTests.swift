@@ -227,3 +227,26 @@ import Testing
         )
     }
 }
+
+@Suite struct ReportFreshnessTests {
+    @Test func reportWarnsWhenTheDataIsOlderThanStaleAfter() throws {
+        // The sample's data is of 22/10/2025: older than 30 minutes by any clock after that.
+        let old = try CommandLineTests.run(["report", "--data", sampleDataPath])
+        #expect(old.status == 0)
+        #expect(old.stdout.contains("Số liệu lúc 15h00 ngày 22/10/2025"), "the report states the data's moment")
+        #expect(old.stderr.contains("the data's latest moment is 2025-10-22T15:00:00+07:00"))
+        #expect(old.stderr.contains("older than stale_after (30m)"))
+        // The letter's sentences are untouched on standard output.
+        #expect(
+            old.stdout.contains(
+                "10 xã, phường, đặc khu có số thí sinh tham gia ít nhất: đặc khu Bạch Long Vĩ, xã Tuệ Tĩnh, phường Đồ Sơn, phường Nam Đồng, phường Nam Đồ Sơn, xã Thượng Hồng, xã Hồng Châu, xã Kiến Hải, xã Hải Hưng, xã Nghi Dương."
+            ))
+        // A long enough stale_after: no warning. A report --at a chosen moment: none either.
+        let patient = try CommandLineTests.run(["report", "--data", sampleDataPath, "--stale-after", "100000d"])
+        #expect(!patient.stderr.contains("stale_after"))
+        let at = try CommandLineTests.run(["report", "--data", sampleDataPath, "--at", "2025-10-21T15:30:00+07:00"])
+        #expect(!at.stderr.contains("stale_after"))
+        let bad = try CommandLineTests.run(["report", "--data", sampleDataPath, "--stale-after", "soon"])
+        #expect(bad.status != 0 && bad.stderr.contains("--stale-after"))
+    }
+}
