@@ -197,3 +197,18 @@ import Testing
         #expect(press(&s, .character("q")) == [.quit])
     }
 }
+
+@Suite struct WallModeHelpTests {
+    @Test func theHelpStaysUpWhileTheRotationWaits() {
+        var s = Fixtures.state(width: 120, height: 40)
+        s.startWallMode(seconds: 10)
+        press(&s, .character("?"))
+        #expect(s.route == .help)
+        #expect(s.monitor.wall?.isPaused == false, "help is not browsing")
+        _ = update(&s, .tick(Fixtures.clock.adding(seconds: 30)))
+        #expect(s.route == .help)
+        press(&s, .character("?"))
+        _ = update(&s, .tick(Fixtures.clock.adding(seconds: 45)))
+        #expect(s.monitor.wall?.view == .tablePage(1))
+    }
+}

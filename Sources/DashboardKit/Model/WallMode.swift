@@ -53,6 +53,12 @@ extension DashboardState {
     /// On a tick: the next view when its time has come.
     mutating func advanceWallMode() {
         guard var wall = monitor.wall, !wall.isPaused, clock >= wall.nextAt else { return }
+        // The help stays up while it is read: the next view waits for it to close.
+        if route == .help {
+            wall.nextAt = clock.adding(seconds: Int64(wall.seconds))
+            monitor.wall = wall
+            return
+        }
         let pages = max(1, (rows.count + pageSize - 1) / max(1, pageSize))
         wall.view = WallMode.next(after: wall.view, pages: pages)
         // Catch up after a long sleep without replaying every missed view.
