@@ -53,6 +53,7 @@ public func render(_ state: DashboardState, width: Int, height: Int) -> Buffer {
     case .table, .help: MainView.draw(&p, state)
     case .detail(let code): DetailView.draw(&p, state, code: code, in: frame.content)
     case .summary: SummaryView.draw(&p, state, in: frame.content)
+    case .attention: AttentionView.draw(&p, state, in: frame.content)
     }
     if state.route == .help {
         HelpOverlay.draw(&p, state, in: frame.content)
@@ -99,7 +100,7 @@ public func measure(_ state: DashboardState) -> ScreenMetrics {
         scroll = Page.maxOffset(count: DetailView.rows(state, code: code).count, height: frame.content.height)
     case .summary: scroll = Page.maxOffset(count: SummaryView.rows(state).count, height: frame.content.height)
     case .help: scroll = HelpOverlay.maxScroll(state)
-    case .table: scroll = 0
+    case .table, .attention: scroll = 0
     }
     return ScreenMetrics(tablePage: page, maxScroll: scroll)
 }

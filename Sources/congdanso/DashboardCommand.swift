@@ -39,12 +39,20 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .long, help: "UTF-8 output even when the locale is not UTF-8 (the terminal must handle it).")
     var utf8 = false
 
+    @Option(
+        name: .long,
+        help:
+            "Wall mode: cycle the views every this many seconds (table pages, top ten, bottom ten, the call list, the summary); w pauses and resumes, q quits; 0 turns off a rotation set in settings.toml."
+    )
+    var rotate: Int?
+
     func validate() throws {
         if let refresh, !RefreshSteps.range.contains(refresh) {
             let range = RefreshSteps.range
             throw ValidationError("--refresh must be from \(range.lowerBound) to \(range.upperBound) seconds")
         }
         if ascii && utf8 { throw ValidationError("choose one of --ascii and --utf8") }
+        if let rotate, rotate < 0 { throw ValidationError("--rotate takes a number of seconds (0: off)") }
     }
 
     func run() throws {
@@ -54,7 +62,7 @@ struct DashboardCommand: ParsableCommand {
         }
         // Read before the terminal opens (it needs the mouse setting); the
         // plain-text fallback below neither uses nor saves it.
-        let settings = StartupSettings(language: lang, refreshSeconds: refresh, options: screen)
+        let settings = StartupSettings(language: lang, refreshSeconds: refresh, rotateSeconds: rotate, options: screen)
         let terminal = TerminalOptions.standard(
             noColorFlag: noColor, forceASCII: ascii ? true : utf8 ? false : nil, mouse: settings.screen.mouseEnabled)
         let session: TerminalSession
@@ -85,6 +93,9 @@ struct DashboardCommand: ParsableCommand {
         if let problem = settings.problem { state.reportSettingsProblem(problem) }
         let source = LiveSource(
             directory: directory, overrides: options.overrides, events: options.events, first: first, clock: clock)
+        state.setFollowsLog(source.followsEvents)
+        // Wall mode from the option or, without it, settings.toml (0: off).
+        if let seconds = settings.started.rotateSeconds, seconds > 0 { state.startWallMode(seconds: seconds) }
         var loop = DashboardLoop(backend: session, state: state, source: source, clock: clock)
         let signal = loop.run()
         // Saved on q, Ctrl-C and the clean exits (SIGTERM, SIGHUP), once the

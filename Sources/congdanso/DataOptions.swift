@@ -34,6 +34,13 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Contest title shown in reports.")
     var title: String?
 
+    @Option(
+        name: .customLong("stale-after"),
+        help:
+            "How old the newest data may be before it is called late, e.g. 30m, 2h, 26h (default: 30m for an event log, 26h for snapshots; stale_after in config.toml)."
+    )
+    var staleAfter: String?
+
     func validate() throws {
         if let target, !(target > 0 && target <= 1) {
             throw ValidationError("--target must be above 0 and at most 1, e.g. 0.80")
@@ -47,12 +54,16 @@ struct DataOptions: ParsableArguments {
         if let timezone, UTCOffset(parsing: timezone) == nil {
             throw ValidationError("--timezone must be a UTC offset like +07:00")
         }
+        if let staleAfter, (Freshness.parseDuration(staleAfter) ?? 0) <= 0 {
+            throw ValidationError("--stale-after must be a duration like 30m, 2h or 26h")
+        }
     }
 
     var overrides: ConfigOverrides {
         ConfigOverrides(
             title: title, targetShare: target, deadline: deadline.flatMap(CalendarDate.init(parsing:)),
-            adultShare: adultShare, timeZone: timezone.flatMap(UTCOffset.init(parsing:)))
+            adultShare: adultShare, timeZone: timezone.flatMap(UTCOffset.init(parsing:)),
+            staleAfterSeconds: staleAfter.flatMap(Freshness.parseDuration))
     }
 
     /// The data directory: `--data`, else `./sample-data` when present, else

@@ -23,11 +23,26 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let dataset = try options.load()
         let moment = try at.map { try parseMoment($0, offset: dataset.config.timeZone) }
-        let standings = Standings(dataset: dataset, at: moment, now: Clock.now)
+        let now = Clock.now
+        let standings = Standings(dataset: dataset, at: moment, now: now)
+        if moment == nil { warnIfLate(standings, now: now) }
         switch format {
         case .text: try CommandOutput.emit(TextReport.render(standings, lang))
         case .json: try CommandOutput.emit(JSONReport.render(standings))
         case .markdown: try CommandOutput.emit(MarkdownReport.render(standings, lang))
         }
     }
+}
+
+/// The data's moment on standard error when it is older than `stale_after`
+/// (the report itself states the moment: "Tính đến 15h00 ngày 22/10/2025").
+func warnIfLate(_ standings: Standings, now: Timestamp) {
+    let staleAfter = Freshness.staleAfterSeconds(standings.dataset)
+    guard Freshness.of(moment: standings.moment, now: now, staleAfterSeconds: staleAfter, readFailed: false) == .late
+    else { return }
+    let offset = standings.config.timeZone
+    let age = Freshness.ageText(Freshness.ageSeconds(moment: standings.moment, now: now), .en)
+    StandardError().write(
+        "congdanso: warning: the data's latest moment is \(standings.moment.iso8601(offset: offset)), \(age) by this machine's clock: older than stale_after (\(Freshness.durationText(staleAfter))); the feed may have stopped"
+    )
 }

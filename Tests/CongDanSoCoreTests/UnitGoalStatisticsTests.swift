@@ -67,16 +67,19 @@ import Testing
         let moment = ts("2025-10-22T12:00:00+07:00")
         let bounds = DailySeries.boundaries(moment: moment, offset: .vietnam, days: 3)
         #expect(bounds.count == 4)
-        #expect(bounds.last == moment, "the moment's own day ends at the moment")
-        #expect(bounds[2] == Timestamp(milliseconds: ts("2025-10-22T00:00:00+07:00").milliseconds - 1))
+        #expect(bounds.last == moment, "the last day ends at the moment")
+        // One day, one change: days are the 24 hours to the moment's time of day.
+        #expect(bounds[2] == ts("2025-10-21T12:00:00+07:00"))
+        #expect(bounds[0] == ts("2025-10-19T12:00:00+07:00"))
         let series = DailySeries.dailyNewRegistrations(dataset, unit: 0, boundaries: bounds)
-        // 20/10 starts before the data (its first row is at 15:00 that day):
-        // unknown, not "5 new"; 21/10: 7, 22/10 to noon: 8 (the 15:00 row is
-        // after the moment).
-        #expect(series == [nil, 7, 8])
-        // Two days: both start inside the data.
+        // 19/10 12:00 and 20/10 12:00 start before the data (its first row
+        // is at 15:00 on 20/10): unknown, not a rise from zero. To 22/10
+        // 12:00: 15 (the 09:00 row; the 15:00 row is after the moment).
+        #expect(series == [nil, nil, 15])
+        // The last day is the change over 24 hours.
+        #expect(series.last! == dataset.change(unit: 0, from: bounds[2], to: moment)?.registered)
         let two = DailySeries.boundaries(moment: moment, offset: .vietnam, days: 2)
-        #expect(DailySeries.dailyNewRegistrations(dataset, unit: 0, boundaries: two) == [7, 8])
+        #expect(DailySeries.dailyNewRegistrations(dataset, unit: 0, boundaries: two) == [nil, 15])
     }
 
     /// Five units over two snapshots a day apart (registered, completed).

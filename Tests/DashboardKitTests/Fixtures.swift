@@ -29,11 +29,12 @@ enum Fixtures {
 
     static func state(
         width: Int = 120, height: Int = 40, language: Language = .vi,
-        color: Bool = true, ascii: Bool = false
+        color: Bool = true, ascii: Bool = false, staleAfterSeconds: Int = 7200
     ) -> DashboardState {
+        // stale_after 2 h: the data of 15:00 is live at 16:02 (pass 1800 for late).
         var s = DashboardState(
             standings: standings, language: language, colorEnabled: color, ascii: ascii,
-            now: loadedAt, refreshSeconds: 30, width: width, height: height)
+            now: loadedAt, refreshSeconds: 30, width: width, height: height, staleAfterSeconds: staleAfterSeconds)
         _ = update(&s, .tick(clock))
         return s
     }

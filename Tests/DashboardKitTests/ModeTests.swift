@@ -70,14 +70,15 @@ import Testing
     @Test func asciiFoldsNamesAndUsesAsciiGlyphs() {
         var s = Fixtures.state(ascii: true)
         let lines = render(s, width: 120, height: 40).lines()
-        #expect(lines[5].hasPrefix(" +   1   Tu Ky "))
+        #expect(lines[5].hasPrefix(" +   1  Tu Ky "))
+        #expect(lines[5].contains(" ^2 "), "the rank movement in ASCII: not the + - markers")
         #expect(lines[2].contains("[#"))
         #expect(lines[2].contains("|"))
         #expect(lines[3].allSatisfy { $0 == "-" })
         #expect(lines[4].contains("Dang ky v"))
         press(&s, .character("G"))
         let bottom = render(s, width: 120, height: 40).lines()
-        #expect(bottom[36].hasPrefix(" - 114   Bach Long Vi "))
+        #expect(bottom[36].hasPrefix(" - 114  Bach Long Vi "))
         #expect(
             render(Fixtures.state(width: 30, height: 8, ascii: true), width: 30, height: 8).text().contains(
                 "Cua so qua nho: 30x8,"))

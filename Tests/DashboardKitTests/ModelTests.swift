@@ -174,21 +174,38 @@ import Testing
         #expect(s.rows.count == 114)
     }
 
-    @Test func selectionMovesToTheFirstMatchAndStaysAfterClearing() {
+    @Test func filteringShowsTheFirstRowsOfTheNewOrder() {
+        var s = Fixtures.state()
+        press(&s, .pageDown, .down)
+        #expect(s.scroll > 0)
+        press(&s, .character("/"))
+        type(&s, "do son")
+        #expect(s.selectedIndex == 0 && s.scroll == 0)
+        #expect(s.selectedRow?.unit.name == names(s)[0])
+        press(&s, .escape)
+        #expect(s.rows.count == 114)
+        #expect(s.selectedIndex == 0 && s.scroll == 0, "clearing the filter shows the top of the table")
+        #expect(s.selectedRow?.unit.name == "Tứ Kỳ")
+    }
+
+    @Test func aFollowedUnitStaysSelectedAcrossFilters() {
         var s = Fixtures.state()
         #expect(names(s)[s.selectedIndex] == "Tứ Kỳ")
         press(&s, .character("/"))
         type(&s, "do son")
+        press(&s, .enter)
         let selected = s.selectedRow?.unit.name
         #expect(selected == names(s)[0])
+        press(&s, .character("F"))
+        #expect(s.monitor.follow)
         press(&s, .escape)
         #expect(s.rows.count == 114)
-        #expect(s.selectedRow?.unit.name == selected, "selection follows its unit when the filter is cleared")
+        #expect(s.selectedRow?.unit.name == selected, "a followed unit stays selected when the filter is cleared")
     }
 
-    @Test func emptyResultKeepsTheSelectedCode() {
+    @Test func emptyResultKeepsTheFollowedCode() {
         var s = Fixtures.state()
-        press(&s, .down, .down)
+        press(&s, .down, .down, .character("F"))
         let code = s.selectedCode
         press(&s, .character("/"))
         type(&s, "zzz")
@@ -323,9 +340,20 @@ import Testing
 }
 
 @Suite struct SelectionAcrossChangesTests {
-    @Test func selectionFollowsItsUnitAcrossResorts() {
+    @Test func aResortShowsTheFirstRows() {
         var s = Fixtures.state()
-        press(&s, .down, .down)
+        press(&s, .pageDown, .down, .down)
+        #expect(s.scroll > 0)
+        press(&s, .character(">"))
+        #expect(s.selectedIndex == 0 && s.scroll == 0)
+        press(&s, .character("r"))
+        #expect(s.selectedIndex == 0 && s.scroll == 0)
+        #expect(s.selectedRow?.unit.name == names(s)[0])
+    }
+
+    @Test func aFollowedUnitStaysSelectedAcrossResorts() {
+        var s = Fixtures.state()
+        press(&s, .down, .down, .character("F"))
         #expect(s.selectedRow?.unit.name == "Gia Viên")
         press(&s, .character(">"))
         #expect(s.selectedRow?.unit.name == "Gia Viên")
@@ -335,9 +363,25 @@ import Testing
         #expect(s.selectedIndex == 112)
     }
 
-    @Test func selectionFollowsItsUnitAcrossALoad() {
+    @Test func aLoadKeepsTheViewInPlace() {
+        var s = Fixtures.state(width: 120, height: 40)
+        press(&s, .pageDown, .down, .down)
+        let (scroll, index) = (s.scroll, s.selectedIndex)
+        let earlier = Timestamp.from(year: 2025, month: 10, day: 21, hour: 15, offset: .vietnam)
+        let older = Standings(dataset: Fixtures.dataset, at: earlier, now: Fixtures.clock)
+        _ = update(&s, .loaded(older, at: Fixtures.clock))
+        #expect(s.scroll == scroll, "the view does not move by itself")
+        #expect(s.selectedIndex == index, "the selection stays on its line")
+        #expect(s.selectedCode == s.rows[index].unit.code)
+        // The top stays the top.
+        var top = Fixtures.state(width: 120, height: 40)
+        _ = update(&top, .loaded(older, at: Fixtures.clock))
+        #expect(top.scroll == 0 && top.selectedIndex == 0)
+    }
+
+    @Test func aFollowedUnitIsFollowedAcrossALoad() {
         var s = Fixtures.state()
-        press(&s, .down, .down)
+        press(&s, .down, .down, .character("F"))
         let code = s.selectedCode
         // The data a day earlier: other figures, another order.
         let earlier = Timestamp.from(year: 2025, month: 10, day: 21, hour: 15, offset: .vietnam)
@@ -370,7 +414,7 @@ import Testing
         #expect(s.standings.moment == Fixtures.standings.moment, "the last good data stays")
         #expect(s.rows.count == 114)
         let lines = render(s, width: 120, height: 40).lines()
-        #expect(lines[0].contains("! dữ liệu cũ"))
+        #expect(lines[0].contains("! lỗi đọc"))
         #expect(!lines[0].contains("trực tiếp"))
         #expect(
             lines[38].hasPrefix(
@@ -385,7 +429,7 @@ import Testing
         #expect(s.lastLoaded == good)
         let after = render(s, width: 120, height: 40).lines()
         #expect(after[0].contains("● trực tiếp"))
-        #expect(after[38].contains("Tải lúc 16:02:00"))
+        #expect(after[38].contains("Kiểm tra 16:02:00"))
     }
 
     @Test func errorTextIsSanitised() {

@@ -61,25 +61,29 @@ import Testing
         let tuKy = s.unitIndex(s.rows[0].unit.code)!
         let trend = s.cache.trends[tuKy]
         #expect(trend.count == 10)
-        // The data starts on 13/10, the first of the ten days: that day is
-        // unknown (nothing before it), the nine after it add up to today's
-        // count less the count at the end of 13/10.
+        // Days are the 24 hours to the data's time of day (15:00). The data
+        // starts at 13/10 15:00, so the first day (12/10 15:00 to 13/10
+        // 15:00) is unknown, not a rise from zero; the nine after it add up
+        // to today's count less the count at 13/10 15:00.
         let dataset = Fixtures.dataset
-        let endOf13 = Timestamp.from(year: 2025, month: 10, day: 14, offset: .vietnam)
-        let at13 = dataset.value(unit: tuKy, at: Timestamp(milliseconds: endOf13.milliseconds - 1)).registered
+        let first = s.standings.moment.adding(seconds: -9 * 86_400)
         #expect(trend[0] == nil)
-        #expect(trend.dropFirst().map { $0! }.reduce(0, +) == 2160 - at13)
-        // 22/10: the value at 15:00 minus the value at the end of 21/10 (its 15:30 snapshot).
-        let endOf21 = Timestamp.from(year: 2025, month: 10, day: 22, offset: .vietnam).adding(seconds: 0)
-        let before = dataset.value(unit: tuKy, at: Timestamp(milliseconds: endOf21.milliseconds - 1)).registered
-        #expect(trend[9] == 2160 - before)
+        #expect(trend.dropFirst().map { $0! }.reduce(0, +) == 2160 - dataset.value(unit: tuKy, at: first).registered)
+        // One day, one change: the last bar is the table's +24h (22/10 15:00
+        // against 21/10 15:00), and every known bar is the +24h of the
+        // detail's history row at the same time of day.
+        #expect(trend[9] == s.rows[0].registeredChange24h)
+        #expect(trend[9] == 474)
+        let history = HistoryRow.rows(Fixtures.dataset, unit: tuKy, upTo: s.standings.moment)
+        #expect(history.count == 10, "22/10 15:00 back to 13/10 15:00")
+        for (k, row) in history.enumerated() {
+            if let bar = trend[9 - k] { #expect(bar == row.registeredChange24h, "\(row.time)") }
+            #expect(row.time == s.standings.moment.adding(seconds: -Int64(k) * 86_400))
+        }
         let bounds = DailySeries.boundaries(moment: s.standings.moment, offset: .vietnam, days: 10)
         #expect(bounds.count == 11)
         #expect(bounds.last == s.standings.moment)
-        #expect(
-            bounds[0]
-                == Timestamp(
-                    milliseconds: Timestamp.from(year: 2025, month: 10, day: 13, offset: .vietnam).milliseconds - 1))
+        #expect(bounds[0] == s.standings.moment.adding(seconds: -10 * 86_400))
     }
 }
 
@@ -120,14 +124,13 @@ import Testing
                     && $0.contains("2,37%")
             })
         #expect(text.contains { $0.contains("Còn cần 54.336 HT để đạt 80% người trưởng thành") })
-        // sample-data/events.csv is the source: one history row a day, the
-        // moment's own day at the moment; past days at their end (for 21/10
-        // the 15:30 figure, +24h = that day's new registrations).
-        #expect(text.contains { $0.contains("Lịch sử theo ngày (số cuối ngày)") })
+        // sample-data/events.csv is the source: one history row a day at the
+        // moment's time of day (one day, one change), +24h against 24 hours
+        // before; the newest row's +24h is the table's.
+        #expect(text.contains { $0.contains("Lịch sử theo ngày (cùng giờ mỗi ngày") })
         #expect(text.contains { $0.contains("22/10/2025 15:00") && $0.contains("2.000") && $0.contains("+289") })
-        #expect(text.contains { $0.hasPrefix(" 21/10/2025  ") && $0.contains("1.718") && $0.contains("+288") })
-        #expect(text.contains { $0.hasPrefix(" 13/10/2025  ") && $0.contains("41") })
-        #expect(!text.contains { $0.contains("21/10/2025 15:30") || $0.contains("21/10/2025 15:00") })
+        #expect(text.contains { $0.hasPrefix(" 21/10/2025 15:00  ") })
+        #expect(!text.contains { $0.contains("21/10/2025 15:30") })
     }
 }
 
@@ -174,13 +177,14 @@ import Testing
         let rows = HistoryRow.rows(d, unit: unit, upTo: Self.time(22, 15))
         #expect(rows.count == 10, "13/10 to 22/10")
         #expect(rows[0].time == Self.time(22, 15) && !rows[0].wholeDay)
-        #expect(rows.dropFirst().allSatisfy { $0.wholeDay })
-        #expect(rows[1].label(offset: .vietnam, .vi) == "21/10/2025")
-        #expect(rows[1].label(offset: .vietnam, .en) == "2025-10-21")
-        // A past day's row: its end-of-day value, which in the sample is the
-        // day's last snapshot; its change is the day's own (vs the row below).
-        for (i, r) in rows.enumerated().dropFirst() {
-            #expect(r.time == Timestamp(milliseconds: Self.time(23 - i, 0).milliseconds - 1))
+        #expect(rows.allSatisfy { !$0.wholeDay })
+        #expect(rows[1].label(offset: .vietnam, .vi) == "21/10/2025 15:00")
+        #expect(rows[1].label(offset: .vietnam, .en) == "2025-10-21 15:00")
+        // One day, one change: a row every 24 hours back from the moment, at
+        // its time of day (in the sample, the day's 15:00 snapshot); its
+        // change is against 24 hours before, the row below.
+        for (i, r) in rows.enumerated() {
+            #expect(r.time == Self.time(22 - i, 15))
             let v = snapshots.value(unit: unit, at: r.time)
             #expect(r.registered == v.registered && r.completed == v.completed)
             let below =
@@ -208,7 +212,10 @@ import Testing
         #expect(rows.count == 10)
         #expect(rows[0].time == moment && rows[0].registered == v.registered && rows[0].completed == v.completed)
         #expect(1718 < v.registered && v.registered < 2000, "the log moves during 22/10")
-        #expect(rows[1].registered == 1718)
+        // The row before is 21/10 at 09:00 too: 24 hours earlier, the change's base.
+        #expect(rows[1].time == Self.time(21, 9))
+        #expect(rows[1].registered == d.value(unit: unit, at: Self.time(21, 9)).registered)
+        #expect(rows[0].registeredChange24h == rows[0].registered - rows[1].registered)
     }
 }
 
@@ -229,7 +236,7 @@ import Testing
         let status = render(state, width: 160, height: 24).lines()[22]
         #expect(status.contains("! Cảnh báo dữ liệu: events.csv:7:27: warning: the unit code \"99999\""))
         #expect(status.contains("(+1)"))
-        #expect(status.contains("Tải lúc"))
+        #expect(status.contains("Kiểm tra"))
         // Without warnings the line is as before.
         let clean = DashboardState(
             standings: Standings(dataset: base, now: Fixtures.clock), colorEnabled: false, ascii: false,

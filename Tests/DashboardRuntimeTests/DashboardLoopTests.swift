@@ -64,7 +64,9 @@ import Testing
         let csv = try String(contentsOfFile: folder.path + "/" + name, encoding: .utf8)
         #expect(csv.contains("Tứ Kỳ"))
         #expect(csv.split(whereSeparator: \.isNewline).count == 2, "the header and the one unit shown")
-        #expect(backend.lastFrame?.text().contains(name) == true, "the answer reached the status line")
+        #expect(
+            backend.lastFrame?.text().contains(name) == true,
+            "the answer reached the status line: \(backend.lastFrame?.lines().suffix(2) ?? [])")
     }
 
     @Test func shiftEWritesTheTableAsShownToAWorkbook() throws {

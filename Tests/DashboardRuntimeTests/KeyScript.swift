@@ -1,3 +1,4 @@
+import CongDanSoCore
 import TerminalCells
 
 /// A key script: the terminal's size, then input and pauses in order, and
@@ -16,6 +17,8 @@ import TerminalCells
 ///     wheel down 12 7         the wheel turned (up or down) over that cell
 ///     wait 5000               no input for 5,000 ms (the clock moves on)
 ///     resize 100x30           the terminal changes size
+///     stale-after 30m         the state's stale_after (default 2h)
+///     rotate 10               wall mode, a view every 10 s
 ///     == frame                the rest of the file is the last frame drawn
 struct KeyScript {
     var width = 80
@@ -26,6 +29,10 @@ struct KeyScript {
     /// The lines before `== frame`, kept when the frame is rewritten.
     var header: [String] = []
     var expectedFrame: [String]?
+    /// `stale-after`: seconds (nil: the scripts' default, 2 hours).
+    var staleAfterSeconds: Int?
+    /// `rotate`: wall mode's seconds.
+    var rotateSeconds: Int?
 
     static let frameMarker = "== frame"
 
@@ -87,6 +94,16 @@ struct KeyScript {
                     throw ParseError(line: index + 1, message: "write the cell as column and row: \(directive) 12 7")
                 }
                 steps.append(.input([.mouse(MouseEvent(kind, x: x, y: y))]))
+            case "stale-after":
+                guard let seconds = arguments.first.flatMap(Freshness.parseDuration) else {
+                    throw ParseError(line: index + 1, message: "write stale-after and a duration like 30m")
+                }
+                staleAfterSeconds = seconds
+            case "rotate":
+                guard let seconds = arguments.first.flatMap({ Int($0) }), seconds > 0 else {
+                    throw ParseError(line: index + 1, message: "write rotate and a number of seconds")
+                }
+                rotateSeconds = seconds
             case "wait":
                 guard let milliseconds = arguments.first.flatMap({ Int($0) }), milliseconds > 0 else {
                     throw ParseError(line: index + 1, message: "write wait and a number of milliseconds")

@@ -30,8 +30,10 @@ import Testing
         let backend = TestBackend(width: script.width, height: script.height, script: script.steps) {
             clock.advance(milliseconds: $0)
         }
-        var loop = DashboardLoop(
-            backend: backend, state: Sample.state(refreshSeconds: script.refreshSeconds), source: nil, clock: clock)
+        var state = Sample.state(
+            refreshSeconds: script.refreshSeconds, staleAfterSeconds: script.staleAfterSeconds ?? 7200)
+        if let seconds = script.rotateSeconds { state.startWallMode(seconds: seconds) }
+        var loop = DashboardLoop(backend: backend, state: state, source: nil, clock: clock)
         let signal = loop.run()
         #expect(signal == nil)
         let frame = try #require(backend.lastFrame).lines()

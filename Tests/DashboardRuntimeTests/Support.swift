@@ -20,11 +20,14 @@ enum Sample {
     /// 22/10/2025 16:02:00 +07:00: the wall clock when every script starts.
     static let clock = Timestamp.from(year: 2025, month: 10, day: 22, hour: 16, minute: 2, offset: .vietnam)
 
-    /// The dashboard on the sample data, as the program opens it.
-    static func state(language: Language = .vi, refreshSeconds: Int = 5) -> DashboardState {
+    /// The dashboard on the sample data, as the program opens it, with a
+    /// `stale_after` of 2 hours (the data of 15:00 is live at 16:02) unless told.
+    static func state(language: Language = .vi, refreshSeconds: Int = 5, staleAfterSeconds: Int = 7200)
+        -> DashboardState
+    {
         DashboardState(
             standings: Standings(dataset: dataset, now: clock), language: language, colorEnabled: true,
-            ascii: false, now: clock, refreshSeconds: refreshSeconds)
+            ascii: false, now: clock, refreshSeconds: refreshSeconds, staleAfterSeconds: staleAfterSeconds)
     }
 }
 

@@ -303,13 +303,13 @@ struct DashboardTerminalTests {
         #expect(warned.contains("Đăng ký 4 "))
         // Replaced by a log without its unit column: stale, last good figures kept.
         try "time,candidate_id,event\n".write(toFile: log, atomically: true, encoding: .utf8)
-        let stale = try await tmux.waitFor("dữ liệu cũ", timeout: .seconds(4))
+        let stale = try await tmux.waitFor("! lỗi đọc", timeout: .seconds(4))
         #expect(stale.contains("Đăng ký 4 "))
         #expect(stale.contains("Tải lại lỗi") && stale.contains("events.csv:1:1"))
         // Mended (rotated to a fresh, good log): recovers by itself.
         try (header + first).write(toFile: log, atomically: true, encoding: .utf8)
         let mended = try await tmux.waitFor("Đăng ký 2 ", timeout: .seconds(4))
-        #expect(!mended.contains("dữ liệu cũ"))
+        #expect(!mended.contains("lỗi đọc"))
         #expect(!mended.contains("Tải lại lỗi"))
         // Rotated as logrotate does: the old file renamed, a new one started
         // with its header, its events appended after. The log is both files:
@@ -321,7 +321,7 @@ struct DashboardTerminalTests {
                 + "2025-10-22T09:00:02+07:00,00001,d3,registered\n", to: log)
         let rotated = try await tmux.waitFor("Đăng ký 5 ", timeout: .seconds(5))
         #expect(rotated.contains("Hoàn thành 1 "))
-        #expect(!rotated.contains("dữ liệu cũ"))
+        #expect(!rotated.contains("lỗi đọc"))
         try tmux.sendKeys(.text("q"))
         #expect(try await tmux.waitForExit() == 0)
     }

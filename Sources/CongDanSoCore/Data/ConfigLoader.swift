@@ -1,7 +1,9 @@
 /// Reads `config.toml`: a small TOML subset, one `key = value` a line,
 /// strings in double quotes, `#` comments. Keys: `title`, `target_share`,
 /// `deadline` (YYYY-MM-DD), `adult_share`, `timezone` ("+07:00"), `scope`
-/// ("city", "province", "nation").
+/// ("city", "province", "nation"), `stale_after` ("30m", "26h"), and the
+/// attention thresholds `attention_stalled_hours`,
+/// `attention_coverage_ratio`, `attention_completion_ratio`.
 enum ConfigLoader {
     static let fileName = "config.toml"
 
@@ -90,10 +92,34 @@ enum ConfigLoader {
                     issue(.error, valueColumn, "future_tolerance must be a whole number of minutes, like 10"); continue
                 }
                 config.futureTolerance = Int64(minutes) * 60
+            case "stale_after":
+                guard let seconds = Freshness.parseDuration(unquoted(value)), seconds > 0 else {
+                    issue(.error, valueColumn, "stale_after must be a duration like \"30m\", \"2h\" or \"26h\"")
+                    continue
+                }
+                config.staleAfterSeconds = seconds
+            case "attention_stalled_hours":
+                guard let h = Double(value), h > 0 else {
+                    issue(.error, valueColumn, "attention_stalled_hours must be a number of hours above 0, like 6")
+                    continue
+                }
+                config.attention.stalledHours = h
+            case "attention_coverage_ratio", "attention_completion_ratio":
+                guard let x = Double(value), x > 0, x <= 1 else {
+                    issue(
+                        .error, valueColumn,
+                        "\(key) must be a fraction above 0 and at most 1, like 0.5 (half the city's)")
+                    continue
+                }
+                if key == "attention_coverage_ratio" {
+                    config.attention.coverageRatio = x
+                } else {
+                    config.attention.completionRatio = x
+                }
             default:
                 issue(
                     .warning, 1,
-                    "unknown setting \"\(TextSanitizer.sanitize(key))\" is ignored; known: title, target_share, deadline, adult_share, timezone, scope, future_tolerance"
+                    "unknown setting \"\(TextSanitizer.sanitize(key))\" is ignored; known: title, target_share, deadline, adult_share, timezone, scope, stale_after, attention_stalled_hours, attention_coverage_ratio, attention_completion_ratio, future_tolerance"
                 )
             }
         }

@@ -17,6 +17,12 @@ public struct ContestConfig: Hashable, Sendable {
     /// before it is impossible: clocks of different machines drift.
     public var futureTolerance: Int64 = ContestConfig.defaultFutureTolerance
     public static let defaultFutureTolerance: Int64 = 600
+    /// How old the newest data may be before the screen calls the feed
+    /// late (`stale_after` in config.toml, `--stale-after`); nil: the
+    /// default of the data's kind (`Freshness.staleAfterSeconds`).
+    public var staleAfterSeconds: Int? = nil
+    /// When a unit needs a call today (`attention_*` in config.toml).
+    public var attention = AttentionThresholds()
 
     public init(
         title: String = ContestConfig.defaultTitle, targetShare: Double = 0.80,
@@ -40,13 +46,14 @@ public struct ConfigOverrides: Hashable, Sendable {
     public var deadline: CalendarDate?
     public var adultShare: Double?
     public var timeZone: UTCOffset?
+    public var staleAfterSeconds: Int?
 
     public init(
         title: String? = nil, targetShare: Double? = nil, deadline: CalendarDate? = nil,
-        adultShare: Double? = nil, timeZone: UTCOffset? = nil
+        adultShare: Double? = nil, timeZone: UTCOffset? = nil, staleAfterSeconds: Int? = nil
     ) {
         self.title = title; self.targetShare = targetShare; self.deadline = deadline
-        self.adultShare = adultShare; self.timeZone = timeZone
+        self.adultShare = adultShare; self.timeZone = timeZone; self.staleAfterSeconds = staleAfterSeconds
     }
 
     func apply(to config: inout ContestConfig) {
@@ -56,5 +63,6 @@ public struct ConfigOverrides: Hashable, Sendable {
         if let deadline { config.deadline = deadline }
         if let adultShare { config.adultShare = adultShare }
         if let timeZone { config.timeZone = timeZone }
+        if let staleAfterSeconds { config.staleAfterSeconds = staleAfterSeconds }
     }
 }

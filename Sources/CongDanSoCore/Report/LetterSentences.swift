@@ -31,13 +31,34 @@ public enum LetterSentences {
     }
 
     /// "10 xã, phường có số thí sinh tham gia nhiều nhất: xã Tứ Kỳ, …."
+    /// When units outside the ten share the tenth's figure, the sentence
+    /// says how many share it instead (`BoundaryTie`).
     public static func top(_ s: Standings, _ lang: Language, count: Int = 10) -> String? {
-        list(s.top(count), in: s.dataset, most: true, lang)
+        if let tie = BoundaryTie.at(s, top: true, n: count) { return tied(tie, in: s.dataset, most: true, lang) }
+        return list(s.top(count), in: s.dataset, most: true, lang)
     }
 
     /// "10 xã, phường, đặc khu có số thí sinh tham gia ít nhất: đặc khu Bạch Long Vĩ, …."
     public static func bottom(_ s: Standings, _ lang: Language, count: Int = 10) -> String? {
-        list(s.bottom(count), in: s.dataset, most: false, lang)
+        if let tie = BoundaryTie.at(s, top: false, n: count) { return tied(tie, in: s.dataset, most: false, lang) }
+        return list(s.bottom(count), in: s.dataset, most: false, lang)
+    }
+
+    /// A list cut at a tied figure: "Các xã, phường có số thí sinh tham gia
+    /// ít nhất: xã A, xã B và 15 đơn vị chưa có thí sinh đăng ký."
+    private static func tied(_ tie: BoundaryTie, in dataset: Dataset, most: Bool, _ lang: Language) -> String {
+        let rows = tie.beyond + tie.tied
+        let types = UnitType.listPhrase(rows.map(\.unit.type), lang)
+        let names = tie.beyond.map { dataset.distinctListName($0.index, lang) }.joined(separator: ", ")
+        let rest = tie.tiedPhrase(dataset, lang)
+        switch lang {
+        case .vi:
+            let list = names.isEmpty ? rest : names + " và " + rest
+            return "Các \(types) có số thí sinh tham gia \(most ? "nhiều" : "ít") nhất: \(list)."
+        case .en:
+            let list = names.isEmpty ? rest : names + ", and " + rest
+            return "The \(types) with the \(most ? "most" : "fewest") participants: \(list)."
+        }
     }
 
     /// Units whose full name another unit shares are told apart by their

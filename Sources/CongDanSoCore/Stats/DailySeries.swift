@@ -1,29 +1,22 @@
 /// Day-by-day figures (the dashboard's trend column and unit history).
 ///
-/// A day is a calendar day in the contest's time zone. A unit's cumulative
-/// value at the end of a day is its latest observation at or before that
-/// day's end (24:00 local); for the standings' own day it is the value at
-/// the standings' moment (nothing after the moment counts). A day's new
-/// registrations are its end-of-day value minus the previous day's; a count
-/// that went down (a data warning) shows as 0.
+/// One day, one change: a "day" on screen is the 24 hours up to the data's
+/// moment or to the same time of day before it (at 22/10 15:00: 21/10 15:00
+/// to 22/10 15:00, then 20/10 15:00 to 21/10 15:00, …). So the table's
+/// "+24h", the last bar of the trend, the detail's newest history row and its
+/// "+24h" are the same number, and every older bar is the "+24h" of the
+/// history row at that time. A unit's cumulative value at a time is its
+/// latest observation at or before it; a day's new registrations are the
+/// value at its end minus the value at its start; a count that went down
+/// (a data warning) shows as 0.
 public enum DailySeries {
-    /// `days + 1` moments, oldest first: the end of the day `days` days
-    /// before the moment's day, the ends of the days after it up to
-    /// yesterday, then the moment itself. Consecutive pairs bound the last
-    /// `days` days, the moment's own (partial) day last.
+    /// `days + 1` moments, oldest first: the moment less `days` × 24 hours,
+    /// …, the moment less 24 hours, the moment. Consecutive pairs bound the
+    /// last `days` days, the 24 hours to the moment last. (`offset` is kept
+    /// for callers; days are counted back from the moment's time of day.)
     public static func boundaries(moment: Timestamp, offset: UTCOffset, days: Int) -> [Timestamp] {
         let n = max(0, days)
-        let local = moment.localTime(offset)
-        let startOfDay = Timestamp.from(year: local.year, month: local.month, day: local.day, offset: offset)
-        var result: [Timestamp] = []
-        result.reserveCapacity(n + 1)
-        // End of day k days ago (k ≥ 1) is one millisecond before the start of the day after it.
-        for k in stride(from: n, through: 1, by: -1) {
-            let end = startOfDay.adding(seconds: -Int64(k - 1) * 86_400)
-            result.append(Timestamp(milliseconds: end.milliseconds - 1))
-        }
-        result.append(moment)
-        return result
+        return (0...n).reversed().map { moment.adding(seconds: -Int64($0) * 86_400) }
     }
 
     /// New registrations in each of the days bounded by `boundaries`, oldest
@@ -107,22 +100,16 @@ public struct HistoryRow: Hashable, Sendable {
         guard isDense(dataset) else {
             return upTo.reversed().map { row($0.time, wholeDay: false, $0.registered, $0.completed) }
         }
-        let offset = dataset.config.timeZone
-        let momentDay = dayIndex(moment, offset)
+        // Dense data: a row every 24 hours back from the moment, at the
+        // moment's time of day (one day, one change: see `DailySeries`),
+        // while the data reaches back that far.
+        guard let first = upTo.first?.time else { return [] }
         var result: [HistoryRow] = []
-        var day: Int64? = nil
-        // Newest first: the first observation met on a day is its last.
-        for o in upTo.reversed() {
-            let d = dayIndex(o.time, offset)
-            guard d != day else { continue }
-            day = d
-            if d == momentDay {
-                result.append(row(moment, wholeDay: false, o.registered, o.completed))
-            } else {
-                let end = Timestamp(
-                    milliseconds: (d + 1) * Timestamp.millisecondsPerDay - Int64(offset.seconds) * 1000 - 1)
-                result.append(row(end, wholeDay: true, o.registered, o.completed))
-            }
+        var t = moment
+        while t >= first {
+            let v = dataset.value(unit: unit, at: t)
+            result.append(row(t, wholeDay: false, v.registered, v.completed))
+            t = t.adding(seconds: -86_400)
         }
         return result
     }

@@ -86,6 +86,8 @@ public struct DashboardState: Sendable {
     var pendingExportRows: Int?
     /// The layout facts of the last update (nil before the first).
     public internal(set) var metrics: ScreenMetrics?
+    /// Freshness, what changed, follow and wall mode (Monitor.swift).
+    public internal(set) var monitor: MonitorState
 
     /// A dashboard on `standings`, showing the unit table sorted by
     /// registrations, the first unit selected.
@@ -96,8 +98,10 @@ public struct DashboardState: Sendable {
     ///   - width, height: the terminal's size; send `.resize` when it changes.
     public init(
         standings: Standings, language: Language = .vi, colorEnabled: Bool, ascii: Bool,
-        now: Timestamp, refreshSeconds: Int, width: Int = 80, height: Int = 24
+        now: Timestamp, refreshSeconds: Int, width: Int = 80, height: Int = 24, staleAfterSeconds: Int? = nil
     ) {
+        self.monitor = MonitorState(
+            now: now, staleAfterSeconds: staleAfterSeconds ?? Freshness.staleAfterSeconds(standings.dataset))
         self.standings = standings
         self.cache = DataCache(standings, trendDays: Self.trendDays)
         self.query = TableQuery()
@@ -142,13 +146,40 @@ public struct DashboardState: Sendable {
 
     // MARK: - Keeping rows and selection consistent
 
-    /// Recomputes `rows` from `query` and keeps the selection on its unit.
-    mutating func applyQuery() {
+    /// Recomputes `rows` from `query` for a new sort or filter: the view
+    /// shows the first rows of the new order, the first selected, unless
+    /// the selected unit is followed (`F`), which then stays selected.
+    mutating func applyQuery() { applyQuery(keepPlace: false) }
+
+    /// Recomputes `rows`. `keepPlace` (a data update): the view keeps its
+    /// place (same first row, same selected line) unless a unit is
+    /// followed, whose row then stays selected and in view.
+    mutating func applyQuery(keepPlace: Bool) {
         // A name filter puts the whole and leading matches of the folded
         // name first ("do son": Đồ Sơn before Nam Đồ Sơn), each group in
         // the sort's order.
         rows = NameMatch.ranked(query.apply(to: standings), text: query.text, folded: standings.dataset.foldedNames)
-        reselect()
+        if monitor.follow {
+            reselect()
+        } else if keepPlace {
+            let line = selectedIndex
+            if rows.isEmpty {
+                selectedIndex = 0
+            } else {
+                selectedIndex = min(max(0, line), rows.count - 1)
+                selectedCode = rows[selectedIndex].unit.code
+            }
+            scroll = min(scroll, max(0, rows.count - pageSize))
+            keepSelectionVisible()
+        } else if rows.isEmpty {
+            // The code is kept, so clearing the filter goes back to it.
+            selectedIndex = 0
+            scroll = 0
+        } else {
+            selectedIndex = 0
+            selectedCode = rows[0].unit.code
+            scroll = 0
+        }
     }
 
     /// Finds the selected unit in `rows`. When it is not there (filtered
@@ -197,13 +228,14 @@ public struct DashboardState: Sendable {
     mutating func apply(_ standings: Standings, loadedAt: Timestamp) {
         // The same units (usually: a grown log, new snapshots): the names' forms are reused.
         let sameUnits = standings.dataset.units == self.standings.dataset.units
+        _ = monitor.record(from: self.standings, to: standings, at: loadedAt)
         self.standings = standings
         self.cache = DataCache(standings, trendDays: Self.trendDays, reusingNamesOf: sameUnits ? cache : nil)
         self.lastLoaded = loadedAt
         self.staleError = nil
         self.staleSince = nil
         dropVanishedGroupFilters()
-        applyQuery()
+        applyQuery(keepPlace: true)
     }
 
     /// Says once, on the status line, that the accents are gone because the

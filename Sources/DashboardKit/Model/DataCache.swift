@@ -49,6 +49,13 @@ struct DataCache: Sendable {
     let rankWidth: Int
     /// How coverage of adults is spread over the units.
     let coverage: CoverageSpread
+    /// Per unit: its city rank 24 hours before the moment (nil on the data's first day).
+    let ranks24h: [Int]?
+    /// The units that need a call today.
+    let attention: [AttentionItem]
+    /// Units sharing the figure at the tenth place of the top / bottom ten.
+    let topTie: BoundaryTie?
+    let bottomTie: BoundaryTie?
 
     /// `previous`: the cache of the data on screen when the new data has the
     /// same units (a grown log, new snapshots): its names, widths and ASCII
@@ -118,6 +125,15 @@ struct DataCache: Sendable {
         rankWidth = String(max(1, standings.figures.count)).count
         historyByDay = HistoryRow.isDense(dataset)
         coverage = CoverageSpread(standings.figures, target: standings.config.targetShare)
+        if standings.hasChange24h {
+            let before = Standings(dataset: dataset, at: standings.dayBefore, now: standings.moment)
+            ranks24h = before.figures.map(\.rank)
+        } else {
+            ranks24h = nil
+        }
+        attention = Attention.items(standings)
+        topTie = BoundaryTie.at(standings, top: true)
+        bottomTie = BoundaryTie.at(standings, top: false)
     }
 
     /// The unit's name as the table shows it, told apart from same-named

@@ -13,6 +13,7 @@ public enum Action: String, CaseIterable, Sendable {
     case showSummary, toggleHelp
     case summaryUp, summaryDown, filterToGroup
     case toggleLanguage, export, exportWorkbook, togglePause, reloadNow, refreshSlower, refreshFaster
+    case toggleFollow, switchMovementBase, showAttention, toggleWallRotation
     case quit
     // Jump-to search (Search.swift) and paging the screens on top of the table.
     case startSearch, searchNext, searchPrevious, searchKeep, searchCancel, searchDeleteBackward
@@ -22,12 +23,12 @@ public enum Action: String, CaseIterable, Sendable {
 /// Where a binding applies: one of the screens, or the filter prompt while
 /// a filter is being typed (where printable characters are text, not keys).
 public enum KeyContext: String, CaseIterable, Sendable {
-    case table, filterInput, detail, summary, help
+    case table, filterInput, detail, summary, help, attention
     /// Typing a jump-to search (F3 or s).
     case searchInput
 
     /// The screens (everything but the filter prompt).
-    public static let screens: Set<KeyContext> = [.table, .detail, .summary, .help]
+    public static let screens: Set<KeyContext> = [.table, .detail, .summary, .help, .attention]
 }
 
 /// One line of the key table: the keys, the action, where it applies and
@@ -66,6 +67,7 @@ public enum KeyTable {
         KeyBinding([.character("+")], .refreshSlower, everywhere, .refreshSlower),
         KeyBinding([.character("-")], .refreshFaster, everywhere, .refreshFaster),
         KeyBinding([.character("q"), .control("c")], .quit, everywhere, .quit),
+        KeyBinding([.character("w")], .toggleWallRotation, everywhere, .toggleWallRotation),
 
         // The unit table.
         KeyBinding([.up, .character("k")], .moveUp, [.table], .moveUpTable),
@@ -89,6 +91,9 @@ public enum KeyTable {
         KeyBinding([.function(3), .character("s")], .startSearch, [.table], .startSearchTable),
         KeyBinding([.character("n")], .searchNext, [.table], .searchNextTable),
         KeyBinding([.character("N")], .searchPrevious, [.table], .searchPreviousTable),
+        KeyBinding([.character("F")], .toggleFollow, [.table], .toggleFollowTable),
+        KeyBinding([.character("m")], .switchMovementBase, [.table], .switchMovementBaseTable),
+        KeyBinding([.character("a")], .showAttention, [.table], .showAttentionTable),
 
         // Typing a jump-to search.
         KeyBinding([.enter], .searchKeep, [.searchInput], .searchKeepSearchInput),
@@ -97,6 +102,12 @@ public enum KeyTable {
         KeyBinding([.down, .function(3)], .searchNext, [.searchInput], .searchNextTable),
         KeyBinding([.up], .searchPrevious, [.searchInput], .searchPreviousTable),
         KeyBinding([.control("c")], .quit, [.searchInput], .quitFilterInput),
+
+        // Needs a call today.
+        KeyBinding([.up, .character("k")], .moveUp, [.attention], .moveUpTable),
+        KeyBinding([.down, .character("j")], .moveDown, [.attention], .moveDownTable),
+        KeyBinding([.enter], .openDetail, [.attention], .openDetailTable),
+        KeyBinding([.character("a"), .escape], .back, [.attention], .backSummary),
 
         // Typing a filter.
         KeyBinding([.enter], .filterKeep, [.filterInput], .filterKeepFilterInput),
@@ -187,6 +198,9 @@ struct FooterHint: Sendable {
                 FooterHint(actions: [.export], text: .hintExport, priority: 11),
                 FooterHint(actions: [.togglePause], text: .hintPause, priority: 7),
                 FooterHint(actions: [.toggleLanguage], text: .hintLanguage, priority: 2),
+                FooterHint(actions: [.showAttention], text: .hintAttention, priority: 12),
+                FooterHint(actions: [.toggleFollow], text: .hintFollow, priority: 13),
+                FooterHint(actions: [.switchMovementBase], text: .hintMovement, priority: 14),
                 FooterHint(actions: [.toggleHelp], text: .hintHelp, priority: 0),
                 FooterHint(actions: [.quit], text: .hintQuit, priority: 1),
             ]
@@ -208,6 +222,13 @@ struct FooterHint: Sendable {
                 FooterHint(actions: [.toggleLanguage], text: .hintLanguage, priority: 3),
                 FooterHint(actions: [.toggleHelp], text: .hintHelp, priority: 0),
                 FooterHint(actions: [.quit], text: .hintQuit, priority: 2),
+            ]
+        case .attention:
+            return [
+                FooterHint(actions: [.openDetail], text: .hintDetail, priority: 2),
+                FooterHint(actions: [.back], text: .hintBack, priority: 1),
+                FooterHint(actions: [.toggleHelp], text: .hintHelp, priority: 0),
+                FooterHint(actions: [.quit], text: .hintQuit, priority: 3),
             ]
         case .help:
             return [

@@ -14,12 +14,30 @@ enum KeyText: CaseIterable, Sendable {
     case startSearchTable, searchNextTable, searchPreviousTable, searchKeepSearchInput, searchCancelSearchInput
     case scrollPageUp, scrollPageDown, scrollToTop, scrollToBottom
     case hintSearch, hintResume, hintPage
+    case toggleWallRotation, toggleFollowTable, switchMovementBaseTable, showAttentionTable
+    case hintAttention, hintFollow, hintMovement
     case hintFilter, hintColumn, hintReverse, hintType, hintProvince, hintDetail, hintSummary, hintExport, hintPause,
         hintLanguage, hintHelp, hintQuit, hintPreviousNextUnit, hintScroll, hintBack, hintClose, hintFilterToGroup
 
     func text(_ lang: Language) -> String {
         func t(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
         switch self {
+        case .toggleWallRotation:
+            return t(
+                "Chế độ màn hình tường: dừng / tiếp tục xoay vòng", "Wall mode: pause / resume the rotation")
+        case .toggleFollowTable:
+            return t(
+                "Bám theo đơn vị đang chọn khi thứ hạng đổi (tắt: khung nhìn đứng yên)",
+                "Follow the selected unit as it moves (off: the view stays put)")
+        case .switchMovementBaseTable:
+            return t(
+                "Cột thay đổi hạng: so với lần cập nhật trước / 24 giờ trước",
+                "Rank movement: against the previous refresh / 24 hours ago")
+        case .showAttentionTable:
+            return t("Đơn vị cần gọi hôm nay, kèm lý do", "Units that need a call today, with the reason")
+        case .hintAttention: return t("cần gọi", "call list")
+        case .hintFollow: return t("bám theo", "follow")
+        case .hintMovement: return t("so hạng", "movement")
         case .toggleHelp: return t("Mở hoặc đóng trợ giúp (danh sách phím này)", "Open or close this help")
         case .toggleLanguage: return t("Đổi ngôn ngữ: tiếng Việt / tiếng Anh", "Switch language: Vietnamese / English")
         case .togglePause: return t("Tạm dừng / tiếp tục cập nhật số liệu", "Pause / resume data updates")

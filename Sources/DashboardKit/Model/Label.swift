@@ -111,7 +111,10 @@ enum Label: CaseIterable, Sendable {
         case .change24h: return "+24h"
         case .rank: return t("Hạng", "Rank")
         case .history: return t("Lịch sử theo từng lần số liệu", "History at every snapshot")
-        case .historyByDay: return t("Lịch sử theo ngày (số cuối ngày)", "History by day (end-of-day figures)")
+        case .historyByDay:
+            return t(
+                "Lịch sử theo ngày (cùng giờ mỗi ngày; +24h: so với 24 giờ trước)",
+                "History by day (the same time each day; +24h: against 24 hours before)")
         case .time: return t("Thời điểm", "Time")
         case .dailyChart: return t("ĐK mới mỗi ngày", "new reg. a day")
         case .notInTable: return t("ngoài bảng đang lọc", "not in the filtered table")
@@ -152,12 +155,13 @@ enum Label: CaseIterable, Sendable {
                 "after a column name: the sort column, descending / ascending")
         case .legendIndicator:
             return t(
-                "trực tiếp · tạm dừng · dữ liệu cũ (lần tải lại gần nhất bị lỗi)",
-                "live · paused · stale (the last reload failed)")
+                "trực tiếp · trễ (số liệu mới nhất cũ hơn stale_after) · lỗi đọc (lần đọc gần nhất bị lỗi) · tạm dừng",
+                "live · late (the newest data is older than stale_after) · stale (the last read failed) · paused")
         case .legendTrend:
             return t(
-                "đăng ký mới mỗi ngày; ngày cao nhất của đơn vị là cột cao nhất",
-                "new registrations a day, scaled to the unit's busiest day")
+                "đăng ký mới mỗi 24 giờ đến giờ của số liệu (cột cuối = +24h ĐK); cao nhất là ngày đông nhất",
+                "new registrations in each 24 hours to the data's time of day (the last = +24h reg), scaled to the busiest"
+            )
         case .legendCoverage:
             return t(
                 "hoàn thành / người trưởng thành; vạch trên thước đo là mục tiêu",

@@ -22,15 +22,19 @@ func reduce(_ state: inout DashboardState, _ message: Message) -> [Effect] {
 
     case .tick(let now):
         state.clock = now
+        state.advanceWallMode()
+        if state.monitor.followsLog { state.monitor.lastChecked = now }
         // A followed log every second; every file once per refresh interval
         // (the model's: `+` and `-` change it).
         guard now.milliseconds - state.lastSourceCheck.milliseconds >= Int64(state.refreshSeconds) * 1000 else {
             return [.followLog]
         }
         state.lastSourceCheck = now
+        state.monitor.lastChecked = now
         return [.followLog, .checkForChanges]
 
     case .loaded(let standings, let at):
+        state.monitor.lastChecked = max(state.monitor.lastChecked, at)
         if state.isPaused {
             state.held = HeldData(standings: standings, loadedAt: at)
             // The source works again even though the screen waits for resume.
@@ -64,6 +68,7 @@ func reduce(_ state: inout DashboardState, _ message: Message) -> [Effect] {
 private func handleKey(_ state: inout DashboardState, _ key: Key) -> [Effect] {
     let context = state.keyContext
     if let action = KeyTable.action(for: key, in: context) {
+        if !action.keepsWallRotation { state.pauseWallForBrowsing() }
         return perform(&state, action)
     }
     if context == .filterInput, case .character(let c) = key {
@@ -82,6 +87,17 @@ func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
     if performSearchOrPaging(&state, action) { return [] }
     switch action {
     // Moving in the table.
+    case .moveUp where state.route == .attention, .moveDown where state.route == .attention:
+        let count = state.attentionItems.count
+        let step = action == .moveUp ? -1 : 1
+        state.monitor.attentionIndex = max(0, min(count - 1, state.monitor.attentionIndex + step))
+    case .openDetail where state.route == .attention:
+        let items = state.attentionItems
+        guard items.indices.contains(state.monitor.attentionIndex) else { break }
+        let code = items[state.monitor.attentionIndex].code
+        if let i = state.rows.firstIndex(where: { $0.unit.code == code }) { state.select(i) }
+        state.pageScroll = 0
+        state.routes.append(.detail(code: code))
     case .moveUp: state.select(state.selectedIndex - 1)
     case .moveDown: state.select(state.selectedIndex + 1)
     case .pageUp:
@@ -201,6 +217,16 @@ func perform(_ state: inout DashboardState, _ action: Action) -> [Effect] {
         state.pendingExportRows = state.rows.count
         state.status = StatusMessage(.exporting(rows: state.rows.count), postedAt: state.clock)
         return [.exportWorkbook(rows: state.rows, query: state.query)]
+    case .toggleFollow:
+        state.monitor.follow.toggle()
+        state.keepSelectionVisible()
+    case .switchMovementBase:
+        state.monitor.movementBase = state.monitor.movementBase == .day ? .previousRefresh : .day
+    case .showAttention:
+        state.monitor.attentionIndex = 0
+        state.routes.append(.attention)
+    case .toggleWallRotation:
+        state.toggleWallPause()
     case .quit:
         return [.quit]
     case .startSearch, .searchNext, .searchPrevious, .searchKeep, .searchCancel, .searchDeleteBackward,

@@ -8,6 +8,8 @@ public enum Route: Hashable, Sendable {
     case detail(code: String)
     case summary
     case help
+    /// The units that need a call today (`a`).
+    case attention
 
     /// The key context of this screen.
     var keyContext: KeyContext {
@@ -16,6 +18,7 @@ public enum Route: Hashable, Sendable {
         case .detail: return .detail
         case .summary: return .summary
         case .help: return .help
+        case .attention: return .attention
         }
     }
 }

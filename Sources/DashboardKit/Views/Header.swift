@@ -28,24 +28,28 @@ enum Header {
         let day = shortDay(state.standings.moment, offset)
         let clock = clockText(state.clock, offset)
 
-        var indicator: Line = []
-        if state.isPaused { indicator.append(Span(g.paused + " " + Label.paused.text(lang), .paused)) }
-        if state.isStale {
-            if !indicator.isEmpty { indicator.append(Span(" ")) }
-            indicator.append(Span(g.stale + " " + Label.stale.text(lang), .stale))
-        }
-        if indicator.isEmpty { indicator.append(Span(g.live + " " + Label.live.text(lang), .live)) }
+        // Freshness: its own glyph, word and colour (live, late, stale),
+        // then paused; the data's age against the machine's clock.
+        let fresh = Freshness.Shown(state.freshness, g, ascii: p.ascii)
+        var indicator: Line = [Span(fresh.glyph + " " + MonitorText.freshnessWord(fresh.state, lang), fresh.role)]
+        if state.isPaused { indicator += [Span(" "), Span(g.paused + " " + Label.paused.text(lang), .paused)] }
         let symbol: Line =
-            state.isStale
-            ? [Span(g.stale, .stale)]
-            : state.isPaused ? [Span(g.paused, .paused)] : [Span(g.live, .live)]
+            [Span(fresh.glyph, fresh.role)] + (state.isPaused ? [Span(g.paused, .paused)] : [])
+        let age = Freshness.ageText(state.dataAgeSeconds, lang)
+        let ageRole: Role = fresh.state == .live ? .dim : fresh.role
+        let aged: Line = [Span(" " + g.separator + " ", .dim), Span(age, ageRole)]
+        // Units that need a call today, counted (a away).
+        let calls = state.attentionItems.count
+        let callLine: Line = calls > 0 ? [Span("  "), Span(MonitorText.attentionShort(calls, lang), .warning)] : []
+        let callShort: Line = calls > 0 ? [Span(" "), Span(MonitorText.attentionTiny(calls, lang), .warning)] : []
 
         let rights: [Line] = [
-            [Span(Label.dataAt.text(lang) + " ", .label), Span(moment, .value), Span("  ")] + indicator + [
-                Span("  " + clock, .value)
-            ],
-            [Span(moment, .value), Span("  ")] + indicator + [Span("  " + clock, .value)],
-            [Span(day, .value), Span(" ")] + indicator + [Span(" " + clock, .value)],
+            [Span(Label.dataAt.text(lang) + " ", .label), Span(moment, .value)] + aged + [Span("  ")] + indicator
+                + callLine + [Span("  " + clock, .value)],
+            [Span(moment, .value)] + aged + [Span("  ")] + indicator + callLine + [Span("  " + clock, .value)],
+            [Span(moment, .value)] + aged + [Span("  ")] + indicator + callShort + [Span("  " + clock, .value)],
+            [Span(day, .value)] + aged + [Span(" ")] + indicator + callShort + [Span(" " + clock, .value)],
+            [Span(day, .value)] + aged + [Span(" ")] + symbol + [Span(" " + clock, .value)],
             [Span(day, .value), Span(" ")] + symbol + [Span(" " + clock, .value)],
             symbol + [Span(" " + clock, .value)],
             symbol,
@@ -132,7 +136,51 @@ enum Header {
             line(units: false, labels: false, changes: false, rate: false, sep: "  "),
         ]
         let inner = rect.inset(left: 1, right: 1)
-        p.write(firstFitting(candidates, width: inner.width), x: inner.x, y: inner.y, maxWidth: inner.width)
+        let filtered = !state.query.showsAll || !state.query.text.isEmpty
+        let lines = filtered ? subtotalLines(p, state) + candidates : candidates
+        p.write(firstFitting(lines, width: inner.width), x: inner.x, y: inner.y, maxWidth: inner.width)
+    }
+
+    /// With a filter: the shown units' totals beside the city's,
+    /// "Đang lọc 12/114: ĐK 2.345 (+123) HT 1.234 (+60) 52,6% │ TP: ĐK 84.360 HT 49.317".
+    static func subtotalLines(_ p: Painter, _ state: DashboardState) -> [Line] {
+        let lang = p.lang
+        var sub = GroupTotals()
+        for f in state.rows {
+            sub.units += 1
+            sub.registered += f.registered
+            sub.completed += f.completed
+            sub.registeredChange24h += f.registeredChange24h
+            sub.completedChange24h += f.completedChange24h
+        }
+        let city = state.standings.city
+        func n(_ v: Int) -> String { NumberForms.integer(v, lang) }
+        func change(_ v: Int) -> Span {
+            Span(" (" + NumberForms.signed(v, lang) + ")", v > 0 ? .positive : v < 0 ? .negative : .dim)
+        }
+        let head: Line = [
+            Span(MonitorText.filtered(lang) + " ", .label), Span("\(sub.units)/\(city.units)", .value), Span(": "),
+        ]
+        let reg = Label.registeredShort.text(lang), comp = Label.completedShort.text(lang)
+        func part(changes: Bool, rate: Bool) -> Line {
+            var l: Line = head + [Span(reg + " ", .label), Span(n(sub.registered), .value)]
+            if changes { l.append(change(sub.registeredChange24h)) }
+            l += [Span("  " + comp + " ", .label), Span(n(sub.completed), .value)]
+            if changes { l.append(change(sub.completedChange24h)) }
+            if rate { l += [Span("  "), Span(NumberForms.percent(sub.completionRate, lang), .value)] }
+            return l
+        }
+        let cityPart: Line = [
+            Span("  " + p.glyphs.boxVertical + " ", .dim), Span(MonitorText.city(lang) + ": ", .label),
+            Span(reg + " ", .label), Span(n(city.registered), .value), Span("  " + comp + " ", .label),
+            Span(n(city.completed), .value),
+        ]
+        return [
+            part(changes: true, rate: true) + cityPart,
+            part(changes: false, rate: true) + cityPart,
+            part(changes: false, rate: false) + cityPart,
+            part(changes: false, rate: false),
+        ]
     }
 
     /// The city goal: a 0–100% bar of adults with the target marked, the

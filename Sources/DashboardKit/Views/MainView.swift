@@ -4,17 +4,18 @@ import CongDanSoCore
 /// shown by the query.
 ///
 /// Columns, left to right (the ones marked † give way on narrow terminals,
-/// in this order: trend, +24h completed, coverage, +24h registered, type,
-/// province, completion rate, completed; the name column flexes from 10
-/// columns up): band marker (▲ top ten, ▼ bottom ten of the ranking,
-/// whatever the sort or filter) with the rank, name (told apart from
-/// same-named units, `DataCache.shownName`), province† (only when the data
-/// has more than one; when it gives way the names carry it), type†,
-/// registered, completed†, completion rate†, coverage of adults†, 24-hour
-/// change in registered† and completed† ("–" on the data's first day), and
-/// the trend†: new registrations a day over the last ten days (see
-/// `DailySeries`; blank before the data starts), each row scaled to its own
-/// busiest day.
+/// in this order: trend, +24h completed, coverage, rank movement, +24h
+/// registered, type, province, completion rate, completed; the name column
+/// flexes from 10 columns up, 12 from 60 columns): band marker (▲ top ten,
+/// ▼ bottom ten of the ranking, whatever the sort or filter) with the rank,
+/// name (told apart from same-named units, `DataCache.shownName`), the rank
+/// movement† (↑3 ↓2 against the previous refresh or 24 hours ago, `m`
+/// switches), province† (only when the data has more than one; when it gives
+/// way the names carry it), type†, registered, completed†, completion rate†,
+/// coverage of adults†, 24-hour change in registered† and completed† ("–" on
+/// the data's first day), and the trend†: new registrations a day over the
+/// last ten days (see `DailySeries`; blank before the data starts), each row
+/// scaled to its own busiest day.
 enum MainView {
     static func draw(_ p: inout Painter, _ state: DashboardState) {
         let layout = TableScreenLayout(width: p.width, height: p.height)
@@ -43,7 +44,12 @@ enum MainView {
     /// The table's columns at their natural widths. Every header leaves a
     /// column for the sort arrow, so cycling the sort never moves columns;
     /// in ASCII the sorted header gets one more for the space in " v".
-    static func columns(_ state: DashboardState, _ lang: Language, asciiArrow: Bool = false) -> [Column] {
+    static func columns(_ state: DashboardState, _ lang: Language, asciiArrow: Bool = false, width: Int? = nil)
+        -> [Column]
+    {
+        // Names stay whole (up to 12 columns) from 60 columns up, before the
+        // rank movement and coverage give way.
+        let nameMinimum = (width ?? state.width) >= 60 ? 12 : 10
         let c = state.cache
         func h(_ s: SortColumn) -> String { Phrase.columnHeader(s, lang) }
         func arrow(_ s: SortColumn) -> Int { asciiArrow && s == state.query.sort ? 2 : 1 }
@@ -65,23 +71,28 @@ enum MainView {
                 .name, header: h(.name),
                 width: max(state.ascii ? c.asciiNameWidth : c.nameWidth, TextWidth.of(h(.name)) + arrow(.name)),
                 alignRight: false,
-                flexible: true, minWidth: 10),
+                flexible: true, minWidth: nameMinimum),
+            Column(
+                .movement, header: MonitorText.movementHeader(state.monitor.movementBase, lang, ascii: state.ascii),
+                width: max(
+                    4, TextWidth.of(MonitorText.movementHeader(state.monitor.movementBase, lang, ascii: state.ascii))),
+                dropOrder: 6),
         ] + province + [
             Column(.type, header: h(.type), width: w(.type, typeWidth), alignRight: false, dropOrder: 4),
             Column(.registered, header: h(.registered), width: w(.registered, c.registeredWidth)),
             Column(.completed, header: h(.completed), width: w(.completed, c.completedWidth), dropOrder: 1),
             Column(.completionRate, header: h(.completionRate), width: w(.completionRate, 6), dropOrder: 2),
-            Column(.coverage, header: h(.coverage), width: w(.coverage, 6), dropOrder: 6),
+            Column(.coverage, header: h(.coverage), width: w(.coverage, 6), dropOrder: 7),
             Column(
                 .registeredChange, header: h(.registeredChange24h),
                 width: w(.registeredChange24h, c.registeredChangeWidth), dropOrder: 5),
             Column(
                 .completedChange, header: h(.completedChange24h),
-                width: w(.completedChange24h, c.completedChangeWidth), dropOrder: 7),
+                width: w(.completedChange24h, c.completedChangeWidth), dropOrder: 8),
             Column(
                 .trend, header: Label.trendHeader.text(lang),
                 width: max(DashboardState.trendDays, TextWidth.of(Label.trendHeader.text(lang))),
-                alignRight: false, dropOrder: 8),
+                alignRight: false, dropOrder: 9),
         ]
     }
 
@@ -90,7 +101,7 @@ enum MainView {
         let lang = p.lang
         let inner = header.inset(left: 1, right: 1)
         let arrow = StatusBar.sortArrow(state.query, p.glyphs)
-        let cols = columns(state, lang, asciiArrow: p.ascii)
+        let cols = columns(state, lang, asciiArrow: p.ascii, width: p.width)
         var placed = TableWidget.layout(cols, x: inner.x, width: inner.width)
         // The province column gave way: the names carry it, so the name column may grow to them.
         if let qualified = state.cache.qualifiedNames, !placed.contains(where: { $0.column.id == .province }) {
@@ -138,6 +149,10 @@ enum MainView {
         // The province column gave way (a narrow screen): names say the province themselves.
         let qualified = cache.qualifiedNames.flatMap { q in columns.contains { $0.column.id == .province } ? nil : q }
         let nameColumnWidth = columns.first { $0.column.id == .name }?.width ?? 0
+        let code = f.unit.code
+        func changed(_ registered: Bool) -> Bool {
+            state.monitor.cellChanged(code, registered: registered, at: state.clock)
+        }
         TableRow.draw(&p, columns, y: y) { id in
             switch id {
             case .rank: return TableCell(String(f.rank), nameRole)
@@ -153,8 +168,15 @@ enum MainView {
                     knownWidth: ascii ? nil : cache.nameWidths[f.index], alreadyShown: true)
             case .province: return TableCell(f.unit.province ?? "", .dim)
             case .type: return TableCell(Phrase.typeShort(f.unit.type, lang), .dim)
-            case .registered: return TableCell(NumberForms.integer(f.registered, lang), .value)
-            case .completed: return TableCell(NumberForms.integer(f.completed, lang))
+            case .registered:
+                return TableCell(NumberForms.integer(f.registered, lang), changed(true) ? .changed : .value)
+            case .completed:
+                return TableCell(NumberForms.integer(f.completed, lang), changed(false) ? .changed : .plain)
+            case .movement:
+                guard let moved = state.rankMovement(f), moved != 0 else { return nil }
+                return moved > 0
+                    ? TableCell((ascii ? "^" : "↑") + String(moved), .movedUp)
+                    : TableCell((ascii ? "v" : "↓") + String(-moved), .movedDown)
             case .completionRate: return TableCell(NumberForms.percent(f.completionRate, lang))
             case .coverage: return TableCell(NumberForms.percent(f.coverage, digits: 2, lang))
             case .registeredChange: return TableRow.changeCell(f.registeredChange, lang)

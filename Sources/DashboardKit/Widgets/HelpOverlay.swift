@@ -23,6 +23,7 @@ enum HelpOverlay {
             (Label.sectionSearch.text(lang), only(.searchInput)),
             (Label.sectionDetail.text(lang), only(.detail)),
             (Label.sectionSummary.text(lang), only(.summary)),
+            (MonitorText.t(lang, "Cần gọi hôm nay", "Needs a call today"), only(.attention)),
             (Label.sectionHelp.text(lang), only(.help)),
             (Label.sectionEverywhere.text(lang), everywhere),
         ].filter { !$0.1.isEmpty }
@@ -47,11 +48,16 @@ enum HelpOverlay {
     }
 
     static func legend(_ lang: Language, _ g: Glyphs, scope: ContestScope) -> [(String, String)] {
-        [
+        let ascii = g.live == Glyphs.ascii.live
+        return [
             (g.markerTop, Phrase.legendTop(scope, lang)),
             (g.markerBottom, Phrase.legendBottom(scope, lang)),
             (g.sortDescending + " " + g.sortAscending, Label.legendSort.text(lang)),
-            (g.live + " " + g.paused + " " + g.stale, Label.legendIndicator.text(lang)),
+            (
+                g.live + " " + Freshness.Shown(.late, g, ascii: ascii).glyph + " " + g.stale + " " + g.paused,
+                Label.legendIndicator.text(lang)
+            ),
+            (ascii ? "^3 v2" : "↑3 ↓2", MonitorText.legendMovement(lang)),
             (Label.trendHeader.text(lang), Label.legendTrend.text(lang)),
             (Label.coverage.text(lang), Label.legendCoverage.text(lang)),
             (Label.mouseLegendKey.text(lang), Label.legendMouse.text(lang)),

@@ -62,6 +62,9 @@ enum StatusBar {
         if state.isPaused, state.held != nil {
             parts.append([Span(Label.newDataWaiting.text(lang), .paused)])
         }
+        if let news = state.monitor.currentBandNews(at: state.clock) {
+            parts.append([Span(MonitorText.bandNews(news, p.glyphs, lang), .changed)])
+        }
         if parts.isEmpty {
             // Lines the data left out (an unknown unit, a bad time) or counts
             // that went down: the first, and how many more `validate` lists.
@@ -73,8 +76,22 @@ enum StatusBar {
                     Span(first.description + more, .warning),
                 ])
             }
+            // A tie at the tenth place: the ▲ ▼ ten are a choice by code there.
+            for (tie, glyph) in [
+                (state.cache.bottomTie, p.glyphs.markerBottom), (state.cache.topTie, p.glyphs.markerTop),
+            ] {
+                guard let tie else { continue }
+                parts.append([
+                    Span(glyph + " " + MonitorText.tieAtTenth(lang) + " ", .warning),
+                    Span(tie.tiedPhrase(state.standings.dataset, lang, names: false), .warning),
+                ])
+            }
+            // When the source was last looked at, and when the figures last changed.
             parts.append([
-                Span(Label.loadedAt.text(lang) + " " + clockSecondsText(state.lastLoaded, offset), .dim),
+                Span(MonitorText.checkedAt(lang) + " " + clockSecondsText(state.monitor.lastChecked, offset), .dim),
+                Span(
+                    " " + p.glyphs.separator + " " + MonitorText.changedAt(lang) + " "
+                        + clockSecondsText(state.monitor.lastChanged, offset), .dim),
                 Span(" " + p.glyphs.separator + " " + Phrase.refreshEvery(state.refreshSeconds, lang), .dim),
             ])
         }
@@ -99,7 +116,24 @@ enum StatusBar {
         let q = state.query
         let arrow = sortArrow(q, p.glyphs)
         let sortName = Phrase.columnHeader(q.sort, lang) + arrow
-        let count = Span(Phrase.shown(state.rows.count, of: state.standings.figures.count), .value)
+        var count: Line = [Span(Phrase.shown(state.rows.count, of: state.standings.figures.count), .value)]
+        // Where the view is: "hàng 23–38 / 114"; following a unit; wall mode.
+        if state.route == .table, !state.rows.isEmpty {
+            let first = state.scroll + 1
+            let last = min(state.rows.count, state.scroll + state.pageSize)
+            let position = MonitorText.rows(lang) + " \(first)–\(last) / \(state.rows.count)"
+            count =
+                state.rows.count == state.standings.figures.count
+                ? [Span(position, .value)] : [Span(position, .value), Span(" (" + count[0].text + ")", .dim)]
+        }
+        if state.monitor.follow { count = [Span(MonitorText.following(lang), .changed), Span(" ")] + count }
+        if let wall = state.monitor.wall {
+            let mark =
+                wall.isPaused
+                ? MonitorText.wallPaused(lang)
+                : "⟳ " + MonitorText.wallView(wall.view, lang) + " " + String(wall.secondsLeft(at: state.clock)) + "s"
+            count = [Span(mark, .paused), Span("  ")] + count
+        }
         var filters: [Line] = []
         var shortFilters: [Line] = []
         if !q.text.isEmpty {
@@ -117,10 +151,11 @@ enum StatusBar {
         let sort: Line = [Span(Label.sortLabel.text(lang) + ": ", .label), Span(sortName, .value)]
         let sep = "  "
         return [
-            joined([sort] + filters + [[count]], separator: sep),
-            joined(filters + [[count]], separator: sep),
-            joined(shortFilters + [[count]], separator: " "),
-            [count],
+            joined([sort] + filters + [count], separator: sep),
+            joined(filters + [count], separator: sep),
+            joined(shortFilters + [count], separator: " "),
+            count,
+            [Span(Phrase.shown(state.rows.count, of: state.standings.figures.count), .value)],
         ]
     }
 

@@ -2,7 +2,7 @@
 struct Column: Sendable {
     enum ID: Hashable, Sendable {
         case marker, rank, name, type, registered, completed, completionRate, coverage
-        case registeredChange, completedChange, trend
+        case registeredChange, completedChange, trend, movement
         case group, units, adults, province
     }
 

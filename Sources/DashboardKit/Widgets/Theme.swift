@@ -6,7 +6,9 @@ enum Role: Sendable {
     case positive, negative
     case header, headerSorted
     case top, bottom, markerTop, markerBottom
-    case live, paused, stale, error, warning, success
+    case live, late, paused, stale, error, warning, success
+    /// A cell whose figure changed with the last refresh; a rank movement.
+    case changed, movedUp, movedDown
     case gaugeFill, gaugeMark, gaugeTrack, onPace, offPace
     case trend, barCompleted, barRegistered
     case keyName, keyText, prompt, cursor
@@ -59,6 +61,12 @@ struct Theme: Sendable {
         case .markerTop: return Style(foreground: .black, background: .green)
         case .markerBottom: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
         case .live: return Style(attributes: .bold)
+        // Late: magenta keeps its contrast on black and white; the underline
+        // and the word carry it without colour.
+        case .late: return Style(foreground: .magenta, attributes: [.bold, .underline])
+        case .changed: return Style(attributes: [.bold, .underline])
+        case .movedUp: return Style(attributes: .bold)
+        case .movedDown: return Style(foreground: .red)
         case .paused: return Style(attributes: [.bold, .reverse])
         case .stale: return Style(foreground: .brightWhite, background: .red, attributes: .bold)
         case .error: return Style(foreground: .red, attributes: .bold)
@@ -90,6 +98,10 @@ struct Theme: Sendable {
         case .title: return Style(foreground: .brightWhite, attributes: .bold)
         case .header: return Style(foreground: .cyan, attributes: .bold)
         case .headerSorted: return Style(foreground: .brightCyan, attributes: [.bold, .underline])
+        case .late: return Style(foreground: .magenta, attributes: [.bold, .underline])
+        case .changed: return Style(foreground: .cyan, attributes: [.bold, .underline])
+        case .movedUp: return Style(foreground: .green)
+        case .movedDown: return Style(foreground: .red)
         case .paused: return Style(foreground: .yellow, attributes: .bold)
         case .error: return Style(foreground: .brightRed, attributes: .bold)
         case .warning: return Style(foreground: .yellow)
@@ -110,7 +122,7 @@ struct Theme: Sendable {
     /// increases, red for the bottom ten), no grey text.
     private func light(_ role: Role) -> Style {
         switch role {
-        case .positive, .top, .success, .trend, .barRegistered: return Style(foreground: .blue)
+        case .positive, .top, .success, .trend, .barRegistered, .movedUp: return Style(foreground: .blue)
         case .live, .onPace: return Style(foreground: .blue, attributes: .bold)
         case .markerTop: return Style(foreground: .blue, attributes: .bold)
         case .markerBottom: return Style(foreground: .red, attributes: .bold)
@@ -135,7 +147,9 @@ struct Theme: Sendable {
         case .dim, .rule, .gaugeTrack, .boxBorder, .plain, .label, .keyText, .trend, .barRegistered,
             .top, .bottom, .positive, .negative, .success, .gaugeFill, .barCompleted:
             return .plain
-        case .headerSorted, .boxTitle, .sectionTitle, .prompt: return Style(attributes: [.bold, .underline])
+        case .headerSorted, .boxTitle, .sectionTitle, .prompt, .late, .changed:
+            return Style(attributes: [.bold, .underline])
+        case .movedUp, .movedDown: return Style(attributes: .bold)
         case .keyName, .paused, .cursor, .gaugeMark, .warning, .offPace: return Style(attributes: [.bold, .reverse])
         case .title, .value, .header, .live, .onPace: return Style(attributes: .bold)
         }
@@ -144,12 +158,12 @@ struct Theme: Sendable {
     private func mono(_ role: Role) -> Style {
         switch role {
         case .plain, .label, .keyText, .positive, .negative, .top, .bottom, .warning, .success,
-            .gaugeFill, .trend, .barCompleted, .barRegistered, .boxBorder, .live:
+            .gaugeFill, .trend, .barCompleted, .barRegistered, .boxBorder, .live, .movedUp, .movedDown:
             return .plain
         case .title, .value, .header, .markerTop, .markerBottom, .paused, .error, .gaugeMark,
             .offPace, .keyName, .prompt, .boxTitle, .sectionTitle, .onPace:
             return Style(attributes: .bold)
-        case .headerSorted: return Style(attributes: [.bold, .underline])
+        case .headerSorted, .late, .changed: return Style(attributes: [.bold, .underline])
         case .dim, .rule, .gaugeTrack: return Style(attributes: .dim)
         case .stale: return Style(attributes: [.bold, .reverse])
         case .cursor: return Style(attributes: .reverse)
