@@ -20,9 +20,50 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
     /// (the one a refresh may rewrite) is always here.
     private var tail: [Observation] = []
 
+    /// `blockSize` observations, packed in 12 bytes each (time as
+    /// milliseconds after the block's first, counts as 32-bit) when they
+    /// fit, as they do for any real contest; as they are (24 bytes)
+    /// otherwise. A national log's histories hold millions of observations.
     private final class Block: Sendable {
-        let items: [Observation]
-        init(_ items: [Observation]) { self.items = items }
+        struct Packed {
+            var offset: UInt32
+            var registered: Int32
+            var completed: Int32
+        }
+        let base: Int64
+        let packed: [Packed]
+        let wide: [Observation]
+
+        init(_ items: ArraySlice<Observation>) {
+            let base = items.first?.time.milliseconds ?? 0
+            self.base = base
+            var packed: [Packed] = []
+            packed.reserveCapacity(items.count)
+            for o in items {
+                let (offset, overflow) = o.time.milliseconds.subtractingReportingOverflow(base)
+                guard !overflow, let dt = UInt32(exactly: offset), let r = Int32(exactly: o.registered),
+                    let c = Int32(exactly: o.completed)
+                else {
+                    self.packed = []
+                    wide = Array(items)
+                    return
+                }
+                packed.append(Packed(offset: dt, registered: r, completed: c))
+            }
+            self.packed = packed
+            wide = []
+        }
+
+        @inline(__always)
+        subscript(i: Int) -> Observation {
+            guard wide.isEmpty else { return wide[i] }
+            let p = packed[i]
+            return Observation(
+                time: Timestamp(milliseconds: base &+ Int64(p.offset)), registered: Int(p.registered),
+                completed: Int(p.completed))
+        }
+
+        var items: [Observation] { (0..<History.blockSize).map { self[$0] } }
     }
 
     public init() {}
@@ -40,7 +81,7 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
         get {
             let frozen = blocks.count &* History.blockSize
             if position >= frozen { return tail[position &- frozen] }
-            return blocks[position / History.blockSize].items[position % History.blockSize]
+            return blocks[position / History.blockSize][position % History.blockSize]
         }
         set {
             let frozen = blocks.count &* History.blockSize
@@ -50,7 +91,7 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
                 // Rare (a rewritten old observation): the block is shared, so copy it.
                 var items = blocks[position / History.blockSize].items
                 items[position % History.blockSize] = newValue
-                blocks[position / History.blockSize] = Block(items)
+                blocks[position / History.blockSize] = Block(items[...])
             }
         }
     }
@@ -58,7 +99,7 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
     public mutating func append(_ newElement: Observation) {
         tail.append(newElement)
         if tail.count == 2 * History.blockSize {
-            blocks.append(Block(Array(tail[..<History.blockSize])))
+            blocks.append(Block(tail[..<History.blockSize]))
             tail.removeFirst(History.blockSize)
         }
     }
