@@ -143,6 +143,10 @@ public final class EventAggregator: @unchecked Sendable {
     /// Folding at least this many new deltas into histories uses every
     /// shard's thread (tests lower it to check the parallel fold).
     var parallelFoldDeltas = 100_000
+    /// A long read folds its deltas into the histories whenever this many
+    /// are waiting, so they never take more than a few MB (tests lower it).
+    var foldEveryDeltas = 1 << 20
+    private var unfoldedDeltas = 0
     /// Windows of at least this many bytes are split across threads (tests
     /// lower it to run small logs through the parallel path).
     var parallelWindowBytes = EventAggregator.parallelBytes
@@ -442,6 +446,7 @@ public final class EventAggregator: @unchecked Sendable {
             }
         }
         gatherDeltas(parallel: parallel)
+        if unfoldedDeltas >= foldEveryDeltas { _ = currentHistories() }
     }
 
     /// `chunks + 1` offsets cutting `s..<e` into about equal chunks at line
@@ -471,6 +476,7 @@ public final class EventAggregator: @unchecked Sendable {
             for u in shard.touched where !gathering[u] { gathering[u] = true; units.append(u) }
         }
         for u in units { gathering[u] = false; markChanged(u) }
+        for shard in shards { for u in shard.touched { unfoldedDeltas += shard.pending.count(u) } }
         let shards = self.shards, deltas = self.deltas, list = units
         let threads = parallel ? shards.count : 1
         runAll(threads, parallel: threads > 1) { t in
@@ -515,6 +521,7 @@ public final class EventAggregator: @unchecked Sendable {
     /// read) is split across threads.
     public func currentHistories() -> [History] {
         let lists = deltas
+        unfoldedDeltas = 0
         let pending = units.indices.filter { lists.count($0) > 0 }
         let work = pending.reduce(0) { $0 + lists.count($1) }
         let threads = work >= parallelFoldDeltas ? shards.count : 1
@@ -533,22 +540,31 @@ public final class EventAggregator: @unchecked Sendable {
     }
 
     /// Adds a unit's new deltas to its history (sorting them first where they
-    /// are out of order). When one is older than the history's last
-    /// observation, the history is rebuilt: its own steps, turned back into
-    /// deltas (an observation's change from the one before is that many +1s
-    /// or −1s at its time), merged with the new ones. Both give the same
-    /// cumulative counts at every moment, so the result is the history that
-    /// folding every delta ever seen from the start would give.
+    /// are out of order). When some are older than the history's last
+    /// observation, the history is rebuilt from the oldest of them on: its
+    /// own steps from there, turned back into deltas (an observation's
+    /// change from the one before is that many +1s or −1s at its time),
+    /// merged with the new ones. Both give the same cumulative counts at
+    /// every moment, so the result is the history that folding every delta
+    /// ever seen from the start would give; what is older than every new
+    /// delta cannot change and is kept as it is.
     static func fold(_ history: inout History, _ deltas: UnsafeMutableBufferPointer<Int64>) {
         var d = deltas
         var rebuilt: [Int64] = []
-        if let lastTime = history.last?.time.milliseconds {
-            let bound = lastTime << 2
-            var older = false
-            for i in d.indices where d[i] < bound { older = true; break }
-            if older {
-                var r = 0, c = 0
-                for o in history {
+        var rebuilding = false
+        if let lastTime = history.last?.time.milliseconds, var oldest = d.first {
+            for v in d where v < oldest { oldest = v }
+            let oldestMs = oldest >> 2
+            if oldestMs <= lastTime, oldest < lastTime << 2 {
+                // Keep the observations before the oldest new delta's time.
+                var lo = 0, hi = history.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if history[mid].time.milliseconds < oldestMs { lo = mid + 1 } else { hi = mid }
+                }
+                var r = lo > 0 ? history[lo - 1].registered : 0
+                var c = lo > 0 ? history[lo - 1].completed : 0
+                for o in history[lo...] {
                     let ms = o.time.milliseconds << 2
                     let dr = o.registered - r, dc = o.completed - c
                     if dr != 0 { rebuilt += repeatElement(ms | (dr > 0 ? 0 : 2), count: abs(dr)) }
@@ -556,11 +572,12 @@ public final class EventAggregator: @unchecked Sendable {
                     r = o.registered; c = o.completed
                 }
                 rebuilt += d
-                history.removeAll(keepingCapacity: true)
+                history.truncate(to: lo)
+                rebuilding = true
             }
         }
         rebuilt.withUnsafeMutableBufferPointer { all in
-            if history.isEmpty, !all.isEmpty { d = all }
+            if rebuilding { d = all }
             // In order? Sort otherwise.
             var sorted = true
             var i = 1

@@ -118,6 +118,19 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
         for o in all { append(o) }
     }
 
+    /// Keeps the first `n` observations (a rebuild of the newest part).
+    mutating func truncate(to n: Int) {
+        let frozen = blocks.count &* History.blockSize
+        if n >= frozen {
+            tail.removeLast(frozen &+ tail.count &- n)
+            return
+        }
+        let b = n / History.blockSize
+        let kept = blocks[b].items.prefix(n % History.blockSize)
+        blocks.removeLast(blocks.count - b)
+        tail = Array(kept)
+    }
+
     public mutating func removeAll(keepingCapacity keepCapacity: Bool = false) {
         blocks.removeAll()
         tail.removeAll(keepingCapacity: keepCapacity)
