@@ -103,7 +103,7 @@ final class CandidateShard: @unchecked Sendable {
         let r = candidates.findOrInsert(p + e.id, Int(e.idLength), k0: e.k0, k1: e.k1, h: e.h, inserted: &inserted)
         let rec = candidates.records + r
         if inserted {
-            rec.pointee.unit = e.unit
+            candidates.units[r] = e.unit
             rec.pointee.registeredAt = ms
             registered[unit] += 1
             append(unit, ms << 2)
@@ -114,7 +114,7 @@ final class CandidateShard: @unchecked Sendable {
             }
             return
         }
-        let u = Int(rec.pointee.unit)
+        let u = Int(candidates.units[r])
         if u != unit { reportOtherUnit(first: u, named: unit, e, p, firstLine: firstLine) }
         if ms < rec.pointee.registeredAt {
             append(u, rec.pointee.registeredAt << 2 | 2)

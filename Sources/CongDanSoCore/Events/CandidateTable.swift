@@ -36,18 +36,17 @@ struct HugeBuffer {
     }
 }
 
-/// What the event log knows about one candidate: the unit it counts toward
-/// and when it first registered and first completed.
+/// What the event log knows about one candidate: its key and when it first
+/// registered and first completed (the unit it counts toward is kept beside
+/// the records, in `CandidateTable.units`, so that a record is 24 bytes).
 struct CandidateRecord {
-    /// The id's key (see `CandidateTable.key`).
-    var k0: UInt64
-    var k1: UInt64
+    /// The id in one word (see `CandidateTable.compact`), or `general` and
+    /// the index of its two key words in the table's side arrays.
+    var key: UInt64
     /// Earliest event of any kind (a completion implies a registration).
     var registeredAt: Int64
     /// Earliest completion; `CandidateRecord.never` when none yet.
     var completedAt: Int64
-    /// Index of the unit of the candidate's first event (in file order).
-    var unit: Int32
 
     static let never = Int64.max
 }
@@ -55,14 +54,20 @@ struct CandidateRecord {
 /// Distinct candidates by id, for tens of millions of events: an
 /// open-addressing hash table with linear probing over raw memory.
 ///
-/// Ids of up to 15 bytes are stored exactly in two 64-bit words (the length
-/// in the top byte), so two different ids can never be taken for one. Longer
-/// ids (UUIDs) are hashed to 64 bits and their bytes kept in an arena, so a
-/// hash collision is caught by comparing the bytes.
+/// Ids are told apart exactly, never by a hash alone. An id of up to 15 bytes
+/// is first put in two 64-bit words (the length in the top byte). The usual
+/// shapes then fit one word (`compact`): up to 7 bytes as they are; 8 to 14
+/// lowercase hexadecimal digits (`f4c6568d`); a capital letter and up to 14
+/// decimal digits (`C00000000`). Any other id keeps its two words in side
+/// arrays, the record holding their index. Longer ids (UUIDs) are hashed to
+/// 64 bits and their bytes kept in an arena, so a hash collision is caught by
+/// comparing the bytes.
 ///
 /// Memory: 8 bytes a slot (a 32-bit tag and a record index; at most 3/4
-/// full) plus 40 bytes a candidate: about 340 MB for 6.7 million candidates
-/// when the expected count was right (the tables grow when it was not).
+/// full) plus 28 bytes a candidate (24 for the record, 4 for its unit),
+/// and 16 more for an id of no usual shape: about 260 MB for 6.7 million
+/// candidates when the expected count was right (the tables grow when it
+/// was not).
 final class CandidateTable {
     private(set) var slots: UnsafeMutablePointer<UInt64>
     private var slotBuffer: HugeBuffer
@@ -71,12 +76,20 @@ final class CandidateTable {
     private(set) var capacity: Int
     private(set) var records: UnsafeMutablePointer<CandidateRecord>
     private var recordBuffer: HugeBuffer
+    /// Per record: the index of the unit of the candidate's first event (in file order).
+    private(set) var units: UnsafeMutablePointer<Int32>
+    private var unitBuffer: HugeBuffer
     private(set) var recordCapacity: Int
     private(set) var count = 0
     /// Bytes of ids longer than 15 bytes: a 32-bit length, then the bytes.
     private var arena: [UInt8] = []
+    /// The key words of ids of no usual shape (`general` records).
+    private var sideK0: [UInt64] = []
+    private var sideK1: [UInt64] = []
 
     static let longFlag: UInt64 = 0xFF << 56
+    /// A record's key that is an index into the side arrays.
+    static let general: UInt64 = 1 << 63
 
     init(expected: Int = 1024) {
         let cap = max(1024, max(expected, 1) * 4 / 3 + 1)
@@ -86,15 +99,21 @@ final class CandidateTable {
         recordCapacity = max(1024, expected)
         recordBuffer = HugeBuffer(bytes: recordCapacity * MemoryLayout<CandidateRecord>.stride)
         records = recordBuffer.base.bindMemory(to: CandidateRecord.self, capacity: recordCapacity)
+        unitBuffer = HugeBuffer(bytes: recordCapacity * 4)
+        units = unitBuffer.base.bindMemory(to: Int32.self, capacity: recordCapacity)
     }
 
     deinit {
         slotBuffer.free()
         recordBuffer.free()
+        unitBuffer.free()
     }
 
-    /// Bytes of memory held (slots, records, arena), for the benchmark.
-    var memoryBytes: Int { capacity * 8 + recordCapacity * MemoryLayout<CandidateRecord>.stride + arena.capacity }
+    /// Bytes of memory held (slots, records, units, arena, side arrays), for the benchmark.
+    var memoryBytes: Int {
+        capacity * 8 + recordCapacity * (MemoryLayout<CandidateRecord>.stride + 4) + arena.capacity
+            + (sideK0.capacity + sideK1.capacity) * 8
+    }
 
     @inline(__always)
     static func hash(_ k0: UInt64, _ k1: UInt64) -> UInt64 {
@@ -138,6 +157,88 @@ final class CandidateTable {
         return (k0, k1)
     }
 
+    /// Byte `i` of an id of up to 15 bytes, from its key words.
+    @inline(__always)
+    private static func byte(_ k0: UInt64, _ k1: UInt64, _ i: Int) -> UInt64 {
+        i < 8 ? (k0 >> UInt64(i * 8)) & 0xFF : (k1 >> UInt64((i - 8) * 8)) & 0xFF
+    }
+
+    /// The id in one word when it has a usual shape (the top byte says which,
+    /// and the length): up to 7 bytes (top byte 0–7, the bytes themselves);
+    /// 8–14 lowercase hexadecimal digits (0x10–0x16, the digits' value); a
+    /// capital letter and decimal digits, 8–15 bytes in all (0x48–0x4F, the
+    /// letter in bits 48–52, the digits' value below). Different ids never
+    /// share a word (each shape keeps its length), and an id has one shape
+    /// only. `general` (top bit set) otherwise.
+    @inline(__always)
+    static func compact(_ k0: UInt64, _ k1: UInt64) -> UInt64 {
+        let n = Int(k1 >> 56)
+        if n <= 7 { return k0 | UInt64(n) << 56 }
+        if n > 15 { return general }
+        // Eight bytes at a time: which bytes are digits, which a–f (ASCII only).
+        let m = n - 8
+        let hi = k1 & ((1 << UInt64(8 * m)) &- 1)
+        let lowMask: UInt64 = 0x8080_8080_8080_8080
+        let hiMask = lowMask & ((1 << UInt64(8 * m)) &- 1)
+        guard (k0 | hi) & lowMask == 0 else { return general }
+        let (digit0, alpha0) = classes(k0)
+        let (digit1, alpha1) = classes(hi)
+        if n <= 14, (digit0 | alpha0) == lowMask, (digit1 | alpha1) & hiMask == hiMask {
+            // Hexadecimal: each byte's value is its low four bits, plus 9 for a–f.
+            let n0 = (k0 & 0x0F0F_0F0F_0F0F_0F0F) &+ (alpha0 >> 7) &* 9
+            let n1 = (hi & 0x0F0F_0F0F_0F0F_0F0F) &+ ((alpha1 & hiMask) >> 7) &* 9
+            var v: UInt64 = 0
+            for i in 0..<8 { v = v << 4 | (n0 >> UInt64(8 * i)) & 0xF }
+            for i in 0..<m { v = v << 4 | (n1 >> UInt64(8 * i)) & 0xF }
+            return UInt64(0x10 + m) << 56 | v
+        }
+        // A capital letter, then decimal digits.
+        let first = k0 & 0xFF
+        guard first &- 65 < 26, digit0 | 0x80 == lowMask, digit1 & hiMask == hiMask else { return general }
+        var v: UInt64 = 0
+        for i in 1..<8 { v = v &* 10 &+ ((k0 >> UInt64(8 * i)) & 0xF) }
+        for i in 0..<m { v = v &* 10 &+ ((hi >> UInt64(8 * i)) & 0xF) }
+        return UInt64(0x40 + n) << 56 | (first - 65) << 48 | v
+    }
+
+    /// For each byte of `x` (all below 0x80): its top bit set in `digit`
+    /// when it is 0–9, in `alpha` when it is a–f.
+    @inline(__always)
+    private static func classes(_ x: UInt64) -> (digit: UInt64, alpha: UInt64) {
+        let h: UInt64 = 0x8080_8080_8080_8080, l: UInt64 = 0x0101_0101_0101_0101
+        // Every byte of y is at least 0x80, so no subtraction below borrows across bytes.
+        let y = x | h
+        let ge30 = (y &- 0x30 &* l) & h, ge3A = (y &- 0x3A &* l) & h
+        let ge61 = (y &- 0x61 &* l) & h, ge67 = (y &- 0x67 &* l) & h
+        return (ge30 & ~ge3A, ge61 & ~ge67)
+    }
+
+    /// The key words of a compact key (the inverse of `compact`).
+    static func words(_ key: UInt64) -> (UInt64, UInt64) {
+        let top = Int(key >> 56)
+        if top <= 7 { return (key & 0x00FF_FFFF_FFFF_FFFF, UInt64(top) << 56) }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let n: Int
+        if top < 0x40 {
+            n = top - 0x10 + 8
+            var v = key & 0x00FF_FFFF_FFFF_FFFF
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                let d = UInt8(v & 0xF)
+                bytes[i] = d < 10 ? 48 + d : 87 + d
+                v >>= 4
+            }
+        } else {
+            n = top - 0x40
+            bytes[0] = 65 + UInt8((key >> 48) & 0x1F)
+            var v = key & 0x0000_FFFF_FFFF_FFFF
+            for i in stride(from: n - 1, through: 1, by: -1) {
+                bytes[i] = 48 + UInt8(v % 10)
+                v /= 10
+            }
+        }
+        return bytes.withUnsafeBufferPointer { CandidateTable.key($0.baseAddress!, n) }
+    }
+
     /// A key's first slot: the hash scaled to the capacity (its high bits
     /// decide; the low 32 are the slot's tag).
     @inline(__always)
@@ -156,7 +257,8 @@ final class CandidateTable {
     @inline(__always)
     func touchRecord(_ s: UInt64) -> UInt64 {
         guard s != 0 else { return 0 }
-        return records[Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1].k0
+        let r = Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
+        return records[r].key ^ UInt64(truncatingIfNeeded: units[r])
     }
 
     @inline(__always)
@@ -166,6 +268,7 @@ final class CandidateTable {
     ) -> Int {
         var k1 = inputK1
         let long = n > 15
+        let ck = CandidateTable.compact(k0, k1)
         let tag = (h & 0xFFFF_FFFF) << 32
         var i = home(h)
         while true {
@@ -173,12 +276,17 @@ final class CandidateTable {
             if s == 0 { break }
             if s & 0xFFFF_FFFF_0000_0000 == tag {
                 let r = Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
-                let rec = records[r]
-                if rec.k0 == k0 {
-                    if !long {
-                        if rec.k1 == k1 { inserted = false; return r }
-                    } else if arenaEquals(Int(truncatingIfNeeded: rec.k1 & 0x00FF_FFFF_FFFF_FFFF), p, n) {
-                        inserted = false; return r
+                let key = records[r].key
+                if ck & CandidateTable.general == 0 {
+                    if key == ck { inserted = false; return r }
+                } else if key & CandidateTable.general != 0 {
+                    let x = Int(truncatingIfNeeded: key & ~CandidateTable.general)
+                    if sideK0[x] == k0 {
+                        if !long {
+                            if sideK1[x] == k1 { inserted = false; return r }
+                        } else if arenaEquals(Int(truncatingIfNeeded: sideK1[x] & 0x00FF_FFFF_FFFF_FFFF), p, n) {
+                            inserted = false; return r
+                        }
                     }
                 }
             }
@@ -187,16 +295,22 @@ final class CandidateTable {
         }
         // New candidate.
         if count == recordCapacity { growRecords() }
-        if long {
-            let offset = arena.count
-            var len = UInt32(n)
-            withUnsafeBytes(of: &len) { arena.append(contentsOf: $0) }
-            arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
-            k1 = CandidateTable.longFlag | UInt64(offset)
+        var key = ck
+        if ck & CandidateTable.general != 0 {
+            if long {
+                let offset = arena.count
+                var len = UInt32(n)
+                withUnsafeBytes(of: &len) { arena.append(contentsOf: $0) }
+                arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+                k1 = CandidateTable.longFlag | UInt64(offset)
+            }
+            key = CandidateTable.general | UInt64(sideK0.count)
+            sideK0.append(k0)
+            sideK1.append(k1)
         }
         let r = count
-        (records + r).initialize(
-            to: CandidateRecord(k0: k0, k1: k1, registeredAt: 0, completedAt: CandidateRecord.never, unit: 0))
+        (records + r).initialize(to: CandidateRecord(key: key, registeredAt: 0, completedAt: CandidateRecord.never))
+        units[r] = 0
         count += 1
         slots[i] = tag | UInt64(r + 1)
         inserted = true
@@ -224,7 +338,26 @@ final class CandidateTable {
         recordBuffer.free()
         recordBuffer = buffer
         records = grown
+        let unitsGrown = HugeBuffer(bytes: newCapacity * 4)
+        let u = unitsGrown.base.bindMemory(to: Int32.self, capacity: newCapacity)
+        u.update(from: units, count: count)
+        unitBuffer.free()
+        unitBuffer = unitsGrown
+        units = u
         recordCapacity = newCapacity
+    }
+
+    /// The hash of record `r`'s id (as `hash(key(id))` gave it).
+    private func recordHash(_ r: Int) -> UInt64 {
+        let key = records[r].key
+        if key & CandidateTable.general == 0 {
+            let (k0, k1) = CandidateTable.words(key)
+            return CandidateTable.hash(k0, k1)
+        }
+        let x = Int(truncatingIfNeeded: key & ~CandidateTable.general)
+        let k1 = sideK1[x]
+        return CandidateTable.hash(
+            sideK0[x], k1 & 0xFF00_0000_0000_0000 == CandidateTable.longFlag ? CandidateTable.longFlag : k1)
     }
 
     private func rehash() {
@@ -234,9 +367,7 @@ final class CandidateTable {
         slotBuffer = HugeBuffer(bytes: newCapacity * 8)
         slots = slotBuffer.base.bindMemory(to: UInt64.self, capacity: newCapacity)
         for r in 0..<count {
-            let rec = records[r]
-            let h = CandidateTable.hash(
-                rec.k0, rec.k1 & 0xFF00_0000_0000_0000 == CandidateTable.longFlag ? CandidateTable.longFlag : rec.k1)
+            let h = recordHash(r)
             var i = home(h)
             while slots[i] != 0 {
                 i += 1
@@ -251,5 +382,7 @@ final class CandidateTable {
         slots.update(repeating: 0, count: capacity)
         count = 0
         arena.removeAll(keepingCapacity: true)
+        sideK0.removeAll(keepingCapacity: true)
+        sideK1.removeAll(keepingCapacity: true)
     }
 }
