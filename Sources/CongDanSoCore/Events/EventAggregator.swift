@@ -138,7 +138,7 @@ public final class EventAggregator: @unchecked Sendable {
     /// Windows of at most this many bytes are parsed and counted at a time
     /// (bounds the memory of parsed events); those of at least
     /// `parallelBytes` are split across threads.
-    static let windowBytes = 16 << 20
+    static let windowBytes = 4 << 20
     static let parallelBytes = 256 << 10
     /// Folding at least this many new deltas into histories uses every
     /// shard's thread (tests lower it to check the parallel fold).

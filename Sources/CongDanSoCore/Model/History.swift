@@ -20,29 +20,36 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
     /// (the one a refresh may rewrite) is always here.
     private var tail: [Observation] = []
 
-    /// `blockSize` observations, packed in 12 bytes each (time as
-    /// milliseconds after the block's first, counts as 32-bit) when they
-    /// fit, as they do for any real contest; as they are (24 bytes)
-    /// otherwise. A national log's histories hold millions of observations.
+    /// `blockSize` observations, packed in 8 bytes each (time as
+    /// milliseconds after the block's first, counts as 16-bit changes from
+    /// the block's first) when they fit, as they do for any real contest; as
+    /// they are (24 bytes) otherwise. A national log's histories hold
+    /// millions of observations.
     private final class Block: Sendable {
         struct Packed {
             var offset: UInt32
-            var registered: Int32
-            var completed: Int32
+            var registered: Int16
+            var completed: Int16
         }
         let base: Int64
+        let baseRegistered: Int
+        let baseCompleted: Int
         let packed: [Packed]
         let wide: [Observation]
 
         init(_ items: ArraySlice<Observation>) {
-            let base = items.first?.time.milliseconds ?? 0
-            self.base = base
+            let first = items.first ?? Observation(time: Timestamp(milliseconds: 0), registered: 0, completed: 0)
+            base = first.time.milliseconds
+            baseRegistered = first.registered
+            baseCompleted = first.completed
             var packed: [Packed] = []
             packed.reserveCapacity(items.count)
             for o in items {
                 let (offset, overflow) = o.time.milliseconds.subtractingReportingOverflow(base)
-                guard !overflow, let dt = UInt32(exactly: offset), let r = Int32(exactly: o.registered),
-                    let c = Int32(exactly: o.completed)
+                let (dr, overR) = o.registered.subtractingReportingOverflow(first.registered)
+                let (dc, overC) = o.completed.subtractingReportingOverflow(first.completed)
+                guard !overflow, !overR, !overC, let dt = UInt32(exactly: offset), let r = Int16(exactly: dr),
+                    let c = Int16(exactly: dc)
                 else {
                     self.packed = []
                     wide = Array(items)
@@ -59,8 +66,8 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
             guard wide.isEmpty else { return wide[i] }
             let p = packed[i]
             return Observation(
-                time: Timestamp(milliseconds: base &+ Int64(p.offset)), registered: Int(p.registered),
-                completed: Int(p.completed))
+                time: Timestamp(milliseconds: base &+ Int64(p.offset)), registered: baseRegistered &+ Int(p.registered),
+                completed: baseCompleted &+ Int(p.completed))
         }
 
         var items: [Observation] { (0..<History.blockSize).map { self[$0] } }
