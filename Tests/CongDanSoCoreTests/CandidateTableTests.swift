@@ -72,3 +72,38 @@ struct CandidateTableTests {
         }
     }
 }
+
+@Suite("Candidate records")
+struct CandidateRecordTests {
+    @Test("completion times near and far from the registration, and a registration moved earlier")
+    func completionOffsets() {
+        #expect(MemoryLayout<CandidateRecord>.stride == 24)
+        let table = CandidateTable(expected: 0)
+        let day: Int64 = 86_400_000
+        let base: Int64 = 1_761_091_200_000
+        var inserted = false
+        var rows: [(Int, Int64, Int64)] = []
+        for (i, gap) in [0, 1, day, 49 * day, 50 * day, 400 * day, Int64(UInt32.max) - 2, Int64(UInt32.max) - 1]
+            .enumerated()
+        {
+            let bytes = Array("id\(i)".utf8)
+            let r = bytes.withUnsafeBufferPointer { table.findOrInsert($0.baseAddress!, $0.count, inserted: &inserted) }
+            table.records[r].registeredAt = base
+            #expect(table.completedAt(r) == CandidateRecord.never)
+            table.setCompletedAt(r, base + gap)
+            rows.append((r, base, base + gap))
+        }
+        for (r, reg, done) in rows {
+            #expect(table.records[r].registeredAt == reg && table.completedAt(r) == done)
+            // A registration found earlier: far enough back that near ones become late, and back again.
+            table.setRegisteredAt(r, reg - 60 * day)
+            #expect(table.records[r].registeredAt == reg - 60 * day && table.completedAt(r) == done)
+            table.setRegisteredAt(r, done)
+            #expect(table.completedAt(r) == done)
+            table.setCompletedAt(r, done)
+            #expect(table.records[r].completedOffset == 1)
+            table.setRegisteredAt(r, Int64.min + 1)
+            #expect(table.completedAt(r) == done)
+        }
+    }
+}

@@ -36,17 +36,21 @@ struct HugeBuffer {
     }
 }
 
-/// What the event log knows about one candidate: its key and when it first
-/// registered and first completed (the unit it counts toward is kept beside
-/// the records, in `CandidateTable.units`, so that a record is 24 bytes).
+/// What the event log knows about one candidate, in 24 bytes: its key, the
+/// unit it counts toward, and when it first registered and first completed.
 struct CandidateRecord {
     /// The id in one word (see `CandidateTable.compact`), or `general` and
     /// the index of its two key words in the table's side arrays.
     var key: UInt64
     /// Earliest event of any kind (a completion implies a registration).
     var registeredAt: Int64
-    /// Earliest completion; `CandidateRecord.never` when none yet.
-    var completedAt: Int64
+    /// The earliest completion, as milliseconds after `registeredAt` plus
+    /// one; 0 when none yet, `UInt32.max` when it is too far after (then
+    /// it is in `CandidateTable.lateCompletions`). Read and set it through
+    /// the table (`completedAt`, `setCompletedAt`, `setRegisteredAt`).
+    var completedOffset: UInt32
+    /// Index of the unit of the candidate's first event (in file order).
+    var unit: Int32
 
     static let never = Int64.max
 }
@@ -64,10 +68,9 @@ struct CandidateRecord {
 /// comparing the bytes.
 ///
 /// Memory: 8 bytes a slot (a 32-bit tag and a record index; at most 3/4
-/// full) plus 28 bytes a candidate (24 for the record, 4 for its unit),
-/// and 16 more for an id of no usual shape: about 260 MB for 6.7 million
-/// candidates when the expected count was right (the tables grow when it
-/// was not).
+/// full) plus a 24-byte record a candidate, and 16 more for an id of no
+/// usual shape: about 230 MB for 6.7 million candidates when the expected
+/// count was right (the tables grow when it was not).
 final class CandidateTable {
     private(set) var slots: UnsafeMutablePointer<UInt64>
     private var slotBuffer: HugeBuffer
@@ -76,9 +79,6 @@ final class CandidateTable {
     private(set) var capacity: Int
     private(set) var records: UnsafeMutablePointer<CandidateRecord>
     private var recordBuffer: HugeBuffer
-    /// Per record: the index of the unit of the candidate's first event (in file order).
-    private(set) var units: UnsafeMutablePointer<Int32>
-    private var unitBuffer: HugeBuffer
     private(set) var recordCapacity: Int
     private(set) var count = 0
     /// Bytes of ids longer than 15 bytes: a 32-bit length, then the bytes.
@@ -86,6 +86,8 @@ final class CandidateTable {
     /// The key words of ids of no usual shape (`general` records).
     private var sideK0: [UInt64] = []
     private var sideK1: [UInt64] = []
+    /// Completions more than about 49 days after their registration, by record.
+    private var lateCompletions: [Int: Int64] = [:]
 
     static let longFlag: UInt64 = 0xFF << 56
     /// A record's key that is an index into the side arrays.
@@ -99,20 +101,51 @@ final class CandidateTable {
         recordCapacity = max(1024, expected)
         recordBuffer = HugeBuffer(bytes: recordCapacity * MemoryLayout<CandidateRecord>.stride)
         records = recordBuffer.base.bindMemory(to: CandidateRecord.self, capacity: recordCapacity)
-        unitBuffer = HugeBuffer(bytes: recordCapacity * 4)
-        units = unitBuffer.base.bindMemory(to: Int32.self, capacity: recordCapacity)
     }
 
     deinit {
         slotBuffer.free()
         recordBuffer.free()
-        unitBuffer.free()
     }
 
-    /// Bytes of memory held (slots, records, units, arena, side arrays), for the benchmark.
+    /// Bytes of memory held (slots, records, arena, side arrays), for the benchmark.
     var memoryBytes: Int {
-        capacity * 8 + recordCapacity * (MemoryLayout<CandidateRecord>.stride + 4) + arena.capacity
-            + (sideK0.capacity + sideK1.capacity) * 8
+        capacity * 8 + recordCapacity * MemoryLayout<CandidateRecord>.stride + arena.capacity
+            + (sideK0.capacity + sideK1.capacity) * 8 + lateCompletions.capacity * 16
+    }
+
+    /// Record `r`'s earliest completion (`CandidateRecord.never` when none).
+    @inline(__always)
+    func completedAt(_ r: Int) -> Int64 {
+        let o = records[r].completedOffset
+        if o == 0 { return CandidateRecord.never }
+        if o != UInt32.max { return records[r].registeredAt &+ Int64(o &- 1) }
+        return lateCompletions[r] ?? CandidateRecord.never
+    }
+
+    /// Sets record `r`'s earliest completion (`CandidateRecord.never`: none).
+    @inline(__always)
+    func setCompletedAt(_ r: Int, _ ms: Int64) {
+        let wasLate = records[r].completedOffset == UInt32.max
+        let (d, overflow) = ms.subtractingReportingOverflow(records[r].registeredAt)
+        if ms == CandidateRecord.never {
+            records[r].completedOffset = 0
+        } else if !overflow, d >= 0, d < Int64(UInt32.max) - 1 {
+            records[r].completedOffset = UInt32(d) &+ 1
+        } else {
+            records[r].completedOffset = UInt32.max
+            lateCompletions[r] = ms
+            return
+        }
+        if wasLate { lateCompletions[r] = nil }
+    }
+
+    /// Sets record `r`'s earliest registration, keeping its completion.
+    @inline(__always)
+    func setRegisteredAt(_ r: Int, _ ms: Int64) {
+        let c = completedAt(r)
+        records[r].registeredAt = ms
+        if c != CandidateRecord.never { setCompletedAt(r, c) }
     }
 
     @inline(__always)
@@ -257,8 +290,7 @@ final class CandidateTable {
     @inline(__always)
     func touchRecord(_ s: UInt64) -> UInt64 {
         guard s != 0 else { return 0 }
-        let r = Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
-        return records[r].key ^ UInt64(truncatingIfNeeded: units[r])
+        return records[Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1].key
     }
 
     @inline(__always)
@@ -309,8 +341,7 @@ final class CandidateTable {
             sideK1.append(k1)
         }
         let r = count
-        (records + r).initialize(to: CandidateRecord(key: key, registeredAt: 0, completedAt: CandidateRecord.never))
-        units[r] = 0
+        (records + r).initialize(to: CandidateRecord(key: key, registeredAt: 0, completedOffset: 0, unit: 0))
         count += 1
         slots[i] = tag | UInt64(r + 1)
         inserted = true
@@ -338,12 +369,6 @@ final class CandidateTable {
         recordBuffer.free()
         recordBuffer = buffer
         records = grown
-        let unitsGrown = HugeBuffer(bytes: newCapacity * 4)
-        let u = unitsGrown.base.bindMemory(to: Int32.self, capacity: newCapacity)
-        u.update(from: units, count: count)
-        unitBuffer.free()
-        unitBuffer = unitsGrown
-        units = u
         recordCapacity = newCapacity
     }
 
@@ -384,5 +409,6 @@ final class CandidateTable {
         arena.removeAll(keepingCapacity: true)
         sideK0.removeAll(keepingCapacity: true)
         sideK1.removeAll(keepingCapacity: true)
+        lateCompletions.removeAll()
     }
 }
