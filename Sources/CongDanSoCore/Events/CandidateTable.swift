@@ -67,12 +67,14 @@ struct CandidateRecord {
 /// 64 bits and their bytes kept in an arena, so a hash collision is caught by
 /// comparing the bytes.
 ///
-/// Memory: 8 bytes a slot (a 32-bit tag and a record index; at most 3/4
-/// full) plus a 24-byte record a candidate, and 16 more for an id of no
-/// usual shape: about 230 MB for 6.7 million candidates when the expected
-/// count was right (the tables grow when it was not).
+/// Memory: 4 bytes a slot (a record index in the low `indexBits`, as many
+/// as the record capacity needs, and the hash's bits above as a tag, so most
+/// probes need not look at a record; at most 3/4 full) plus a 24-byte record
+/// a candidate, and 16 more for an id of no usual shape: about 200 MB for 6.7
+/// million candidates when the expected count was right (the tables grow
+/// when it was not).
 final class CandidateTable {
-    private(set) var slots: UnsafeMutablePointer<UInt64>
+    private(set) var slots: UnsafeMutablePointer<UInt32>
     private var slotBuffer: HugeBuffer
     /// Slots: any size (not only powers of two), so that the table is no
     /// larger than its load needs; a key's first slot is `home(h)`.
@@ -80,6 +82,9 @@ final class CandidateTable {
     private(set) var records: UnsafeMutablePointer<CandidateRecord>
     private var recordBuffer: HugeBuffer
     private(set) var recordCapacity: Int
+    /// A slot holds a record's index plus one in its low `indexBits`
+    /// (enough for `recordCapacity`); the bits above are the tag.
+    private var indexMask: UInt32 = 0
     private(set) var count = 0
     /// Bytes of ids longer than 15 bytes: a 32-bit length, then the bytes.
     private var arena: [UInt8] = []
@@ -96,9 +101,10 @@ final class CandidateTable {
     init(expected: Int = 1024) {
         let cap = max(1024, max(expected, 1) * 4 / 3 + 1)
         capacity = cap
-        slotBuffer = HugeBuffer(bytes: cap * 8)
-        slots = slotBuffer.base.bindMemory(to: UInt64.self, capacity: cap)
+        slotBuffer = HugeBuffer(bytes: cap * 4)
+        slots = slotBuffer.base.bindMemory(to: UInt32.self, capacity: cap)
         recordCapacity = max(1024, expected)
+        indexMask = CandidateTable.mask(for: recordCapacity)
         recordBuffer = HugeBuffer(bytes: recordCapacity * MemoryLayout<CandidateRecord>.stride)
         records = recordBuffer.base.bindMemory(to: CandidateRecord.self, capacity: recordCapacity)
     }
@@ -110,7 +116,7 @@ final class CandidateTable {
 
     /// Bytes of memory held (slots, records, arena, side arrays), for the benchmark.
     var memoryBytes: Int {
-        capacity * 8 + recordCapacity * MemoryLayout<CandidateRecord>.stride + arena.capacity
+        capacity * 4 + recordCapacity * MemoryLayout<CandidateRecord>.stride + arena.capacity
             + (sideK0.capacity + sideK1.capacity) * 8 + lateCompletions.capacity * 16
     }
 
@@ -272,8 +278,19 @@ final class CandidateTable {
         return bytes.withUnsafeBufferPointer { CandidateTable.key($0.baseAddress!, n) }
     }
 
+    /// The index bits for records `0..<capacity` (stored plus one).
+    static func mask(for capacity: Int) -> UInt32 {
+        precondition(capacity < Int(UInt32.max), "more than 4 billion candidates in one shard")
+        let bits = UInt32.bitWidth - UInt32(capacity).leadingZeroBitCount
+        return bits >= 32 ? UInt32.max : (1 << UInt32(bits)) &- 1
+    }
+
+    /// A key's tag in a slot: bits of the hash's low half above the index.
+    @inline(__always)
+    func tag(_ h: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: h) & ~indexMask }
+
     /// A key's first slot: the hash scaled to the capacity (its high bits
-    /// decide; the low 32 are the slot's tag).
+    /// decide; the low ones give the slot's tag).
     @inline(__always)
     func home(_ h: UInt64) -> Int {
         Int(truncatingIfNeeded: h.multipliedFullWidth(by: UInt64(capacity)).high)
@@ -283,14 +300,14 @@ final class CandidateTable {
     /// starts, so that a batch of lookups overlaps its cache misses.
     @inline(__always)
     func touch(_ h: UInt64) -> UInt64 {
-        let s = slots[home(h)]
-        return s
+        UInt64(slots[home(h)])
     }
 
     @inline(__always)
     func touchRecord(_ s: UInt64) -> UInt64 {
-        guard s != 0 else { return 0 }
-        return records[Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1].key
+        let index = UInt32(truncatingIfNeeded: s) & indexMask
+        guard index != 0 else { return 0 }
+        return records[Int(index) - 1].key
     }
 
     @inline(__always)
@@ -301,13 +318,16 @@ final class CandidateTable {
         var k1 = inputK1
         let long = n > 15
         let ck = CandidateTable.compact(k0, k1)
-        let tag = (h & 0xFFFF_FFFF) << 32
+        // Room for one more record first: growing the records can change the slots' layout.
+        if count == recordCapacity { growRecords() }
+        let mask = indexMask
+        let tag = self.tag(h)
         var i = home(h)
         while true {
             let s = slots[i]
             if s == 0 { break }
-            if s & 0xFFFF_FFFF_0000_0000 == tag {
-                let r = Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
+            if s & ~mask == tag {
+                let r = Int(s & mask) - 1
                 let key = records[r].key
                 if ck & CandidateTable.general == 0 {
                     if key == ck { inserted = false; return r }
@@ -326,7 +346,6 @@ final class CandidateTable {
             if i == capacity { i = 0 }
         }
         // New candidate.
-        if count == recordCapacity { growRecords() }
         var key = ck
         if ck & CandidateTable.general != 0 {
             if long {
@@ -343,7 +362,7 @@ final class CandidateTable {
         let r = count
         (records + r).initialize(to: CandidateRecord(key: key, registeredAt: 0, completedOffset: 0, unit: 0))
         count += 1
-        slots[i] = tag | UInt64(r + 1)
+        slots[i] = tag | UInt32(r + 1)
         inserted = true
         if count * 4 > capacity * 3 { rehash() }
         return r
@@ -370,6 +389,11 @@ final class CandidateTable {
         recordBuffer = buffer
         records = grown
         recordCapacity = newCapacity
+        let mask = CandidateTable.mask(for: newCapacity)
+        if mask != indexMask {
+            indexMask = mask
+            rehash(to: capacity)  // the tags are narrower now
+        }
     }
 
     /// The hash of record `r`'s id (as `hash(key(id))` gave it).
@@ -385,12 +409,12 @@ final class CandidateTable {
             sideK0[x], k1 & 0xFF00_0000_0000_0000 == CandidateTable.longFlag ? CandidateTable.longFlag : k1)
     }
 
-    private func rehash() {
-        let newCapacity = capacity * 2
+    private func rehash(to newCapacity: Int? = nil) {
+        let newCapacity = newCapacity ?? capacity * 2
         slotBuffer.free()
         capacity = newCapacity
-        slotBuffer = HugeBuffer(bytes: newCapacity * 8)
-        slots = slotBuffer.base.bindMemory(to: UInt64.self, capacity: newCapacity)
+        slotBuffer = HugeBuffer(bytes: newCapacity * 4)
+        slots = slotBuffer.base.bindMemory(to: UInt32.self, capacity: newCapacity)
         for r in 0..<count {
             let h = recordHash(r)
             var i = home(h)
@@ -398,7 +422,7 @@ final class CandidateTable {
                 i += 1
                 if i == newCapacity { i = 0 }
             }
-            slots[i] = ((h & 0xFFFF_FFFF) << 32) | UInt64(r + 1)
+            slots[i] = tag(h) | UInt32(r + 1)
         }
     }
 
