@@ -254,6 +254,14 @@ func aggregateOnce(directory: String) {
             format: "aggregated %d events, %d candidates in %.3f s (CPU %.3f s, peak RSS %d MB)",
             tail.aggregator.eventsCounted, tail.aggregator.candidateCount, seconds() - t0,
             processCPUSeconds() - c0, peakMB()))
+    // Where the rest of a cold load goes: the per-unit histories from the deltas.
+    let t1 = seconds(), c1 = processCPUSeconds()
+    let histories = tail.aggregator.currentHistories()
+    print(
+        String(
+            format: "histories: %d observations in %.3f s (CPU %.3f s); candidate tables %d MB; peak RSS %d MB",
+            histories.reduce(0) { $0 + $1.count }, seconds() - t1, processCPUSeconds() - c1,
+            tail.aggregator.memoryBytes >> 20, peakMB()))
 }
 
 /// The units of `directory`, read as the commands read them (through a

@@ -55,6 +55,9 @@ struct ParallelAggregationTests {
     static func read(shards: Int, piece: Int? = nil) -> Result {
         let a = EventAggregator(units: units, file: "events.csv", expectedEvents: 0, shardCount: shards)
         a.parallelFoldDeltas = shards > 1 ? 0 : .max  // histories folded on every shard's thread, or on one
+        // Folded into the histories after every window (rebuilding where lines came out of
+        // order), or once at the end: the same histories.
+        a.foldEveryDeltas = shards > 1 ? 1 : .max
         let bytes = Array(log.utf8)
         bytes.withUnsafeBufferPointer { all in
             guard let piece else { a.consume(all, atEnd: true); return }

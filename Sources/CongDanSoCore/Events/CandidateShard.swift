@@ -101,14 +101,15 @@ final class CandidateShard: @unchecked Sendable {
         let unit = Int(e.unit)
         var inserted = false
         let r = candidates.findOrInsert(p + e.id, Int(e.idLength), k0: e.k0, k1: e.k1, h: e.h, inserted: &inserted)
-        let rec = candidates.records + r
+        let t = candidates
+        let rec = t.records + r
         if inserted {
             rec.pointee.unit = e.unit
             rec.pointee.registeredAt = ms
             registered[unit] += 1
             append(unit, ms << 2)
             if e.completion {
-                rec.pointee.completedAt = ms
+                rec.pointee.completedOffset = 1  // completed at its registration
                 completed[unit] += 1
                 append(unit, ms << 2 | 1)
             }
@@ -119,18 +120,18 @@ final class CandidateShard: @unchecked Sendable {
         if ms < rec.pointee.registeredAt {
             append(u, rec.pointee.registeredAt << 2 | 2)
             append(u, ms << 2)
-            rec.pointee.registeredAt = ms
+            t.setRegisteredAt(r, ms)
         }
         if e.completion {
-            let c = rec.pointee.completedAt
+            let c = t.completedAt(r)
             if c == CandidateRecord.never {
-                rec.pointee.completedAt = ms
+                t.setCompletedAt(r, ms)
                 completed[u] += 1
                 append(u, ms << 2 | 1)
             } else if ms < c {
                 append(u, c << 2 | 3)
                 append(u, ms << 2 | 1)
-                rec.pointee.completedAt = ms
+                t.setCompletedAt(r, ms)
             }
         }
     }

@@ -36,16 +36,19 @@ struct HugeBuffer {
     }
 }
 
-/// What the event log knows about one candidate: the unit it counts toward
-/// and when it first registered and first completed.
+/// What the event log knows about one candidate, in 24 bytes: its key, the
+/// unit it counts toward, and when it first registered and first completed.
 struct CandidateRecord {
-    /// The id's key (see `CandidateTable.key`).
-    var k0: UInt64
-    var k1: UInt64
+    /// The id in one word (see `CandidateTable.compact`), or `general` and
+    /// the index of its two key words in the table's side arrays.
+    var key: UInt64
     /// Earliest event of any kind (a completion implies a registration).
     var registeredAt: Int64
-    /// Earliest completion; `CandidateRecord.never` when none yet.
-    var completedAt: Int64
+    /// The earliest completion, as milliseconds after `registeredAt` plus
+    /// one; 0 when none yet, `UInt32.max` when it is too far after (then
+    /// it is in `CandidateTable.lateCompletions`). Read and set it through
+    /// the table (`completedAt`, `setCompletedAt`, `setRegisteredAt`).
+    var completedOffset: UInt32
     /// Index of the unit of the candidate's first event (in file order).
     var unit: Int32
 
@@ -55,16 +58,23 @@ struct CandidateRecord {
 /// Distinct candidates by id, for tens of millions of events: an
 /// open-addressing hash table with linear probing over raw memory.
 ///
-/// Ids of up to 15 bytes are stored exactly in two 64-bit words (the length
-/// in the top byte), so two different ids can never be taken for one. Longer
-/// ids (UUIDs) are hashed to 64 bits and their bytes kept in an arena, so a
-/// hash collision is caught by comparing the bytes.
+/// Ids are told apart exactly, never by a hash alone. An id of up to 15 bytes
+/// is first put in two 64-bit words (the length in the top byte). The usual
+/// shapes then fit one word (`compact`): up to 7 bytes as they are; 8 to 14
+/// lowercase hexadecimal digits (`f4c6568d`); a capital letter and up to 14
+/// decimal digits (`C00000000`). Any other id keeps its two words in side
+/// arrays, the record holding their index. Longer ids (UUIDs) are hashed to
+/// 64 bits and their bytes kept in an arena, so a hash collision is caught by
+/// comparing the bytes.
 ///
-/// Memory: 8 bytes a slot (a 32-bit tag and a record index; at most 3/4
-/// full) plus 40 bytes a candidate: about 340 MB for 6.7 million candidates
-/// when the expected count was right (the tables grow when it was not).
+/// Memory: 4 bytes a slot (a record index in the low `indexBits`, as many
+/// as the record capacity needs, and the hash's bits above as a tag, so most
+/// probes need not look at a record; at most 3/4 full) plus a 24-byte record
+/// a candidate, and 16 more for an id of no usual shape: about 200 MB for 6.7
+/// million candidates when the expected count was right (the tables grow
+/// when it was not).
 final class CandidateTable {
-    private(set) var slots: UnsafeMutablePointer<UInt64>
+    private(set) var slots: UnsafeMutablePointer<UInt32>
     private var slotBuffer: HugeBuffer
     /// Slots: any size (not only powers of two), so that the table is no
     /// larger than its load needs; a key's first slot is `home(h)`.
@@ -72,18 +82,29 @@ final class CandidateTable {
     private(set) var records: UnsafeMutablePointer<CandidateRecord>
     private var recordBuffer: HugeBuffer
     private(set) var recordCapacity: Int
+    /// A slot holds a record's index plus one in its low `indexBits`
+    /// (enough for `recordCapacity`); the bits above are the tag.
+    private var indexMask: UInt32 = 0
     private(set) var count = 0
     /// Bytes of ids longer than 15 bytes: a 32-bit length, then the bytes.
     private var arena: [UInt8] = []
+    /// The key words of ids of no usual shape (`general` records).
+    private var sideK0: [UInt64] = []
+    private var sideK1: [UInt64] = []
+    /// Completions more than about 49 days after their registration, by record.
+    private var lateCompletions: [Int: Int64] = [:]
 
     static let longFlag: UInt64 = 0xFF << 56
+    /// A record's key that is an index into the side arrays.
+    static let general: UInt64 = 1 << 63
 
     init(expected: Int = 1024) {
         let cap = max(1024, max(expected, 1) * 4 / 3 + 1)
         capacity = cap
-        slotBuffer = HugeBuffer(bytes: cap * 8)
-        slots = slotBuffer.base.bindMemory(to: UInt64.self, capacity: cap)
+        slotBuffer = HugeBuffer(bytes: cap * 4)
+        slots = slotBuffer.base.bindMemory(to: UInt32.self, capacity: cap)
         recordCapacity = max(1024, expected)
+        indexMask = CandidateTable.mask(for: recordCapacity)
         recordBuffer = HugeBuffer(bytes: recordCapacity * MemoryLayout<CandidateRecord>.stride)
         records = recordBuffer.base.bindMemory(to: CandidateRecord.self, capacity: recordCapacity)
     }
@@ -93,8 +114,45 @@ final class CandidateTable {
         recordBuffer.free()
     }
 
-    /// Bytes of memory held (slots, records, arena), for the benchmark.
-    var memoryBytes: Int { capacity * 8 + recordCapacity * MemoryLayout<CandidateRecord>.stride + arena.capacity }
+    /// Bytes of memory held (slots, records, arena, side arrays), for the benchmark.
+    var memoryBytes: Int {
+        capacity * 4 + recordCapacity * MemoryLayout<CandidateRecord>.stride + arena.capacity
+            + (sideK0.capacity + sideK1.capacity) * 8 + lateCompletions.capacity * 16
+    }
+
+    /// Record `r`'s earliest completion (`CandidateRecord.never` when none).
+    @inline(__always)
+    func completedAt(_ r: Int) -> Int64 {
+        let o = records[r].completedOffset
+        if o == 0 { return CandidateRecord.never }
+        if o != UInt32.max { return records[r].registeredAt &+ Int64(o &- 1) }
+        return lateCompletions[r] ?? CandidateRecord.never
+    }
+
+    /// Sets record `r`'s earliest completion (`CandidateRecord.never`: none).
+    @inline(__always)
+    func setCompletedAt(_ r: Int, _ ms: Int64) {
+        let wasLate = records[r].completedOffset == UInt32.max
+        let (d, overflow) = ms.subtractingReportingOverflow(records[r].registeredAt)
+        if ms == CandidateRecord.never {
+            records[r].completedOffset = 0
+        } else if !overflow, d >= 0, d < Int64(UInt32.max) - 1 {
+            records[r].completedOffset = UInt32(d) &+ 1
+        } else {
+            records[r].completedOffset = UInt32.max
+            lateCompletions[r] = ms
+            return
+        }
+        if wasLate { lateCompletions[r] = nil }
+    }
+
+    /// Sets record `r`'s earliest registration, keeping its completion.
+    @inline(__always)
+    func setRegisteredAt(_ r: Int, _ ms: Int64) {
+        let c = completedAt(r)
+        records[r].registeredAt = ms
+        if c != CandidateRecord.never { setCompletedAt(r, c) }
+    }
 
     @inline(__always)
     static func hash(_ k0: UInt64, _ k1: UInt64) -> UInt64 {
@@ -138,8 +196,101 @@ final class CandidateTable {
         return (k0, k1)
     }
 
+    /// Byte `i` of an id of up to 15 bytes, from its key words.
+    @inline(__always)
+    private static func byte(_ k0: UInt64, _ k1: UInt64, _ i: Int) -> UInt64 {
+        i < 8 ? (k0 >> UInt64(i * 8)) & 0xFF : (k1 >> UInt64((i - 8) * 8)) & 0xFF
+    }
+
+    /// The id in one word when it has a usual shape (the top byte says which,
+    /// and the length): up to 7 bytes (top byte 0–7, the bytes themselves);
+    /// 8–14 lowercase hexadecimal digits (0x10–0x16, the digits' value); a
+    /// capital letter and decimal digits, 8–15 bytes in all (0x48–0x4F, the
+    /// letter in bits 48–52, the digits' value below). Different ids never
+    /// share a word (each shape keeps its length), and an id has one shape
+    /// only. `general` (top bit set) otherwise.
+    @inline(__always)
+    static func compact(_ k0: UInt64, _ k1: UInt64) -> UInt64 {
+        let n = Int(k1 >> 56)
+        if n <= 7 { return k0 | UInt64(n) << 56 }
+        if n > 15 { return general }
+        // Eight bytes at a time: which bytes are digits, which a–f (ASCII only).
+        let m = n - 8
+        let hi = k1 & ((1 << UInt64(8 * m)) &- 1)
+        let lowMask: UInt64 = 0x8080_8080_8080_8080
+        let hiMask = lowMask & ((1 << UInt64(8 * m)) &- 1)
+        guard (k0 | hi) & lowMask == 0 else { return general }
+        let (digit0, alpha0) = classes(k0)
+        let (digit1, alpha1) = classes(hi)
+        if n <= 14, (digit0 | alpha0) == lowMask, (digit1 | alpha1) & hiMask == hiMask {
+            // Hexadecimal: each byte's value is its low four bits, plus 9 for a–f.
+            let n0 = (k0 & 0x0F0F_0F0F_0F0F_0F0F) &+ (alpha0 >> 7) &* 9
+            let n1 = (hi & 0x0F0F_0F0F_0F0F_0F0F) &+ ((alpha1 & hiMask) >> 7) &* 9
+            var v: UInt64 = 0
+            for i in 0..<8 { v = v << 4 | (n0 >> UInt64(8 * i)) & 0xF }
+            for i in 0..<m { v = v << 4 | (n1 >> UInt64(8 * i)) & 0xF }
+            return UInt64(0x10 + m) << 56 | v
+        }
+        // A capital letter, then decimal digits.
+        let first = k0 & 0xFF
+        guard first &- 65 < 26, digit0 | 0x80 == lowMask, digit1 & hiMask == hiMask else { return general }
+        var v: UInt64 = 0
+        for i in 1..<8 { v = v &* 10 &+ ((k0 >> UInt64(8 * i)) & 0xF) }
+        for i in 0..<m { v = v &* 10 &+ ((hi >> UInt64(8 * i)) & 0xF) }
+        return UInt64(0x40 + n) << 56 | (first - 65) << 48 | v
+    }
+
+    /// For each byte of `x` (all below 0x80): its top bit set in `digit`
+    /// when it is 0–9, in `alpha` when it is a–f.
+    @inline(__always)
+    private static func classes(_ x: UInt64) -> (digit: UInt64, alpha: UInt64) {
+        let h: UInt64 = 0x8080_8080_8080_8080, l: UInt64 = 0x0101_0101_0101_0101
+        // Every byte of y is at least 0x80, so no subtraction below borrows across bytes.
+        let y = x | h
+        let ge30 = (y &- 0x30 &* l) & h, ge3A = (y &- 0x3A &* l) & h
+        let ge61 = (y &- 0x61 &* l) & h, ge67 = (y &- 0x67 &* l) & h
+        return (ge30 & ~ge3A, ge61 & ~ge67)
+    }
+
+    /// The key words of a compact key (the inverse of `compact`).
+    static func words(_ key: UInt64) -> (UInt64, UInt64) {
+        let top = Int(key >> 56)
+        if top <= 7 { return (key & 0x00FF_FFFF_FFFF_FFFF, UInt64(top) << 56) }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let n: Int
+        if top < 0x40 {
+            n = top - 0x10 + 8
+            var v = key & 0x00FF_FFFF_FFFF_FFFF
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                let d = UInt8(v & 0xF)
+                bytes[i] = d < 10 ? 48 + d : 87 + d
+                v >>= 4
+            }
+        } else {
+            n = top - 0x40
+            bytes[0] = 65 + UInt8((key >> 48) & 0x1F)
+            var v = key & 0x0000_FFFF_FFFF_FFFF
+            for i in stride(from: n - 1, through: 1, by: -1) {
+                bytes[i] = 48 + UInt8(v % 10)
+                v /= 10
+            }
+        }
+        return bytes.withUnsafeBufferPointer { CandidateTable.key($0.baseAddress!, n) }
+    }
+
+    /// The index bits for records `0..<capacity` (stored plus one).
+    static func mask(for capacity: Int) -> UInt32 {
+        precondition(capacity < Int(UInt32.max), "more than 4 billion candidates in one shard")
+        let bits = UInt32.bitWidth - UInt32(capacity).leadingZeroBitCount
+        return bits >= 32 ? UInt32.max : (1 << UInt32(bits)) &- 1
+    }
+
+    /// A key's tag in a slot: bits of the hash's low half above the index.
+    @inline(__always)
+    func tag(_ h: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: h) & ~indexMask }
+
     /// A key's first slot: the hash scaled to the capacity (its high bits
-    /// decide; the low 32 are the slot's tag).
+    /// decide; the low ones give the slot's tag).
     @inline(__always)
     func home(_ h: UInt64) -> Int {
         Int(truncatingIfNeeded: h.multipliedFullWidth(by: UInt64(capacity)).high)
@@ -149,14 +300,14 @@ final class CandidateTable {
     /// starts, so that a batch of lookups overlaps its cache misses.
     @inline(__always)
     func touch(_ h: UInt64) -> UInt64 {
-        let s = slots[home(h)]
-        return s
+        UInt64(slots[home(h)])
     }
 
     @inline(__always)
     func touchRecord(_ s: UInt64) -> UInt64 {
-        guard s != 0 else { return 0 }
-        return records[Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1].k0
+        let index = UInt32(truncatingIfNeeded: s) & indexMask
+        guard index != 0 else { return 0 }
+        return records[Int(index) - 1].key
     }
 
     @inline(__always)
@@ -166,19 +317,28 @@ final class CandidateTable {
     ) -> Int {
         var k1 = inputK1
         let long = n > 15
-        let tag = (h & 0xFFFF_FFFF) << 32
+        let ck = CandidateTable.compact(k0, k1)
+        // Room for one more record first: growing the records can change the slots' layout.
+        if count == recordCapacity { growRecords() }
+        let mask = indexMask
+        let tag = self.tag(h)
         var i = home(h)
         while true {
             let s = slots[i]
             if s == 0 { break }
-            if s & 0xFFFF_FFFF_0000_0000 == tag {
-                let r = Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
-                let rec = records[r]
-                if rec.k0 == k0 {
-                    if !long {
-                        if rec.k1 == k1 { inserted = false; return r }
-                    } else if arenaEquals(Int(truncatingIfNeeded: rec.k1 & 0x00FF_FFFF_FFFF_FFFF), p, n) {
-                        inserted = false; return r
+            if s & ~mask == tag {
+                let r = Int(s & mask) - 1
+                let key = records[r].key
+                if ck & CandidateTable.general == 0 {
+                    if key == ck { inserted = false; return r }
+                } else if key & CandidateTable.general != 0 {
+                    let x = Int(truncatingIfNeeded: key & ~CandidateTable.general)
+                    if sideK0[x] == k0 {
+                        if !long {
+                            if sideK1[x] == k1 { inserted = false; return r }
+                        } else if arenaEquals(Int(truncatingIfNeeded: sideK1[x] & 0x00FF_FFFF_FFFF_FFFF), p, n) {
+                            inserted = false; return r
+                        }
                     }
                 }
             }
@@ -186,19 +346,23 @@ final class CandidateTable {
             if i == capacity { i = 0 }
         }
         // New candidate.
-        if count == recordCapacity { growRecords() }
-        if long {
-            let offset = arena.count
-            var len = UInt32(n)
-            withUnsafeBytes(of: &len) { arena.append(contentsOf: $0) }
-            arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
-            k1 = CandidateTable.longFlag | UInt64(offset)
+        var key = ck
+        if ck & CandidateTable.general != 0 {
+            if long {
+                let offset = arena.count
+                var len = UInt32(n)
+                withUnsafeBytes(of: &len) { arena.append(contentsOf: $0) }
+                arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+                k1 = CandidateTable.longFlag | UInt64(offset)
+            }
+            key = CandidateTable.general | UInt64(sideK0.count)
+            sideK0.append(k0)
+            sideK1.append(k1)
         }
         let r = count
-        (records + r).initialize(
-            to: CandidateRecord(k0: k0, k1: k1, registeredAt: 0, completedAt: CandidateRecord.never, unit: 0))
+        (records + r).initialize(to: CandidateRecord(key: key, registeredAt: 0, completedOffset: 0, unit: 0))
         count += 1
-        slots[i] = tag | UInt64(r + 1)
+        slots[i] = tag | UInt32(r + 1)
         inserted = true
         if count * 4 > capacity * 3 { rehash() }
         return r
@@ -225,24 +389,40 @@ final class CandidateTable {
         recordBuffer = buffer
         records = grown
         recordCapacity = newCapacity
+        let mask = CandidateTable.mask(for: newCapacity)
+        if mask != indexMask {
+            indexMask = mask
+            rehash(to: capacity)  // the tags are narrower now
+        }
     }
 
-    private func rehash() {
-        let newCapacity = capacity * 2
+    /// The hash of record `r`'s id (as `hash(key(id))` gave it).
+    private func recordHash(_ r: Int) -> UInt64 {
+        let key = records[r].key
+        if key & CandidateTable.general == 0 {
+            let (k0, k1) = CandidateTable.words(key)
+            return CandidateTable.hash(k0, k1)
+        }
+        let x = Int(truncatingIfNeeded: key & ~CandidateTable.general)
+        let k1 = sideK1[x]
+        return CandidateTable.hash(
+            sideK0[x], k1 & 0xFF00_0000_0000_0000 == CandidateTable.longFlag ? CandidateTable.longFlag : k1)
+    }
+
+    private func rehash(to newCapacity: Int? = nil) {
+        let newCapacity = newCapacity ?? capacity * 2
         slotBuffer.free()
         capacity = newCapacity
-        slotBuffer = HugeBuffer(bytes: newCapacity * 8)
-        slots = slotBuffer.base.bindMemory(to: UInt64.self, capacity: newCapacity)
+        slotBuffer = HugeBuffer(bytes: newCapacity * 4)
+        slots = slotBuffer.base.bindMemory(to: UInt32.self, capacity: newCapacity)
         for r in 0..<count {
-            let rec = records[r]
-            let h = CandidateTable.hash(
-                rec.k0, rec.k1 & 0xFF00_0000_0000_0000 == CandidateTable.longFlag ? CandidateTable.longFlag : rec.k1)
+            let h = recordHash(r)
             var i = home(h)
             while slots[i] != 0 {
                 i += 1
                 if i == newCapacity { i = 0 }
             }
-            slots[i] = ((h & 0xFFFF_FFFF) << 32) | UInt64(r + 1)
+            slots[i] = tag(h) | UInt32(r + 1)
         }
     }
 
@@ -251,5 +431,8 @@ final class CandidateTable {
         slots.update(repeating: 0, count: capacity)
         count = 0
         arena.removeAll(keepingCapacity: true)
+        sideK0.removeAll(keepingCapacity: true)
+        sideK1.removeAll(keepingCapacity: true)
+        lateCompletions.removeAll()
     }
 }

@@ -123,10 +123,10 @@ public final class EventAggregator: @unchecked Sendable {
         set { current.headerRead = newValue }
     }
     /// Per unit, changes in time order of arrival, each `ms << 2 | kind`
-    /// (see `CandidateShard.pending`), gathered from the shards.
+    /// (see `CandidateShard.pending`), gathered from the shards and not yet
+    /// folded into `histories` (folding empties them: a history holds the
+    /// same information, see `fold`).
     let deltas: DeltaLists
-    /// Per unit: deltas already folded into `histories`.
-    var folded: [Int]
     var histories: [History]
     /// Units whose counts changed since `takeChangedUnits`.
     private var changed: [Bool]
@@ -138,11 +138,15 @@ public final class EventAggregator: @unchecked Sendable {
     /// Windows of at most this many bytes are parsed and counted at a time
     /// (bounds the memory of parsed events); those of at least
     /// `parallelBytes` are split across threads.
-    static let windowBytes = 16 << 20
+    static let windowBytes = 4 << 20
     static let parallelBytes = 256 << 10
     /// Folding at least this many new deltas into histories uses every
     /// shard's thread (tests lower it to check the parallel fold).
     var parallelFoldDeltas = 100_000
+    /// A long read folds its deltas into the histories whenever this many
+    /// are waiting, so they never take more than a few MB (tests lower it).
+    var foldEveryDeltas = 1 << 20
+    private var unfoldedDeltas = 0
     /// Windows of at least this many bytes are split across threads (tests
     /// lower it to run small logs through the parallel path).
     var parallelWindowBytes = EventAggregator.parallelBytes
@@ -170,7 +174,6 @@ public final class EventAggregator: @unchecked Sendable {
         parser = EventLineParser(units: units, file: file)
         current = Cursor(file: file)
         deltas = DeltaLists(count: units.count)
-        folded = Array(repeating: 0, count: units.count)
         histories = Array(repeating: [], count: units.count)
         changed = Array(repeating: false, count: units.count)
         gathering = changed
@@ -179,7 +182,7 @@ public final class EventAggregator: @unchecked Sendable {
     /// Forgets everything counted (the file was truncated or replaced).
     public func reset() {
         for i in units.indices {
-            deltas.removeAll(i); folded[i] = 0; histories[i] = []
+            deltas.removeAll(i); histories[i] = []
             markChanged(i)
         }
         for shard in shards { shard.reset() }
@@ -443,6 +446,7 @@ public final class EventAggregator: @unchecked Sendable {
             }
         }
         gatherDeltas(parallel: parallel)
+        if unfoldedDeltas >= foldEveryDeltas { _ = currentHistories() }
     }
 
     /// `chunks + 1` offsets cutting `s..<e` into about equal chunks at line
@@ -472,6 +476,7 @@ public final class EventAggregator: @unchecked Sendable {
             for u in shard.touched where !gathering[u] { gathering[u] = true; units.append(u) }
         }
         for u in units { gathering[u] = false; markChanged(u) }
+        for shard in shards { for u in shard.touched { unfoldedDeltas += shard.pending.count(u) } }
         let shards = self.shards, deltas = self.deltas, list = units
         let threads = parallel ? shards.count : 1
         runAll(threads, parallel: threads > 1) { t in
@@ -511,72 +516,93 @@ public final class EventAggregator: @unchecked Sendable {
 
     /// Per unit, cumulative observations at every time its counts changed,
     /// sorted. Folds only what was added since the last call (a unit is
-    /// rebuilt from its deltas when an event arrived out of order). Units are
-    /// independent: a large fold (the first, after a cold read) is split
-    /// across threads.
+    /// rebuilt when an event arrived out of order) and then lets go of those
+    /// deltas. Units are independent: a large fold (the first, after a cold
+    /// read) is split across threads.
     public func currentHistories() -> [History] {
-        let lists = deltas, from = folded
-        let pending = units.indices.filter { from[$0] < lists.count($0) }
-        let work = pending.reduce(0) { $0 + lists.count($1) - from[$1] }
+        let lists = deltas
+        unfoldedDeltas = 0
+        let pending = units.indices.filter { lists.count($0) > 0 }
+        let work = pending.reduce(0) { $0 + lists.count($1) }
         let threads = work >= parallelFoldDeltas ? shards.count : 1
         histories.withUnsafeMutableBufferPointer { all in
             let out = Unchecked(all)
             runAll(threads, parallel: threads > 1) { t in
                 for k in stride(from: t, to: pending.count, by: threads) {
                     let u = pending[k]
-                    EventAggregator.fold(&out.value[u], lists.buffer(u), from: from[u])
+                    EventAggregator.fold(&out.value[u], lists.buffer(u))
+                    // A large list (a cold read) is freed; a small one (an append) keeps its room.
+                    lists.removeAll(u, keepingCapacity: lists.count(u) <= 4096)
                 }
             }
         }
-        for u in pending { folded[u] = lists.count(u) }
         return histories
     }
 
-    /// Adds a unit's deltas from `newStart` on to its history (sorting them
-    /// first where they are out of order; rebuilding it from all of them
-    /// when one is older than the history's last observation).
-    private static func fold(_ history: inout History, _ deltas: UnsafeMutableBufferPointer<Int64>, from newStart: Int)
-    {
+    /// Adds a unit's new deltas to its history (sorting them first where they
+    /// are out of order). When some are older than the history's last
+    /// observation, the history is rebuilt from the oldest of them on: its
+    /// own steps from there, turned back into deltas (an observation's
+    /// change from the one before is that many +1s or −1s at its time),
+    /// merged with the new ones. Both give the same cumulative counts at
+    /// every moment, so the result is the history that folding every delta
+    /// ever seen from the start would give; what is older than every new
+    /// delta cannot change and is kept as it is.
+    static func fold(_ history: inout History, _ deltas: UnsafeMutableBufferPointer<Int64>) {
         var d = deltas
-        var newStart = newStart
-        var rebuild = false
-        if let lastTime = history.last?.time.milliseconds {
-            let bound = lastTime << 2
-            for i in newStart..<d.count where d[i] < bound { rebuild = true; break }
-        }
-        if rebuild {
-            d.sort()
-            history.removeAll(keepingCapacity: true)
-            newStart = 0
-        } else {
-            // Appended deltas in order? Sort just the new part otherwise.
-            var sorted = true
-            var i = newStart + 1
-            while i < d.count { if d[i] < d[i - 1] { sorted = false; break }; i += 1 }
-            if !sorted {
-                var tail = UnsafeMutableBufferPointer(rebasing: d[newStart...])
-                tail.sort()
-            }
-        }
-        var r = history.last?.registered ?? 0
-        var c = history.last?.completed ?? 0
-        var i = newStart
-        while i < d.count {
-            let ms = d[i] >> 2
-            while i < d.count, d[i] >> 2 == ms {
-                switch d[i] & 3 {
-                case 0: r += 1
-                case 1: c += 1
-                case 2: r -= 1
-                default: c -= 1
+        var rebuilt: [Int64] = []
+        var rebuilding = false
+        if let lastTime = history.last?.time.milliseconds, var oldest = d.first {
+            for v in d where v < oldest { oldest = v }
+            let oldestMs = oldest >> 2
+            if oldestMs <= lastTime, oldest < lastTime << 2 {
+                // Keep the observations before the oldest new delta's time.
+                var lo = 0, hi = history.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if history[mid].time.milliseconds < oldestMs { lo = mid + 1 } else { hi = mid }
                 }
-                i += 1
+                var r = lo > 0 ? history[lo - 1].registered : 0
+                var c = lo > 0 ? history[lo - 1].completed : 0
+                for o in history[lo...] {
+                    let ms = o.time.milliseconds << 2
+                    let dr = o.registered - r, dc = o.completed - c
+                    if dr != 0 { rebuilt += repeatElement(ms | (dr > 0 ? 0 : 2), count: abs(dr)) }
+                    if dc != 0 { rebuilt += repeatElement(ms | (dc > 0 ? 1 : 3), count: abs(dc)) }
+                    r = o.registered; c = o.completed
+                }
+                rebuilt += d
+                history.truncate(to: lo)
+                rebuilding = true
             }
-            if let last = history.last, last.time.milliseconds == ms {
-                history[history.count - 1].registered = r
-                history[history.count - 1].completed = c
-            } else if history.last.map({ $0.registered != r || $0.completed != c }) ?? (r != 0 || c != 0) {
-                history.append(Observation(time: Timestamp(milliseconds: ms), registered: r, completed: c))
+        }
+        rebuilt.withUnsafeMutableBufferPointer { all in
+            if rebuilding { d = all }
+            // In order? Sort otherwise.
+            var sorted = true
+            var i = 1
+            while i < d.count { if d[i] < d[i - 1] { sorted = false; break }; i += 1 }
+            if !sorted { d.sort() }
+            var r = history.last?.registered ?? 0
+            var c = history.last?.completed ?? 0
+            i = 0
+            while i < d.count {
+                let ms = d[i] >> 2
+                while i < d.count, d[i] >> 2 == ms {
+                    switch d[i] & 3 {
+                    case 0: r += 1
+                    case 1: c += 1
+                    case 2: r -= 1
+                    default: c -= 1
+                    }
+                    i += 1
+                }
+                if let last = history.last, last.time.milliseconds == ms {
+                    history[history.count - 1].registered = r
+                    history[history.count - 1].completed = c
+                } else if history.last.map({ $0.registered != r || $0.completed != c }) ?? (r != 0 || c != 0) {
+                    history.append(Observation(time: Timestamp(milliseconds: ms), registered: r, completed: c))
+                }
             }
         }
     }

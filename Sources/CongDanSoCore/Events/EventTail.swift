@@ -415,7 +415,9 @@ public final class EventTail: @unchecked Sendable {
         piece.size = size
         var carried = 0
         var position = piece.offset
-        var capacity = min(bufferSize, max(64 << 10, Int(clamping: size - position) + 1))
+        // Read in pieces of at most 4 MB (a window's worth); the buffer grows
+        // to `bufferSize` only for a line that long.
+        var capacity = min(bufferSize, 4 << 20, max(64 << 10, Int(clamping: size - position) + 1))
         var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         while true {

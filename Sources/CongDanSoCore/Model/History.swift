@@ -20,9 +20,57 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
     /// (the one a refresh may rewrite) is always here.
     private var tail: [Observation] = []
 
+    /// `blockSize` observations, packed in 8 bytes each (time as
+    /// milliseconds after the block's first, counts as 16-bit changes from
+    /// the block's first) when they fit, as they do for any real contest; as
+    /// they are (24 bytes) otherwise. A national log's histories hold
+    /// millions of observations.
     private final class Block: Sendable {
-        let items: [Observation]
-        init(_ items: [Observation]) { self.items = items }
+        struct Packed {
+            var offset: UInt32
+            var registered: Int16
+            var completed: Int16
+        }
+        let base: Int64
+        let baseRegistered: Int
+        let baseCompleted: Int
+        let packed: [Packed]
+        let wide: [Observation]
+
+        init(_ items: ArraySlice<Observation>) {
+            let first = items.first ?? Observation(time: Timestamp(milliseconds: 0), registered: 0, completed: 0)
+            base = first.time.milliseconds
+            baseRegistered = first.registered
+            baseCompleted = first.completed
+            var packed: [Packed] = []
+            packed.reserveCapacity(items.count)
+            for o in items {
+                let (offset, overflow) = o.time.milliseconds.subtractingReportingOverflow(base)
+                let (dr, overR) = o.registered.subtractingReportingOverflow(first.registered)
+                let (dc, overC) = o.completed.subtractingReportingOverflow(first.completed)
+                guard !overflow, !overR, !overC, let dt = UInt32(exactly: offset), let r = Int16(exactly: dr),
+                    let c = Int16(exactly: dc)
+                else {
+                    self.packed = []
+                    wide = Array(items)
+                    return
+                }
+                packed.append(Packed(offset: dt, registered: r, completed: c))
+            }
+            self.packed = packed
+            wide = []
+        }
+
+        @inline(__always)
+        subscript(i: Int) -> Observation {
+            guard wide.isEmpty else { return wide[i] }
+            let p = packed[i]
+            return Observation(
+                time: Timestamp(milliseconds: base &+ Int64(p.offset)), registered: baseRegistered &+ Int(p.registered),
+                completed: baseCompleted &+ Int(p.completed))
+        }
+
+        var items: [Observation] { (0..<History.blockSize).map { self[$0] } }
     }
 
     public init() {}
@@ -40,7 +88,7 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
         get {
             let frozen = blocks.count &* History.blockSize
             if position >= frozen { return tail[position &- frozen] }
-            return blocks[position / History.blockSize].items[position % History.blockSize]
+            return blocks[position / History.blockSize][position % History.blockSize]
         }
         set {
             let frozen = blocks.count &* History.blockSize
@@ -50,7 +98,7 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
                 // Rare (a rewritten old observation): the block is shared, so copy it.
                 var items = blocks[position / History.blockSize].items
                 items[position % History.blockSize] = newValue
-                blocks[position / History.blockSize] = Block(items)
+                blocks[position / History.blockSize] = Block(items[...])
             }
         }
     }
@@ -58,7 +106,7 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
     public mutating func append(_ newElement: Observation) {
         tail.append(newElement)
         if tail.count == 2 * History.blockSize {
-            blocks.append(Block(Array(tail[..<History.blockSize])))
+            blocks.append(Block(tail[..<History.blockSize]))
             tail.removeFirst(History.blockSize)
         }
     }
@@ -75,6 +123,19 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
         blocks = []
         tail = []
         for o in all { append(o) }
+    }
+
+    /// Keeps the first `n` observations (a rebuild of the newest part).
+    mutating func truncate(to n: Int) {
+        let frozen = blocks.count &* History.blockSize
+        if n >= frozen {
+            tail.removeLast(frozen &+ tail.count &- n)
+            return
+        }
+        let b = n / History.blockSize
+        let kept = blocks[b].items.prefix(n % History.blockSize)
+        blocks.removeLast(blocks.count - b)
+        tail = Array(kept)
     }
 
     public mutating func removeAll(keepingCapacity keepCapacity: Bool = false) {

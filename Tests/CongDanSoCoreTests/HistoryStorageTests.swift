@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import CongDanSoCore
+
+/// A history packs its older observations (8 bytes each) when they fit and
+/// keeps them as they are when not: either way it gives back exactly what
+/// was put in, and cutting it keeps the rest.
+@Suite("History storage")
+struct HistoryStorageTests {
+    @Test("packed and wide blocks give back every observation; truncate keeps the first n")
+    func roundTrip() {
+        var rng = SeededRandom(seed: 11)
+        var plain: [Observation] = []
+        var ms: Int64 = 1_761_091_200_000
+        var r = 0, c = 0
+        for i in 0..<2000 {
+            // Mostly small steps; now and then a jump that cannot be packed
+            // (a count change past 16 bits, a gap past 32 bits of milliseconds,
+            // negative times and counts).
+            switch i % 400 {
+            case 100: r += 100_000
+            case 200: ms += 1 << 33
+            case 300: ms = -ms; c = -c - 5
+            default:
+                ms += Int64(rng.next() % 5000) + 1
+                r += Int(rng.next() % 3)
+                c += Int(rng.next() % 2)
+            }
+            plain.append(Observation(time: Timestamp(milliseconds: ms), registered: r, completed: c))
+        }
+        let history = History(plain)
+        #expect(Array(history) == plain)
+        for n in [0, 1, 63, 64, 65, 127, 128, 129, 700, 1999, 2000] {
+            var cut = history
+            cut.truncate(to: n)
+            #expect(Array(cut) == Array(plain[..<n]), "truncate to \(n)")
+            cut.append(plain[0])
+            #expect(cut.count == n + 1 && cut.last == plain[0])
+        }
+        var changed = history
+        changed[5] = Observation(time: Timestamp(milliseconds: 1), registered: Int.max, completed: Int.min)
+        var expected = plain
+        expected[5] = changed[5]
+        #expect(Array(changed) == expected)
+        #expect(Array(history) == plain)  // the copy's blocks were not touched
+    }
+}
