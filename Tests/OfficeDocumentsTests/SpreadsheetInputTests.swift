@@ -151,6 +151,24 @@ struct SpreadsheetInputTests {
         #expect(lines.contains { $0.hasPrefix(file + ":Số liệu!D5: error: the completed count \"5.5\"") }, "\(lines)")
     }
 
+    @Test("with units from units.xlsx, an unknown unit's message names units.xlsx")
+    func unknownUnitNamesTheWorkbook() throws {
+        let dir = TempFolder()
+        try dir.workbook(
+            "units.xlsx",
+            [
+                [.text("code"), .text("name"), .text("type"), .text("population")],
+                [.text("001"), .text("Tứ Kỳ"), .text("xã"), .number(1000)],
+            ])
+        try dir.text(
+            "snapshots/a.csv",
+            "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,009,1,1\n"
+                + "2025-10-22T15:00:00+07:00,Hải An,1,1\n")
+        let lines = DataDirectory.load(dir.path).issues.map(\.description)
+        #expect(lines.contains { $0.contains("is not in units.xlsx") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("units.csv") }, "\(lines)")
+    }
+
     @Test("units.csv beside units.xlsx: the CSV is read, with a warning")
     func bothUnitFiles() throws {
         let dir = TempFolder()

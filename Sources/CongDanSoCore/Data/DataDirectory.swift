@@ -128,6 +128,7 @@ public enum DataDirectory {
         var codeIndex: [String: Int] = [:]
         for (i, u) in units.enumerated() { codeIndex[u.code] = i }
         var snapshots = SnapshotsLoader(units: units, codeIndex: codeIndex)
+        snapshots.unitsFileName = (unitsPath as NSString).lastPathComponent
         snapshots.timeZone = config.timeZone
         // A broken units.csv row is its own error: rows naming it (or any
         // unit, when no row of units.csv could be read) are not also "unknown".

@@ -15,6 +15,9 @@ struct SnapshotsLoader {
     /// gave no unit at all: rows naming those are skipped without a second error.
     var rejectedCodes: Set<String> = []
     var unitsUnreadable = false
+    /// The units file's name as messages give it (`units.csv`, or
+    /// `units.xlsx` when the units came from a workbook).
+    var unitsFileName = "units.csv"
     /// Rows with an `as_of` after this are impossible (later than the clock
     /// allows): a warning, and left out of the counts and of "now".
     var futureLimit: Timestamp? = nil
@@ -94,15 +97,16 @@ struct SnapshotsLoader {
                 unit = code.flatMap { codeIndex[$0] }
                 if unit == nil { ok = false }
                 if unit == nil, let code, !unitsUnreadable, !rejectedCodes.contains(code) {
-                    var hint = "check the code against units.csv"
+                    var hint = "check the code against \(unitsFileName)"
                     if let padded = codeIndex.keys.first(where: {
                         $0.count > code.count && $0.hasSuffix(code) && $0.dropLast(code.count).allSatisfy { $0 == "0" }
                     }) {
-                        hint = "did a spreadsheet drop its leading zeros? units.csv has \(padded)"
+                        hint = "did a spreadsheet drop its leading zeros? \(unitsFileName) has \(padded)"
                     }
                     issues.append(
                         table.issue(
-                            .error, at: cCode, "the unit code \(table.shown(cCode)) is not in units.csv; \(hint)"))
+                            .error, at: cCode, "the unit code \(table.shown(cCode)) is not in \(unitsFileName); \(hint)"
+                        ))
                     ok = false
                 }
             } else if let cName, !table.reader.trimmedBytes(table.fields[cName]).isEmpty {
@@ -116,7 +120,7 @@ struct SnapshotsLoader {
                     issues.append(
                         table.issue(
                             .error, at: cName,
-                            "no unit in units.csv is named \(table.shown(cName)); check the spelling, including accents, or use the code"
+                            "no unit in \(unitsFileName) is named \(table.shown(cName)); check the spelling, including accents, or use the code"
                         ))
                     ok = false
                 case .ambiguous(let candidates)?:
