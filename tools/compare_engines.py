@@ -11,7 +11,10 @@ Each engine's per-unit answers are compared with ours. Needs `pip install
 duckdb polars` and the release build; the data come from
 `congdanso-bench report` and `congdanso-bench events`.
 
-    python3 tools/compare_engines.py [ROUNDS]
+    python3 tools/compare_engines.py [ROUNDS] [EVENTS_DIR]
+
+EVENTS_DIR defaults to bench-data/national-events; issue 13's shape (114
+units, C00000000 ids) is made by the command in tools/make_national_events.py.
 """
 import json, os, statistics, subprocess, sys, time
 
@@ -62,6 +65,8 @@ def compare(name, directory, script, rounds):
 
 
 rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+if len(sys.argv) > 2:
+    EVENTS = sys.argv[2]
 print("load average", os.getloadavg()[0], "cores", os.cpu_count())
 compare("national report vs DuckDB", NATIONAL, DUCKDB, rounds)
 compare("10 M events vs Polars", EVENTS, POLARS, max(1, rounds // 2))

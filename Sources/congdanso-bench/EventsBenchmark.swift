@@ -271,7 +271,8 @@ private func loadUnits(_ directory: String) -> [CongDanSoCore.Unit] {
     try? FileManager.default.createDirectory(atPath: unitsOnly, withIntermediateDirectories: true)
     for name in ["units.csv", "config.toml"] {
         try? FileManager.default.createSymbolicLink(
-            atPath: unitsOnly + "/" + name, withDestinationPath: directory + "/" + name)
+            atPath: unitsOnly + "/" + name,
+            withDestinationPath: URL(fileURLWithPath: directory).appendingPathComponent(name).path)
     }
     // An empty snapshots folder: a directory with no source at all is an error.
     try? FileManager.default.createDirectory(atPath: unitsOnly + "/snapshots", withIntermediateDirectories: true)
