@@ -20,7 +20,9 @@ let package = Package(
     ],
     targets: [
         // The statistics core: data loading, statistics, Vietnamese text, reports. No terminal code.
-        .target(name: "CongDanSoCore", dependencies: ["SpreadsheetReader", "TextSafety", "CSystemZlib"]),
+        .target(name: "CongDanSoCore", dependencies: ["SpreadsheetReader", "TextSafety", "CSystemZlib", "CPrefetch"]),
+        // A cache prefetch hint (Swift has none): the event log's table asks for memory a few events ahead.
+        .target(name: "CPrefetch"),
         // The system zlib (named apart from ZIPFoundation's own CZlib module), to read rotated event logs that logrotate compressed (events.csv.2.gz).
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // The one rule set for untrusted text (which scalars are unsafe, what

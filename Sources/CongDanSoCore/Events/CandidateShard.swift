@@ -1,7 +1,14 @@
+import CPrefetch
+
 /// The candidates whose id hashes to one shard, and what they add to each
 /// unit. Every event of a candidate goes to the same shard, in file order,
 /// so shards can count on separate threads without sharing anything and
 /// still give the single-threaded answer.
+///
+/// The shard's candidates are spread over `buckets` small tables by more
+/// bits of the hash, so that one bucket's table fits in the cache. A large
+/// read holds its events back (`deferring`) and counts them a bucket at a
+/// time (`flushDeferred`); small appends are counted as they come.
 ///
 /// `@unchecked Sendable`: a shard is only ever used by one thread at a time
 /// (the aggregator's owner, or the one thread counting it in a parallel phase).
@@ -9,7 +16,11 @@ final class CandidateShard: @unchecked Sendable {
     let units: [Unit]
     /// The file being counted, for warnings.
     var file: String
-    let candidates: CandidateTable
+    /// The candidate tables, one a bucket (a power of two of them).
+    let tables: [CandidateTable]
+    private let bucketMask: UInt64
+    /// The hash bits below the bucket's (those that chose the shard, and the slot tags).
+    private let bucketShift: UInt64
     /// Per unit: this shard's distinct candidates registered and completed.
     let registered: UnsafeMutablePointer<Int>
     let completed: UnsafeMutablePointer<Int>
@@ -26,30 +37,53 @@ final class CandidateShard: @unchecked Sendable {
     /// first of them in detail (absolute line numbers).
     private(set) var otherUnitEvents = 0
     private(set) var detailedIssues: [DataIssue] = []
-    private var sink: UInt64 = 0
+    /// Events held back by a large read (at most about `deferBudget`
+    /// before they are counted: 24 bytes an event).
+    private let deferred: DeferredEvents
+    /// Where a bucket's held events are gathered to be counted.
+    private var scratch = UnsafeMutableBufferPointer<DeferredEvent>(start: nil, count: 0)
+    /// False while a cold read counts (see `EventAggregator.beginBatch`):
+    /// the changes are then not kept event by event.
+    var keepsChanges = true
 
-    init(units: [Unit], file: String, expectedCandidates: Int) {
+    /// `shardBits`: how many hash bits above bit 32 chose the shard (the
+    /// buckets take the next ones). `buckets`: a power of two.
+    init(units: [Unit], file: String, expectedCandidates: Int, shardBits: Int, buckets: Int, deferBudget: Int) {
+        precondition(buckets > 0 && buckets & (buckets - 1) == 0, "a power of two")
         self.units = units
         self.file = file
-        candidates = CandidateTable(expected: expectedCandidates)
+        tables = (0..<buckets).map { _ in CandidateTable(expected: expectedCandidates / buckets) }
+        bucketMask = UInt64(buckets - 1)
+        bucketShift = UInt64(32 + shardBits)
         let n = max(1, units.count)
         registered = .allocate(capacity: n)
         registered.initialize(repeating: 0, count: n)
         completed = .allocate(capacity: n)
         completed.initialize(repeating: 0, count: n)
         pending = DeltaLists(count: units.count)
+        deferred = DeferredEvents(buckets: buckets, events: deferBudget)
     }
 
     deinit {
         registered.deallocate()
         completed.deallocate()
+        scratch.deallocate()
     }
+
+    /// Distinct candidates, and the bytes their tables and held events take.
+    var candidateCount: Int { tables.reduce(0) { $0 + $1.count } }
+    var memoryBytes: Int { tables.reduce(0) { $0 + $1.memoryBytes } + deferred.memoryBytes }
+    var hasDeferred: Bool { deferred.count > 0 }
+
+    @inline(__always)
+    private func bucket(_ h: UInt64) -> Int { Int(truncatingIfNeeded: (h >> bucketShift) & bucketMask) }
 
     /// Forgets everything (the file was truncated or replaced).
     func reset() {
         for u in units.indices { registered[u] = 0; completed[u] = 0 }
         clearPending()
-        candidates.removeAll()
+        for t in tables { t.removeAll() }
+        deferred.removeAll()
         eventsCounted = 0
         firstMs = .max; latestMs = .min
         otherUnitEvents = 0
@@ -57,72 +91,117 @@ final class CandidateShard: @unchecked Sendable {
     }
 
     /// Forgets the pending changes (the aggregator has gathered them), and
-    /// with `releasingMemory` the room they took too.
+    /// with `releasingMemory` the room they (and held events) took too.
     func clearPending(releasingMemory: Bool = false) {
         if releasingMemory {
             for u in units.indices { pending.removeAll(u) }
+            if deferred.count == 0 {
+                deferred.release()
+                scratch.deallocate()
+                scratch = UnsafeMutableBufferPointer(start: nil, count: 0)
+            }
         } else {
             for u in touched { pending.removeAll(u, keepingCapacity: true) }
         }
         touched.removeAll(keepingCapacity: true)
     }
 
+    // MARK: Counting as events come
+
     /// Counts this shard's events of one chunk, in file order. `p` is the
     /// chunk's bytes (for long ids and messages); `firstLine` is the
-    /// absolute number of the chunk's line 1.
-    func count(_ events: UnsafeBufferPointer<ParsedEvent>, _ p: UnsafePointer<UInt8>, firstLine: Int) {
-        // In batches: touch every slot and record a batch will need first,
-        // so the CPU overlaps their cache misses.
-        let batch = 32
-        var start = 0
-        var sink = self.sink
-        while start < events.count {
-            let end = min(start + batch, events.count)
-            for i in start..<end { sink ^= candidates.touch(events[i].h) }
-            for i in start..<end { sink ^= candidates.touchRecord(candidates.touch(events[i].h)) }
-            for i in start..<end { count(events[i], p, firstLine: firstLine) }
-            start = end
+    /// absolute number of the chunk's line 1. With `deferring`, events are
+    /// held back instead where they can be (see `flushDeferred`).
+    func count(
+        _ events: UnsafeBufferPointer<ParsedEvent>, _ p: UnsafePointer<UInt8>, firstLine: Int, deferring: Bool = false
+    ) {
+        if deferring {
+            for (i, e) in events.enumerated() {
+                // The parsed events were written by another thread: asked for ahead.
+                if i + 8 < events.count { cds_prefetch(events.baseAddress! + i + 8) }
+                guard let held = CandidateShard.held(e, firstLine: firstLine) else {
+                    // Its id has no one-word key (or its line is out of
+                    // range): count what was held, then this one, in order.
+                    flushDeferred()
+                    count(e, p, firstLine: firstLine)
+                    continue
+                }
+                if !deferred.append(bucket(e.h), held) {
+                    flushDeferred()  // the pool is full
+                    _ = deferred.append(bucket(e.h), held)
+                }
+            }
+            return
         }
-        self.sink = sink  // stored, so the touches are not optimised away
+        // Software pipelining: the slot of the event `slotAhead` places on
+        // and the record of the one `recordAhead` on are asked for now, so
+        // that by their turn both are in the cache and the misses of many
+        // events overlap.
+        let slotAhead = 16, recordAhead = 8
+        let n = events.count
+        for i in 0..<min(slotAhead, n) { prefetchSlot(events[i].h) }
+        for i in 0..<min(recordAhead, n) { prefetchRecord(events[i].h) }
+        for i in 0..<n {
+            if i + slotAhead < n { prefetchSlot(events[i + slotAhead].h) }
+            if i + recordAhead < n { prefetchRecord(events[i + recordAhead].h) }
+            count(events[i], p, firstLine: firstLine)
+        }
     }
 
     @inline(__always)
+    private func prefetchSlot(_ h: UInt64) { tables[bucket(h)].prefetchSlot(h) }
+    @inline(__always)
+    private func prefetchRecord(_ h: UInt64) { tables[bucket(h)].prefetchRecord(h) }
+
+    @inline(__always)
     private func append(_ u: Int, _ value: Int64) {
+        guard keepsChanges else { return }
         if pending.count(u) == 0 { touched.append(u) }
         pending.append(u, value)
     }
 
     @inline(__always)
     private func count(_ e: ParsedEvent, _ p: UnsafePointer<UInt8>, firstLine: Int) {
+        var inserted = false
+        let t = tables[bucket(e.h)]
+        let (k0, k1) = e.ck & CandidateTable.general == 0 ? (0, 0) : CandidateTable.key(p + e.id, Int(e.idLength))
+        let r = t.findOrInsert(p + e.id, Int(e.idLength), k0: k0, k1: k1, compact: e.ck, h: e.h, inserted: &inserted)
+        let first = apply(t, r, inserted: inserted, unit: Int(e.unit), ms: e.ms, completion: e.completion)
+        if first != Int(e.unit) {
+            reportOtherUnit(
+                first: first, named: Int(e.unit), line: firstLine + Int(e.line) - 1,
+                column: Int(e.unitColumn))
+        }
+    }
+
+    /// Counts one event of the candidate at record `r` of table `t` (just
+    /// inserted, or seen before) and returns the unit it counts in: its
+    /// first event's.
+    @inline(__always)
+    private func apply(_ t: CandidateTable, _ r: Int, inserted: Bool, unit: Int, ms: Int64, completion: Bool) -> Int {
         eventsCounted += 1
-        let ms = e.ms
         if ms < firstMs { firstMs = ms }
         if ms > latestMs { latestMs = ms }
-        let unit = Int(e.unit)
-        var inserted = false
-        let r = candidates.findOrInsert(p + e.id, Int(e.idLength), k0: e.k0, k1: e.k1, h: e.h, inserted: &inserted)
-        let t = candidates
         let rec = t.records + r
         if inserted {
-            rec.pointee.unit = e.unit
+            rec.pointee.unit = Int32(truncatingIfNeeded: unit)
             rec.pointee.registeredAt = ms
             registered[unit] += 1
             append(unit, ms << 2)
-            if e.completion {
+            if completion {
                 rec.pointee.completedOffset = 1  // completed at its registration
                 completed[unit] += 1
                 append(unit, ms << 2 | 1)
             }
-            return
+            return unit
         }
         let u = Int(rec.pointee.unit)
-        if u != unit { reportOtherUnit(first: u, named: unit, e, p, firstLine: firstLine) }
         if ms < rec.pointee.registeredAt {
             append(u, rec.pointee.registeredAt << 2 | 2)
             append(u, ms << 2)
             t.setRegisteredAt(r, ms)
         }
-        if e.completion {
+        if completion {
             let c = t.completedAt(r)
             if c == CandidateRecord.never {
                 t.setCompletedAt(r, ms)
@@ -134,18 +213,85 @@ final class CandidateShard: @unchecked Sendable {
                 t.setCompletedAt(r, ms)
             }
         }
+        return u
     }
 
-    private func reportOtherUnit(
-        first u: Int, named unit: Int, _ e: ParsedEvent, _ p: UnsafePointer<UInt8>, firstLine: Int
-    ) {
+    private func reportOtherUnit(first u: Int, named unit: Int, line: Int, column: Int) {
         otherUnitEvents += 1
         guard detailedIssues.count < EventAggregator.detailedIssueLimit else { return }
-        detailedIssues.append(
-            DataIssue(
-                .warning, file: file, line: firstLine + Int(e.line) - 1,
-                column: EventLineParser.column(p, e.lineStart, e.unitPosition),
-                "this candidate's first event was in \(units[u].fullName()) (\(units[u].code)); the event is counted there, not in \(units[unit].fullName()) (\(units[unit].code))"
-            ))
+        detailedIssues.append(otherUnitIssue(first: u, named: unit, line: line, column: column))
+    }
+
+    private func otherUnitIssue(first u: Int, named unit: Int, line: Int, column: Int) -> DataIssue {
+        DataIssue(
+            .warning, file: file, line: line, column: column,
+            "this candidate's first event was in \(units[u].fullName()) (\(units[u].code)); the event is counted there, not in \(units[unit].fullName()) (\(units[unit].code))"
+        )
+    }
+
+    /// Puts every candidate's first registration and completion, as
+    /// changes (`ms << 2`, `ms << 2 | 1`), in `pending` under its unit.
+    func collectFirstTimes() {
+        for u in units.indices { pending.reserve(u, extra: registered[u] + completed[u]) }
+        for t in tables {
+            for r in 0..<t.count {
+                let u = Int(t.records[r].unit)
+                pending.append(u, t.records[r].registeredAt << 2)
+                let c = t.completedAt(r)
+                if c != CandidateRecord.never { pending.append(u, c << 2 | 1) }
+            }
+        }
+        for u in units.indices where pending.count(u) > 0 { touched.append(u) }
+    }
+
+    // MARK: Counting held events a bucket at a time
+
+    /// The event in its held form; nil when it has none (an id of no usual
+    /// shape, or a line, unit or column too large for the 24 bytes).
+    @inline(__always)
+    private static func held(_ e: ParsedEvent, firstLine: Int) -> DeferredEvent? {
+        let line = firstLine + Int(e.line) - 1
+        let column = Int(e.unitColumn)
+        guard e.ck & CandidateTable.general == 0, line <= Int(UInt32.max), e.unit <= Int32(UInt16.max),
+            column < Int(DeferredEvent.completionBit)
+        else { return nil }
+        return DeferredEvent(
+            key: e.ck, ms: e.ms, line: UInt32(line), unit: UInt16(e.unit),
+            columnAndKind: UInt16(column) | (e.completion ? DeferredEvent.completionBit : 0))
+    }
+
+    /// Counts every held event, a bucket at a time, each bucket's in the
+    /// order they came: the same counts, changes and warnings as counting
+    /// each as it came (warnings are kept by line, the first ones).
+    func flushDeferred() {
+        guard deferred.count > 0 else { return }
+        var issues: [DataIssue] = []
+        let room = EventAggregator.detailedIssueLimit - detailedIssues.count
+        for b in tables.indices {
+            let n = deferred.copy(b, into: &scratch)
+            let t = tables[b]
+            if b + 1 < tables.count { tables[b + 1].prefetchSlots() }  // ready for the next bucket
+            let events = UnsafeBufferPointer(scratch)
+            let ahead = 8
+            for i in 0..<min(ahead, n) { t.prefetchRecord(CandidateTable.hash(compact: events[i].key)) }
+            for i in 0..<n {
+                if i + ahead < n { t.prefetchRecord(CandidateTable.hash(compact: events[i + ahead].key)) }
+                let e = events[i]
+                var inserted = false
+                let r = t.findOrInsert(compact: e.key, h: CandidateTable.hash(compact: e.key), inserted: &inserted)
+                let unit = Int(e.unit)
+                let first = apply(t, r, inserted: inserted, unit: unit, ms: e.ms, completion: e.completion)
+                guard first != unit else { continue }
+                otherUnitEvents += 1
+                // Buckets are not in line order: keep the earliest lines.
+                guard room > 0, issues.count < room || Int(e.line) < issues[issues.count - 1].line else { continue }
+                let issue = otherUnitIssue(first: first, named: unit, line: Int(e.line), column: e.column)
+                let at = issues.firstIndex { $0.line > Int(e.line) } ?? issues.count
+                issues.insert(issue, at: at)
+                if issues.count > room { issues.removeLast() }
+            }
+        }
+        detailedIssues += issues
+        deferred.removeAll()
     }
 }

@@ -1,3 +1,5 @@
+import CPrefetch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -99,11 +101,14 @@ final class CandidateTable {
     static let general: UInt64 = 1 << 63
 
     init(expected: Int = 1024) {
-        let cap = max(1024, max(expected, 1) * 4 / 3 + 1)
+        // A few more records than expected: one table of many (a bucket of a
+        // shard) holds about `expected`, give or take the hash's spread.
+        let recordCount = max(64, expected + expected / 16)
+        let cap = recordCount * 4 / 3 + 1
         capacity = cap
         slotBuffer = HugeBuffer(bytes: cap * 4)
         slots = slotBuffer.base.bindMemory(to: UInt32.self, capacity: cap)
-        recordCapacity = max(1024, expected)
+        recordCapacity = recordCount
         indexMask = CandidateTable.mask(for: recordCapacity)
         recordBuffer = HugeBuffer(bytes: recordCapacity * MemoryLayout<CandidateRecord>.stride)
         records = recordBuffer.base.bindMemory(to: CandidateRecord.self, capacity: recordCapacity)
@@ -163,6 +168,25 @@ final class CandidateTable {
         return h
     }
 
+    /// The hash of an id with a one-word key (`compact`): the same bits
+    /// whatever the id's bytes were, so a record's hash comes back from its
+    /// key alone (when rehashing, or counting deferred events).
+    @inline(__always)
+    static func hash(compact k: UInt64) -> UInt64 {
+        var h = k &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 32
+        h = h &* 0xD6E8_FEB8_6659_FD93
+        h ^= h >> 29
+        return h
+    }
+
+    /// An id's one-word key (or `general`) and its hash.
+    @inline(__always)
+    static func compactAndHash(_ k0: UInt64, _ k1: UInt64) -> (UInt64, UInt64) {
+        let ck = compact(k0, k1)
+        return (ck, ck & general == 0 ? hash(compact: ck) : hash(k0, k1))
+    }
+
     /// FNV-1a over the bytes, then mixed (for long ids only).
     @inline(__always)
     static func longHash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
@@ -176,7 +200,8 @@ final class CandidateTable {
     @inline(__always)
     func findOrInsert(_ p: UnsafePointer<UInt8>, _ n: Int, inserted: inout Bool) -> Int {
         let (k0, k1) = CandidateTable.key(p, n)
-        return findOrInsert(p, n, k0: k0, k1: k1, h: CandidateTable.hash(k0, k1), inserted: &inserted)
+        let (ck, h) = CandidateTable.compactAndHash(k0, k1)
+        return findOrInsert(p, n, k0: k0, k1: k1, compact: ck, h: h, inserted: &inserted)
     }
 
     /// The id's key words: exact bytes (up to 15), or a hash and the long flag.
@@ -289,35 +314,48 @@ final class CandidateTable {
     @inline(__always)
     func tag(_ h: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: h) & ~indexMask }
 
-    /// A key's first slot: the hash scaled to the capacity (its high bits
-    /// decide; the low ones give the slot's tag).
+    /// A key's first slot: the hash, mixed once more, scaled to the
+    /// capacity. The mixing matters when the table is one bucket of many:
+    /// all its keys share the bits that chose the bucket, and the multiply
+    /// spreads the bits that differ over the whole range.
     @inline(__always)
     func home(_ h: UInt64) -> Int {
-        Int(truncatingIfNeeded: h.multipliedFullWidth(by: UInt64(capacity)).high)
+        Int(truncatingIfNeeded: (h &* 0xFF51_AFD7_ED55_8CCD).multipliedFullWidth(by: UInt64(capacity)).high)
     }
 
-    /// Touches the slot (and the record it points to) where a key's probe
-    /// starts, so that a batch of lookups overlaps its cache misses.
+    /// Asks the CPU for the slot where a key's probe starts, ahead of need.
     @inline(__always)
-    func touch(_ h: UInt64) -> UInt64 {
-        UInt64(slots[home(h)])
+    func prefetchSlot(_ h: UInt64) {
+        cds_prefetch(slots + home(h))
     }
 
+    /// Asks for every slot, in order (the hardware then streams them): a
+    /// bucket's table about to take many lookups.
     @inline(__always)
-    func touchRecord(_ s: UInt64) -> UInt64 {
-        let index = UInt32(truncatingIfNeeded: s) & indexMask
-        guard index != 0 else { return 0 }
-        return records[Int(index) - 1].key
+    func prefetchSlots() {
+        let lines = (capacity * 4 + 63) / 64
+        let base = UnsafeRawPointer(slots)
+        for k in 0..<lines { cds_prefetch(base + k * 64) }
+    }
+
+    /// Asks for the record the key's first slot points to, when its tag
+    /// matches (the slot itself was asked for earlier, so reading it now
+    /// seldom waits). A hint only: a wrong guess costs one useless fetch.
+    @inline(__always)
+    func prefetchRecord(_ h: UInt64) {
+        let s = slots[home(h)]
+        let index = s & indexMask
+        guard index != 0, s & ~indexMask == tag(h) else { return }
+        cds_prefetch(records + Int(index) - 1)
     }
 
     @inline(__always)
     func findOrInsert(
-        _ p: UnsafePointer<UInt8>, _ n: Int, k0: UInt64, k1 inputK1: UInt64, h: UInt64,
+        _ p: UnsafePointer<UInt8>, _ n: Int, k0: UInt64, k1 inputK1: UInt64, compact ck: UInt64, h: UInt64,
         inserted: inout Bool
     ) -> Int {
         var k1 = inputK1
         let long = n > 15
-        let ck = CandidateTable.compact(k0, k1)
         // Room for one more record first: growing the records can change the slots' layout.
         if count == recordCapacity { growRecords() }
         let mask = indexMask
@@ -368,6 +406,33 @@ final class CandidateTable {
         return r
     }
 
+    /// The index of the candidate with this one-word key (never `general`),
+    /// inserting an empty record when it is new: deferred events have no bytes.
+    @inline(__always)
+    func findOrInsert(compact ck: UInt64, h: UInt64, inserted: inout Bool) -> Int {
+        if count == recordCapacity { growRecords() }
+        let mask = indexMask
+        let tag = self.tag(h)
+        var i = home(h)
+        while true {
+            let s = slots[i]
+            if s == 0 { break }
+            if s & ~mask == tag {
+                let r = Int(s & mask) - 1
+                if records[r].key == ck { inserted = false; return r }
+            }
+            i += 1
+            if i == capacity { i = 0 }
+        }
+        let r = count
+        (records + r).initialize(to: CandidateRecord(key: ck, registeredAt: 0, completedOffset: 0, unit: 0))
+        count += 1
+        slots[i] = tag | UInt32(r + 1)
+        inserted = true
+        if count * 4 > capacity * 3 { rehash() }
+        return r
+    }
+
     private func arenaEquals(_ offset: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         arena.withUnsafeBufferPointer { a in
             var len: UInt32 = 0
@@ -381,7 +446,7 @@ final class CandidateTable {
     }
 
     private func growRecords() {
-        let newCapacity = recordCapacity * 2
+        let newCapacity = recordCapacity + max(recordCapacity / 2, 64)
         let buffer = HugeBuffer(bytes: newCapacity * MemoryLayout<CandidateRecord>.stride)
         let grown = buffer.base.bindMemory(to: CandidateRecord.self, capacity: newCapacity)
         grown.moveInitialize(from: records, count: count)
@@ -399,10 +464,7 @@ final class CandidateTable {
     /// The hash of record `r`'s id (as `hash(key(id))` gave it).
     private func recordHash(_ r: Int) -> UInt64 {
         let key = records[r].key
-        if key & CandidateTable.general == 0 {
-            let (k0, k1) = CandidateTable.words(key)
-            return CandidateTable.hash(k0, k1)
-        }
+        if key & CandidateTable.general == 0 { return CandidateTable.hash(compact: key) }
         let x = Int(truncatingIfNeeded: key & ~CandidateTable.general)
         let k1 = sideK1[x]
         return CandidateTable.hash(

@@ -91,6 +91,8 @@ public final class EventAggregator: @unchecked Sendable {
             return c
         }
         set {
+            // Held events belong to the file before: counted (and their warnings named) first.
+            if newValue.file != current.file { settle() }
             let inherited = current.headerRead ? parser.layout : current.layout
             current = newValue
             if current.layout == nil, current.continuation { current.layout = inherited }
@@ -140,6 +142,19 @@ public final class EventAggregator: @unchecked Sendable {
     /// `parallelBytes` are split across threads.
     static let windowBytes = 4 << 20
     static let parallelBytes = 256 << 10
+    /// Candidates a bucket's table is sized for (about 60 KB: it stays in
+    /// the cache while a bucket's held events are counted).
+    static let bucketCandidates = 2048
+    /// Events a shard holds back before counting them (24 bytes each).
+    static let deferBudget = 1 << 20
+    /// While true (between `beginBatch` and `endBatch`), large windows'
+    /// events are held back across `consume` calls; `settle` counts them.
+    /// Otherwise every `consume` ends settled.
+    private(set) var batching = false
+    /// A batch that began with nothing counted: the changes are not kept
+    /// event by event, and `endBatch` makes the histories from the
+    /// candidates' first registration and completion times instead.
+    private var cold = false
     /// Folding at least this many new deltas into histories uses every
     /// shard's thread (tests lower it to check the parallel fold).
     var parallelFoldDeltas = 100_000
@@ -161,15 +176,27 @@ public final class EventAggregator: @unchecked Sendable {
     }
 
     /// With a chosen number of shards (a power of two): tests compare
-    /// one shard, read sequentially, with several read in parallel.
-    init(units: [Unit], file: String, expectedEvents: Int, shardCount: Int) {
+    /// one shard, read sequentially, with several read in parallel, and
+    /// choose the buckets a shard and how many events it holds back.
+    init(
+        units: [Unit], file: String, expectedEvents: Int, shardCount: Int, buckets: Int? = nil,
+        deferBudget: Int = EventAggregator.deferBudget
+    ) {
         precondition(shardCount > 0 && shardCount & (shardCount - 1) == 0, "a power of two")
         self.units = units
         self.file = file
         shardMask = shardCount - 1
         let expectedCandidates = max(1024, expectedEvents * 7 / 10) / shardCount
+        // About `bucketCandidates` a bucket, so that a bucket's table stays in the cache.
+        var bucketCount = 1
+        while bucketCount < 4096, bucketCount * EventAggregator.bucketCandidates < expectedCandidates {
+            bucketCount *= 2
+        }
+        let shardBits = shardCount.trailingZeroBitCount
         shards = (0..<shardCount).map { _ in
-            CandidateShard(units: units, file: file, expectedCandidates: expectedCandidates)
+            CandidateShard(
+                units: units, file: file, expectedCandidates: expectedCandidates, shardBits: shardBits,
+                buckets: buckets ?? bucketCount, deferBudget: deferBudget)
         }
         parser = EventLineParser(units: units, file: file)
         current = Cursor(file: file)
@@ -221,9 +248,9 @@ public final class EventAggregator: @unchecked Sendable {
     }
 
     /// Distinct candidates over all units.
-    public var candidateCount: Int { shards.reduce(0) { $0 + $1.candidates.count } }
+    public var candidateCount: Int { shards.reduce(0) { $0 + $1.candidateCount } }
     /// Bytes held by the candidate tables.
-    public var memoryBytes: Int { shards.reduce(0) { $0 + $1.candidates.memoryBytes } }
+    public var memoryBytes: Int { shards.reduce(0) { $0 + $1.memoryBytes } }
 
     /// Every problem: the first ones in detail, in line order, then a
     /// summary when there are more.
@@ -280,6 +307,7 @@ public final class EventAggregator: @unchecked Sendable {
     /// `atEnd`, which treats the end of the bytes as the end of that line.
     @discardableResult
     public func consume(_ bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool = false) -> Int {
+        defer { if !batching { settle() } }
         guard let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
         let n = bytes.count
         var start = 0
@@ -435,17 +463,81 @@ public final class EventAggregator: @unchecked Sendable {
             }
         }
         parser = chunks[chunks.count - 1].parser.forChunk()  // keeps the warmest time cache
-        // Each shard counts its events, chunk by chunk (file order).
+        // Each shard counts its events, chunk by chunk (file order); a
+        // large window's are held back to be counted a bucket at a time.
         let counters = shards
         let lineNumbers = firstLines
         runAll(counters.count, parallel: parallel) { k in
             for (c, chunk) in chunks.enumerated() {
                 chunk.events[k].withUnsafeBufferPointer {
-                    counters[k].count($0, base.value, firstLine: lineNumbers[c])
+                    counters[k].count($0, base.value, firstLine: lineNumbers[c], deferring: parallel)
                 }
             }
         }
         gatherDeltas(parallel: parallel)
+        if unfoldedDeltas >= foldEveryDeltas { _ = currentHistories() }
+    }
+
+    /// Starts a reader's batch of `consume` calls (one poll of a log):
+    /// their large windows' events are counted together at `endBatch`, a
+    /// bucket of candidates at a time. In between, the counts lag.
+    public func beginBatch() {
+        batching = true
+        cold = eventsCounted == 0 && linesRead == 0 && histories.allSatisfy(\.isEmpty)
+        for shard in shards { shard.keepsChanges = !cold }
+    }
+
+    /// Counts what the batch held back; after a cold batch, makes the histories.
+    public func endBatch() {
+        batching = false
+        settle()
+        guard cold else { return }
+        cold = false
+        for shard in shards {
+            shard.keepsChanges = true
+            shard.clearPending(releasingMemory: true)  // the held events' pool, before the histories take room
+        }
+        historiesFromCandidates()
+    }
+
+    /// Every unit's history from its candidates alone (a cold read): a
+    /// unit's value at T is its candidates registered, and completed, at or
+    /// before T, which is what folding every change would give.
+    private func historiesFromCandidates() {
+        let counters = shards
+        runAll(counters.count, parallel: counters.count > 1) { counters[$0].collectFirstTimes() }
+        let n = units.count
+        let threads = eventsCounted >= parallelFoldDeltas ? shards.count : 1
+        histories.withUnsafeMutableBufferPointer { all in
+            let out = Unchecked(all)
+            runAll(threads, parallel: threads > 1) { t in
+                for u in stride(from: t, to: n, by: threads) {
+                    let total = counters.reduce(0) { $0 + $1.pending.count(u) }
+                    guard total > 0 else { continue }
+                    let times = UnsafeMutableBufferPointer<Int64>.allocate(capacity: total)
+                    var k = 0
+                    for shard in counters {
+                        let run = shard.pending.buffer(u)
+                        if run.count > 0 { (times.baseAddress! + k).initialize(from: run.baseAddress!, count: run.count) }
+                        k += run.count
+                        shard.pending.removeAll(u)
+                    }
+                    EventAggregator.fold(&out.value[u], times)
+                    times.deallocate()
+                }
+            }
+        }
+        for shard in counters { shard.clearPending() }
+        for u in units.indices where histories[u].count > 0 { markChanged(u) }
+    }
+
+    /// Counts every event held back (see `batching`); the counts, changes
+    /// and warnings are then those of every line read.
+    public func settle() {
+        guard shards.contains(where: \.hasDeferred) else { return }
+        let counters = shards
+        runAll(counters.count, parallel: counters.count > 1) { counters[$0].flushDeferred() }
+        gatherDeltas(parallel: counters.count > 1)
         if unfoldedDeltas >= foldEveryDeltas { _ = currentHistories() }
     }
 
@@ -582,7 +674,7 @@ public final class EventAggregator: @unchecked Sendable {
             var sorted = true
             var i = 1
             while i < d.count { if d[i] < d[i - 1] { sorted = false; break }; i += 1 }
-            if !sorted { d.sort() }
+            if !sorted { RadixSort.sort(d) }
             var r = history.last?.registered ?? 0
             var c = history.last?.completed ?? 0
             i = 0

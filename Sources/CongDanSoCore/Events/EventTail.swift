@@ -129,6 +129,9 @@ public final class EventTail: @unchecked Sendable {
         var change = Change(restarted: false, bytesRead: 0, linesRead: 0, changedUnits: [], error: nil)
         aggregator.futureLimit = clock().adding(seconds: futureTolerance)
         let linesBefore = aggregator.linesRead
+        // The poll's large reads hold their events back and count them
+        // together at the end, a bucket at a time (see EventAggregator.batching).
+        aggregator.beginBatch()
         if stream != nil {
             readStream(&change)
         } else if !polledOnce {
@@ -136,6 +139,7 @@ public final class EventTail: @unchecked Sendable {
         } else {
             follow(&change, progress: progress)
         }
+        aggregator.endBatch()
         polledOnce = true
         if change.bytesRead >= EventAggregator.parallelBytes { aggregator.releaseScratch() }
         noteFiles()

@@ -1,0 +1,2 @@
+// The header's functions are static inline; SwiftPM wants one source file.
+#include "CPrefetch.h"
