@@ -7,20 +7,25 @@ import CPrefetch
 ///
 /// The shard's candidates are spread over `buckets` small tables by more
 /// bits of the hash, so that one bucket's table fits in the cache. A large
-/// read holds its events back (`deferring`) and counts them a bucket at a
-/// time (`flushDeferred`); small appends are counted as they come.
+/// read's parsers hold its events back (`DeferredEvents`) and the shard
+/// counts them a bucket at a time (`flushDeferred`); small appends, and ids
+/// of no usual shape, are counted as they come (`count`).
 ///
 /// `@unchecked Sendable`: a shard is only ever used by one thread at a time
 /// (the aggregator's owner, or the one thread counting it in a parallel phase).
 final class CandidateShard: @unchecked Sendable {
     let units: [Unit]
-    /// The file being counted, for warnings.
-    var file: String
+    /// The file being counted, for warnings (`fileSequence` counts the
+    /// changes, so that warnings of different files keep their order).
+    var file: String {
+        didSet { if file != oldValue { fileSequence += 1 } }
+    }
+    private var fileSequence = 0
     /// The candidate tables, one a bucket (a power of two of them).
     let tables: [CandidateTable]
-    private let bucketMask: UInt64
+    let bucketMask: UInt64
     /// The hash bits below the bucket's (those that chose the shard, and the slot tags).
-    private let bucketShift: UInt64
+    let bucketShift: UInt64
     /// Per unit: this shard's distinct candidates registered and completed.
     let registered: UnsafeMutablePointer<Int>
     let completed: UnsafeMutablePointer<Int>
@@ -34,21 +39,21 @@ final class CandidateShard: @unchecked Sendable {
     private(set) var firstMs = Int64.max
     private(set) var latestMs = Int64.min
     /// Events naming another unit than their candidate's first, and the
-    /// first of them in detail (absolute line numbers).
+    /// first of them (by file and line) in detail.
     private(set) var otherUnitEvents = 0
     private(set) var detailedIssues: [DataIssue] = []
-    /// Events held back by a large read (at most about `deferBudget`
-    /// before they are counted: 24 bytes an event).
-    private let deferred: DeferredEvents
-    /// Where a bucket's held events are gathered to be counted.
+    /// The (file sequence, line) of each detailed issue, ascending.
+    private var issueOrder: [(Int, Int)] = []
+    /// Where a bucket's held events are gathered (and merged) to be counted.
     private var scratch = UnsafeMutableBufferPointer<DeferredEvent>(start: nil, count: 0)
+    private var merged = UnsafeMutableBufferPointer<DeferredEvent>(start: nil, count: 0)
     /// False while a cold read counts (see `EventAggregator.beginBatch`):
     /// the changes are then not kept event by event.
     var keepsChanges = true
 
     /// `shardBits`: how many hash bits above bit 32 chose the shard (the
     /// buckets take the next ones). `buckets`: a power of two.
-    init(units: [Unit], file: String, expectedCandidates: Int, shardBits: Int, buckets: Int, deferBudget: Int) {
+    init(units: [Unit], file: String, expectedCandidates: Int, shardBits: Int, buckets: Int) {
         precondition(buckets > 0 && buckets & (buckets - 1) == 0, "a power of two")
         self.units = units
         self.file = file
@@ -61,19 +66,18 @@ final class CandidateShard: @unchecked Sendable {
         completed = .allocate(capacity: n)
         completed.initialize(repeating: 0, count: n)
         pending = DeltaLists(count: units.count)
-        deferred = DeferredEvents(buckets: buckets, events: deferBudget)
     }
 
     deinit {
         registered.deallocate()
         completed.deallocate()
         scratch.deallocate()
+        merged.deallocate()
     }
 
     /// Distinct candidates, and the bytes their tables and held events take.
     var candidateCount: Int { tables.reduce(0) { $0 + $1.count } }
-    var memoryBytes: Int { tables.reduce(0) { $0 + $1.memoryBytes } + deferred.memoryBytes }
-    var hasDeferred: Bool { deferred.count > 0 }
+    var memoryBytes: Int { tables.reduce(0) { $0 + $1.memoryBytes } }
 
     @inline(__always)
     private func bucket(_ h: UInt64) -> Int { Int(truncatingIfNeeded: (h >> bucketShift) & bucketMask) }
@@ -83,11 +87,11 @@ final class CandidateShard: @unchecked Sendable {
         for u in units.indices { registered[u] = 0; completed[u] = 0 }
         clearPending()
         for t in tables { t.removeAll() }
-        deferred.removeAll()
         eventsCounted = 0
         firstMs = .max; latestMs = .min
         otherUnitEvents = 0
         detailedIssues = []
+        issueOrder = []
     }
 
     /// Forgets the pending changes (the aggregator has gathered them), and
@@ -95,11 +99,10 @@ final class CandidateShard: @unchecked Sendable {
     func clearPending(releasingMemory: Bool = false) {
         if releasingMemory {
             for u in units.indices { pending.removeAll(u) }
-            if deferred.count == 0 {
-                deferred.release()
-                scratch.deallocate()
-                scratch = UnsafeMutableBufferPointer(start: nil, count: 0)
-            }
+            scratch.deallocate()
+            scratch = UnsafeMutableBufferPointer(start: nil, count: 0)
+            merged.deallocate()
+            merged = UnsafeMutableBufferPointer(start: nil, count: 0)
         } else {
             for u in touched { pending.removeAll(u, keepingCapacity: true) }
         }
@@ -109,30 +112,9 @@ final class CandidateShard: @unchecked Sendable {
     // MARK: Counting as events come
 
     /// Counts this shard's events of one chunk, in file order. `p` is the
-    /// chunk's bytes (for long ids and messages); `firstLine` is the
-    /// absolute number of the chunk's line 1. With `deferring`, events are
-    /// held back instead where they can be (see `flushDeferred`).
-    func count(
-        _ events: UnsafeBufferPointer<ParsedEvent>, _ p: UnsafePointer<UInt8>, firstLine: Int, deferring: Bool = false
-    ) {
-        if deferring {
-            for (i, e) in events.enumerated() {
-                // The parsed events were written by another thread: asked for ahead.
-                if i + 8 < events.count { cds_prefetch(events.baseAddress! + i + 8) }
-                guard let held = CandidateShard.held(e, firstLine: firstLine) else {
-                    // Its id has no one-word key (or its line is out of
-                    // range): count what was held, then this one, in order.
-                    flushDeferred()
-                    count(e, p, firstLine: firstLine)
-                    continue
-                }
-                if !deferred.append(bucket(e.h), held) {
-                    flushDeferred()  // the pool is full
-                    _ = deferred.append(bucket(e.h), held)
-                }
-            }
-            return
-        }
+    /// chunk's bytes (for long ids); `firstLine` is the absolute number of
+    /// the chunk's line 1.
+    func count(_ events: UnsafeBufferPointer<ParsedEvent>, _ p: UnsafePointer<UInt8>, firstLine: Int) {
         // Software pipelining: the slot of the event `slotAhead` places on
         // and the record of the one `recordAhead` on are asked for now, so
         // that by their turn both are in the cache and the misses of many
@@ -216,10 +198,21 @@ final class CandidateShard: @unchecked Sendable {
         return u
     }
 
+    /// Counts an event naming another unit than its candidate's first, and
+    /// keeps its warning when it is among the first (by file and line):
+    /// held events are counted by bucket, not in line order.
     private func reportOtherUnit(first u: Int, named unit: Int, line: Int, column: Int) {
         otherUnitEvents += 1
-        guard detailedIssues.count < EventAggregator.detailedIssueLimit else { return }
-        detailedIssues.append(otherUnitIssue(first: u, named: unit, line: line, column: column))
+        let key = (fileSequence, line)
+        let limit = EventAggregator.detailedIssueLimit
+        guard detailedIssues.count < limit || key < issueOrder[issueOrder.count - 1] else { return }
+        let at = issueOrder.firstIndex { key < $0 } ?? issueOrder.count
+        issueOrder.insert(key, at: at)
+        detailedIssues.insert(otherUnitIssue(first: u, named: unit, line: line, column: column), at: at)
+        if detailedIssues.count > limit {
+            issueOrder.removeLast()
+            detailedIssues.removeLast()
+        }
     }
 
     private func otherUnitIssue(first u: Int, named unit: Int, line: Int, column: Int) -> DataIssue {
@@ -230,48 +223,43 @@ final class CandidateShard: @unchecked Sendable {
     }
 
     /// Puts every candidate's first registration and completion, as
-    /// changes (`ms << 2`, `ms << 2 | 1`), in `pending` under its unit.
-    func collectFirstTimes() {
-        for u in units.indices { pending.reserve(u, extra: registered[u] + completed[u]) }
+    /// changes (`ms << 2`, `ms << 2 | 1`), in `pending` under its unit,
+    /// for the `wanted` units.
+    func collectFirstTimes(of wanted: [Bool]) {
+        for u in units.indices where wanted[u] { pending.reserve(u, extra: registered[u] + completed[u]) }
         for t in tables {
             for r in 0..<t.count {
                 let u = Int(t.records[r].unit)
+                guard wanted[u] else { continue }
                 pending.append(u, t.records[r].registeredAt << 2)
                 let c = t.completedAt(r)
                 if c != CandidateRecord.never { pending.append(u, c << 2 | 1) }
             }
         }
-        for u in units.indices where pending.count(u) > 0 { touched.append(u) }
     }
 
     // MARK: Counting held events a bucket at a time
 
-    /// The event in its held form; nil when it has none (an id of no usual
-    /// shape, or a line, unit or column too large for the 24 bytes).
-    @inline(__always)
-    private static func held(_ e: ParsedEvent, firstLine: Int) -> DeferredEvent? {
-        let line = firstLine + Int(e.line) - 1
-        let column = Int(e.unitColumn)
-        guard e.ck & CandidateTable.general == 0, line <= Int(UInt32.max), e.unit <= Int32(UInt16.max),
-            column < Int(DeferredEvent.completionBit)
-        else { return nil }
-        return DeferredEvent(
-            key: e.ck, ms: e.ms, line: UInt32(line), unit: UInt16(e.unit),
-            columnAndKind: UInt16(column) | (e.completion ? DeferredEvent.completionBit : 0))
-    }
-
-    /// Counts every held event, a bucket at a time, each bucket's in the
-    /// order they came: the same counts, changes and warnings as counting
-    /// each as it came (warnings are kept by line, the first ones).
-    func flushDeferred() {
-        guard deferred.count > 0 else { return }
-        var issues: [DataIssue] = []
-        let room = EventAggregator.detailedIssueLimit - detailedIssues.count
+    /// Counts the events held in `pools` (one a chunk, in chunk order), a
+    /// bucket at a time, each bucket's in file order: the same counts,
+    /// changes and warnings as counting each as it came. `line` turns an
+    /// event's `order` into its line in the file.
+    func flushDeferred(_ pools: [DeferredEvents], line: (UInt64) -> Int) {
+        guard pools.contains(where: { $0.count > 0 }) else { return }
+        var runEnds: [Int] = []
         for b in tables.indices {
-            let n = deferred.copy(b, into: &scratch)
+            // The bucket's events from every chunk's pool, each run in file
+            // order; merged when more than one has some.
+            var n = 0
+            runEnds.removeAll(keepingCapacity: true)
+            for pool in pools {
+                let end = pool.copy(b, into: &scratch, at: n)
+                if end > n { runEnds.append(end) }
+                n = end
+            }
+            let events = runEnds.count > 1 ? mergeRuns(n, runEnds) : UnsafeBufferPointer(scratch)
             let t = tables[b]
             if b + 1 < tables.count { tables[b + 1].prefetchSlots() }  // ready for the next bucket
-            let events = UnsafeBufferPointer(scratch)
             let ahead = 8
             for i in 0..<min(ahead, n) { t.prefetchRecord(CandidateTable.hash(compact: events[i].key)) }
             for i in 0..<n {
@@ -279,19 +267,34 @@ final class CandidateShard: @unchecked Sendable {
                 let e = events[i]
                 var inserted = false
                 let r = t.findOrInsert(compact: e.key, h: CandidateTable.hash(compact: e.key), inserted: &inserted)
-                let unit = Int(e.unit)
+                let unit = e.unit
                 let first = apply(t, r, inserted: inserted, unit: unit, ms: e.ms, completion: e.completion)
-                guard first != unit else { continue }
-                otherUnitEvents += 1
-                // Buckets are not in line order: keep the earliest lines.
-                guard room > 0, issues.count < room || Int(e.line) < issues[issues.count - 1].line else { continue }
-                let issue = otherUnitIssue(first: first, named: unit, line: Int(e.line), column: e.column)
-                let at = issues.firstIndex { $0.line > Int(e.line) } ?? issues.count
-                issues.insert(issue, at: at)
-                if issues.count > room { issues.removeLast() }
+                if first != unit {
+                    reportOtherUnit(first: first, named: unit, line: line(e.order), column: Int(e.column))
+                }
             }
         }
-        detailedIssues += issues
-        deferred.removeAll()
+        for pool in pools { pool.removeAll() }
     }
+
+    /// Merges the sorted runs `scratch[0..<runEnds[0]]`, `[runEnds[0]..<runEnds[1]]`, …
+    /// by `order` into `merged`.
+    private func mergeRuns(_ n: Int, _ runEnds: [Int]) -> UnsafeBufferPointer<DeferredEvent> {
+        if merged.count < n {
+            merged.deallocate()
+            merged = .allocate(capacity: max(n, 2 * merged.count))
+        }
+        var heads: [Int] = [0] + runEnds.dropLast()
+        let src = scratch.baseAddress!, dst = merged.baseAddress!
+        for k in 0..<n {
+            var best = -1
+            for r in heads.indices where heads[r] < runEnds[r] {
+                if best < 0 || src[heads[r]].order < src[heads[best]].order { best = r }
+            }
+            (dst + k).initialize(to: src[heads[best]])
+            heads[best] += 1
+        }
+        return UnsafeBufferPointer(start: dst, count: n)
+    }
+
 }

@@ -1,20 +1,28 @@
-/// An event waiting to be counted, in 24 bytes: what counting needs and
-/// where to point a warning (see `DeferredEvents`).
+import CPrefetch
+
+/// An event waiting to be counted, in 32 bytes: what counting needs, its
+/// place in the file (to restore file order) and where to point a warning.
 struct DeferredEvent {
     /// The id's one-word key (`CandidateTable.compact`; never `general`).
     var key: UInt64
     var ms: Int64
-    /// The line in its file (the file being read when it was deferred).
-    var line: UInt32
-    /// The unit's index.
-    var unit: UInt16
+    /// Its place in the file: the window (since the held events were last
+    /// counted), the chunk of the window, and the line within the chunk,
+    /// `window << 32 | chunk << 29 | line` (see `EventAggregator.window`).
+    var order: UInt64
     /// The unit field's column (for the warning when the candidate's first
-    /// event was in another unit), and in the top bit: a completion.
-    var columnAndKind: UInt16
+    /// event was in another unit).
+    var column: UInt32
+    /// The unit's index, and in the top bit: a completion.
+    var unitAndKind: UInt32
 
-    static let completionBit: UInt16 = 0x8000
-    var completion: Bool { columnAndKind & DeferredEvent.completionBit != 0 }
-    var column: Int { Int(columnAndKind & ~DeferredEvent.completionBit) }
+    static let completionBit: UInt32 = 1 << 31
+    var completion: Bool { unitAndKind & DeferredEvent.completionBit != 0 }
+    var unit: Int { Int(unitAndKind & ~DeferredEvent.completionBit) }
+
+    static func order(window: Int, chunk: Int, line: Int) -> UInt64 {
+        UInt64(window) << 32 | UInt64(chunk) << 29 | UInt64(line)
+    }
 }
 
 /// Events held back from counting, grouped by the bucket of the candidate
@@ -27,19 +35,21 @@ struct DeferredEvent {
 /// its events go through. Each candidate's events stay in file order, so
 /// the counts are those of counting each event as it came.
 ///
-/// Storage: a fixed pool of blocks of `blockEvents` events, allocated at
-/// the first event, a chain of blocks a bucket; at most one part-filled
-/// block a bucket is wasted. `append` says when the pool is full: the
-/// owner counts what is held and starts again.
+/// Storage: a pool of blocks of `blockEvents` events, allocated at the
+/// first event (and grown if ever full), a chain of blocks a bucket; at
+/// most one part-filled block a bucket is wasted.
 ///
 /// Raw memory throughout: the owner's hot loop pays no copy-on-write or
 /// exclusivity checks.
-final class DeferredEvents {
-    static let blockEvents = 170  // 4,080 bytes
+///
+/// `@unchecked Sendable`: a pool is filled by the one thread parsing its
+/// chunk, then read by the one thread counting its shard, never both at once.
+final class DeferredEvents: @unchecked Sendable {
+    static let blockEvents = 128  // 4 KB
 
     let buckets: Int
     /// Blocks in the pool.
-    let blocks: Int
+    private(set) var blocks: Int
     private var pool: UnsafeMutablePointer<DeferredEvent>?
     /// Per block: the next block of its bucket (-1: none) and its event count.
     private var next: UnsafeMutablePointer<Int32>?
@@ -67,27 +77,47 @@ final class DeferredEvents {
         tail.deallocate()
     }
 
-    /// Holds `event` in `bucket`; false (nothing held) when the pool is full.
+    /// Holds `event` in `bucket`.
     @inline(__always)
-    func append(_ bucket: Int, _ event: DeferredEvent) -> Bool {
+    func append(_ bucket: Int, _ event: DeferredEvent) {
         if pool == nil { allocate() }
-        let pool = self.pool!, filled = self.filled!
         var b = Int(tail[bucket])
-        if b < 0 || Int(filled[b]) == DeferredEvents.blockEvents {
-            guard usedBlocks < blocks else { return false }
+        if b < 0 || Int(filled![b]) == DeferredEvents.blockEvents {
+            if usedBlocks == blocks { grow() }
             let fresh = usedBlocks
             usedBlocks += 1
             next![fresh] = -1
-            filled[fresh] = 0
+            filled![fresh] = 0
             if b < 0 { head[bucket] = Int32(fresh) } else { next![b] = Int32(fresh) }
             tail[bucket] = Int32(fresh)
             b = fresh
         }
-        let k = Int(filled[b])
-        (pool + b * DeferredEvents.blockEvents + k).initialize(to: event)
-        filled[b] = Int32(k + 1)
+        let k = Int(filled![b])
+        let at = pool! + b * DeferredEvents.blockEvents + k
+        at.initialize(to: event)
+        // The bucket's next cache line, asked for now: its next event comes
+        // thousands of events later, and the write then need not wait.
+        if k + 2 < DeferredEvents.blockEvents { cds_prefetch_write(at + 2) }
+        filled![b] = Int32(k + 1)
         count += 1
-        return true
+    }
+
+    /// More blocks (a half more): the pool was sized for the owner's budget,
+    /// which it checks only between windows.
+    private func grow() {
+        let more = blocks + blocks / 2
+        let bigger = UnsafeMutablePointer<DeferredEvent>.allocate(capacity: more * DeferredEvents.blockEvents)
+        bigger.moveInitialize(from: pool!, count: usedBlocks * DeferredEvents.blockEvents)
+        pool!.deallocate()
+        pool = bigger
+        for which in [0, 1] {
+            let old = which == 0 ? next! : filled!
+            let grown = UnsafeMutablePointer<Int32>.allocate(capacity: more)
+            grown.moveInitialize(from: old, count: usedBlocks)
+            old.deallocate()
+            if which == 0 { next = grown } else { filled = grown }
+        }
+        blocks = more
     }
 
     private func allocate() {
@@ -97,11 +127,11 @@ final class DeferredEvents {
         filled = .allocate(capacity: blocks)
     }
 
-    /// Copies `bucket`'s events, in the order held, to `scratch` (grown as
-    /// needed) and returns how many there are.
-    func copy(_ bucket: Int, into scratch: inout UnsafeMutableBufferPointer<DeferredEvent>) -> Int {
-        guard let pool, let next, let filled else { return 0 }
-        var n = 0
+    /// Copies `bucket`'s events, in the order held, to `scratch` from
+    /// `start` on (grown as needed) and returns where they end.
+    func copy(_ bucket: Int, into scratch: inout UnsafeMutableBufferPointer<DeferredEvent>, at start: Int) -> Int {
+        guard let pool, let next, let filled else { return start }
+        var n = start
         var b = Int(head[bucket])
         while b >= 0 {
             let k = Int(filled[b])

@@ -136,17 +136,24 @@ public final class EventAggregator: @unchecked Sendable {
     /// Scratch flags for `gatherDeltas`.
     private var gathering: [Bool]
     private var chunkPool: [Chunk] = []
+    /// Per window whose events are held (since they were last counted):
+    /// the line in the file of each chunk's line 1 (see `DeferredEvent.order`).
+    private var heldWindows: [[Int]] = []
+    /// Events held at most before they are counted, over all chunks and shards.
+    private let deferBudget: Int
 
     /// Windows of at most this many bytes are parsed and counted at a time
     /// (bounds the memory of parsed events); those of at least
     /// `parallelBytes` are split across threads.
     static let windowBytes = 4 << 20
     static let parallelBytes = 256 << 10
-    /// Candidates a bucket's table is sized for (about 60 KB: it stays in
+    /// Candidates a bucket's table is sized for (about 250 KB: it stays in
     /// the cache while a bucket's held events are counted).
-    static let bucketCandidates = 2048
-    /// Events a shard holds back before counting them (24 bytes each).
-    static let deferBudget = 1 << 20
+    static let bucketCandidates = 8192
+    /// Times a pass of `historiesFromCandidates` gathers at most (8 bytes each).
+    static let historyGroupEntries = 4 << 20
+    /// Events held back before they are counted (32 bytes each).
+    static let deferBudget = 3 << 19
     /// While true (between `beginBatch` and `endBatch`), large windows'
     /// events are held back across `consume` calls; `settle` counts them.
     /// Otherwise every `consume` ends settled.
@@ -183,6 +190,7 @@ public final class EventAggregator: @unchecked Sendable {
         deferBudget: Int = EventAggregator.deferBudget
     ) {
         precondition(shardCount > 0 && shardCount & (shardCount - 1) == 0, "a power of two")
+        self.deferBudget = deferBudget
         self.units = units
         self.file = file
         shardMask = shardCount - 1
@@ -196,7 +204,7 @@ public final class EventAggregator: @unchecked Sendable {
         shards = (0..<shardCount).map { _ in
             CandidateShard(
                 units: units, file: file, expectedCandidates: expectedCandidates, shardBits: shardBits,
-                buckets: buckets ?? bucketCount, deferBudget: deferBudget)
+                buckets: buckets ?? bucketCount)
         }
         parser = EventLineParser(units: units, file: file)
         current = Cursor(file: file)
@@ -208,6 +216,8 @@ public final class EventAggregator: @unchecked Sendable {
 
     /// Forgets everything counted (the file was truncated or replaced).
     public func reset() {
+        for chunk in chunkPool { for pool in chunk.pools { pool.removeAll() } }
+        heldWindows.removeAll()
         for i in units.indices {
             deltas.removeAll(i); histories[i] = []
             markChanged(i)
@@ -352,7 +362,7 @@ public final class EventAggregator: @unchecked Sendable {
     /// few kilobytes. (Freeing them after every window would cost the
     /// page faults that keeping them saves.)
     func releaseScratch() {
-        chunkPool.removeAll()
+        chunkPool.removeAll()  // their pools of held events too (none are held here)
         for shard in shards { shard.clearPending(releasingMemory: true) }
     }
 
@@ -398,6 +408,8 @@ public final class EventAggregator: @unchecked Sendable {
     private final class Chunk: @unchecked Sendable {
         var parser: EventLineParser
         var events: [[ParsedEvent]]
+        /// One pool of held events a shard (made at the first large window).
+        var pools: [DeferredEvents] = []
         var lines = 0
         var start = 0, end = 0
         init(parser: EventLineParser, shards: Int) {
@@ -412,10 +424,25 @@ public final class EventAggregator: @unchecked Sendable {
             for k in events.indices { events[k].removeAll(keepingCapacity: true) }
         }
 
-        func parse(_ p: UnsafePointer<UInt8>, shardMask: Int) {
+        var held: Int { pools.reduce(0) { $0 + $1.count } }
+
+        /// Parses the chunk's lines; with `holding` (the shards, and this
+        /// chunk's place in the held windows), events are held back in
+        /// `pools` rather than listed.
+        func parse(_ p: UnsafePointer<UInt8>, shardMask: Int, holding: (shards: [CandidateShard], order: UInt64)?) {
             // Locals, not properties, in the loop: no exclusivity checks.
             var parser = self.parser
             var events = ShardedEvents(lists: self.events, mask: shardMask)
+            let unretained = UnsafeMutablePointer<Unmanaged<DeferredEvents>>.allocate(capacity: pools.count)
+            defer { unretained.deallocate() }
+            if let holding {
+                let first = holding.shards[0]
+                events.bucketShift = first.bucketShift
+                events.bucketMask = first.bucketMask
+                events.orderBase = holding.order
+                for (k, pool) in pools.enumerated() { (unretained + k).initialize(to: .passUnretained(pool)) }
+                events.holding = unretained
+            }
             self.events = []
             var start = self.start, lines = 0
             while start < end {
@@ -439,15 +466,30 @@ public final class EventAggregator: @unchecked Sendable {
             return
         }
         let parallel = e - s >= parallelWindowBytes && shards.count > 1
+        // A large window's events are held back, to be counted a bucket at
+        // a time; a small one's are counted now, after any held ones (a
+        // candidate's events are counted in file order).
+        let holding = parallel && units.count < Int(DeferredEvent.completionBit)
+        if !holding { settle() }
         let bounds = EventAggregator.chunkBounds(p, s, e, chunks: parallel ? shards.count : 1)
         while chunkPool.count < bounds.count - 1 { chunkPool.append(Chunk(parser: parser, shards: shards.count)) }
         let chunks = Array(chunkPool[..<(bounds.count - 1)])
         for (k, chunk) in chunks.enumerated() {
             chunk.prepare(parser: parser.forChunk(), start: bounds[k], end: bounds[k + 1])
+            if holding, chunk.pools.isEmpty {
+                let perPool = deferBudget / (chunks.count * shards.count)
+                chunk.pools = shards.map { DeferredEvents(buckets: $0.tables.count, events: perPool) }
+            }
         }
         let mask = shardMask
         let base = Unchecked(p)
-        runAll(chunks.count, parallel: parallel) { chunks[$0].parse(base.value, shardMask: mask) }
+        let window = heldWindows.count
+        let shardList = shards
+        runAll(chunks.count, parallel: parallel) { c in
+            chunks[c].parse(
+                base.value, shardMask: mask,
+                holding: holding ? (shardList, DeferredEvent.order(window: window, chunk: c, line: 0)) : nil)
+        }
         // Line numbers: each chunk's line 1 follows the lines before it.
         var firstLines: [Int] = []
         for chunk in chunks {
@@ -463,17 +505,18 @@ public final class EventAggregator: @unchecked Sendable {
             }
         }
         parser = chunks[chunks.count - 1].parser.forChunk()  // keeps the warmest time cache
-        // Each shard counts its events, chunk by chunk (file order); a
-        // large window's are held back to be counted a bucket at a time.
+        if holding { heldWindows.append(firstLines) }
+        // Each shard counts its events not held, chunk by chunk (file order).
         let counters = shards
         let lineNumbers = firstLines
         runAll(counters.count, parallel: parallel) { k in
             for (c, chunk) in chunks.enumerated() {
                 chunk.events[k].withUnsafeBufferPointer {
-                    counters[k].count($0, base.value, firstLine: lineNumbers[c], deferring: parallel)
+                    counters[k].count($0, base.value, firstLine: lineNumbers[c])
                 }
             }
         }
+        if holding, chunks.reduce(0, { $0 + $1.held }) >= deferBudget { settle() }
         gatherDeltas(parallel: parallel)
         if unfoldedDeltas >= foldEveryDeltas { _ = currentHistories() }
     }
@@ -493,10 +536,8 @@ public final class EventAggregator: @unchecked Sendable {
         settle()
         guard cold else { return }
         cold = false
-        for shard in shards {
-            shard.keepsChanges = true
-            shard.clearPending(releasingMemory: true)  // the held events' pool, before the histories take room
-        }
+        chunkPool.removeAll()  // with their pools of held events: room for the histories
+        for shard in shards { shard.keepsChanges = true }
         historiesFromCandidates()
     }
 
@@ -505,27 +546,49 @@ public final class EventAggregator: @unchecked Sendable {
     /// before T, which is what folding every change would give.
     private func historiesFromCandidates() {
         let counters = shards
-        runAll(counters.count, parallel: counters.count > 1) { counters[$0].collectFirstTimes() }
         let n = units.count
+        // Units in groups of at most `historyGroupEntries` times (8 bytes
+        // each), a pass over the candidates a group: bounds the memory.
+        var groups: [[Int]] = [[]]
+        var inGroup = 0
+        for u in 0..<n {
+            let entries = counters.reduce(0) { $0 + $1.registered[u] + $1.completed[u] }
+            if entries == 0 { continue }
+            if inGroup > 0, inGroup + entries > EventAggregator.historyGroupEntries {
+                groups.append([])
+                inGroup = 0
+            }
+            groups[groups.count - 1].append(u)
+            inGroup += entries
+        }
         let threads = eventsCounted >= parallelFoldDeltas ? shards.count : 1
-        histories.withUnsafeMutableBufferPointer { all in
-            let out = Unchecked(all)
-            runAll(threads, parallel: threads > 1) { t in
-                for u in stride(from: t, to: n, by: threads) {
-                    let total = counters.reduce(0) { $0 + $1.pending.count(u) }
-                    guard total > 0 else { continue }
-                    let times = UnsafeMutableBufferPointer<Int64>.allocate(capacity: total)
-                    var k = 0
-                    for shard in counters {
-                        let run = shard.pending.buffer(u)
-                        if run.count > 0 { (times.baseAddress! + k).initialize(from: run.baseAddress!, count: run.count) }
-                        k += run.count
-                        shard.pending.removeAll(u)
+        var member = [Bool](repeating: false, count: n)
+        for group in groups where !group.isEmpty {
+            for u in group { member[u] = true }
+            let wanted = member
+            runAll(counters.count, parallel: counters.count > 1) { counters[$0].collectFirstTimes(of: wanted) }
+            histories.withUnsafeMutableBufferPointer { all in
+                let out = Unchecked(all)
+                runAll(threads, parallel: threads > 1) { t in
+                    for k in stride(from: t, to: group.count, by: threads) {
+                        let u = group[k]
+                        let total = counters.reduce(0) { $0 + $1.pending.count(u) }
+                        let times = UnsafeMutableBufferPointer<Int64>.allocate(capacity: total)
+                        var at = 0
+                        for shard in counters {
+                            let run = shard.pending.buffer(u)
+                            if run.count > 0 {
+                                (times.baseAddress! + at).initialize(from: run.baseAddress!, count: run.count)
+                            }
+                            at += run.count
+                            shard.pending.removeAll(u)
+                        }
+                        EventAggregator.fold(&out.value[u], times)
+                        times.deallocate()
                     }
-                    EventAggregator.fold(&out.value[u], times)
-                    times.deallocate()
                 }
             }
+            for u in group { member[u] = false }
         }
         for shard in counters { shard.clearPending() }
         for u in units.indices where histories[u].count > 0 { markChanged(u) }
@@ -534,9 +597,16 @@ public final class EventAggregator: @unchecked Sendable {
     /// Counts every event held back (see `batching`); the counts, changes
     /// and warnings are then those of every line read.
     public func settle() {
-        guard shards.contains(where: \.hasDeferred) else { return }
+        guard chunkPool.contains(where: { $0.held > 0 }) else { return }
         let counters = shards
-        runAll(counters.count, parallel: counters.count > 1) { counters[$0].flushDeferred() }
+        let pools = counters.indices.map { k in chunkPool.filter { !$0.pools.isEmpty }.map { $0.pools[k] } }
+        let windows = heldWindows
+        runAll(counters.count, parallel: counters.count > 1) { k in
+            counters[k].flushDeferred(pools[k]) { order in
+                windows[Int(order >> 32)][Int(order >> 29) & 7] + Int(order & (1 << 29 - 1)) - 1
+            }
+        }
+        heldWindows.removeAll(keepingCapacity: true)
         gatherDeltas(parallel: counters.count > 1)
         if unfoldedDeltas >= foldEveryDeltas { _ = currentHistories() }
     }
@@ -675,8 +745,14 @@ public final class EventAggregator: @unchecked Sendable {
             var i = 1
             while i < d.count { if d[i] < d[i - 1] { sorted = false; break }; i += 1 }
             if !sorted { RadixSort.sort(d) }
-            var r = history.last?.registered ?? 0
-            var c = history.last?.completed ?? 0
+            // The new observations go to a plain array first, then into the
+            // history in one go (appending millions one by one cost more
+            // than computing them).
+            let before = history.last
+            var fresh: [Observation] = []
+            fresh.reserveCapacity(d.count)
+            var r = before?.registered ?? 0
+            var c = before?.completed ?? 0
             i = 0
             while i < d.count {
                 let ms = d[i] >> 2
@@ -689,13 +765,20 @@ public final class EventAggregator: @unchecked Sendable {
                     }
                     i += 1
                 }
-                if let last = history.last, last.time.milliseconds == ms {
-                    history[history.count - 1].registered = r
-                    history[history.count - 1].completed = c
-                } else if history.last.map({ $0.registered != r || $0.completed != c }) ?? (r != 0 || c != 0) {
-                    history.append(Observation(time: Timestamp(milliseconds: ms), registered: r, completed: c))
+                let last = fresh.last ?? before
+                if let last, last.time.milliseconds == ms {
+                    if fresh.isEmpty {
+                        history[history.count - 1].registered = r
+                        history[history.count - 1].completed = c
+                    } else {
+                        fresh[fresh.count - 1].registered = r
+                        fresh[fresh.count - 1].completed = c
+                    }
+                } else if last.map({ $0.registered != r || $0.completed != c }) ?? (r != 0 || c != 0) {
+                    fresh.append(Observation(time: Timestamp(milliseconds: ms), registered: r, completed: c))
                 }
             }
+            history.append(contentsOf: fresh)
         }
     }
 }

@@ -41,14 +41,39 @@ struct ParsedEvent {
 }
 
 /// Parsed events, each put in the list of its candidate's shard as it is
-/// parsed (a shard is a few bits of the id's hash).
+/// parsed (a shard is a few bits of the id's hash). With `holding` (a
+/// large read), an event whose id has a one-word key is held back instead,
+/// in its shard's pool under its bucket, to be counted later a bucket at a
+/// time (`CandidateShard.flushDeferred`); the rest (ids of no usual shape,
+/// never held, so never out of order with held events of the same
+/// candidate) go to the lists.
 struct ShardedEvents {
     var lists: [[ParsedEvent]]
     let mask: Int
+    /// One pool a shard (unretained: the chunk keeps them alive; counting
+    /// references once an event cost more than holding it), and where this
+    /// chunk's events go in file order: `DeferredEvent.order(window:chunk:line: 0)`.
+    var holding: UnsafeMutablePointer<Unmanaged<DeferredEvents>>? = nil
+    var orderBase: UInt64 = 0
+    /// The bits of the hash below the bucket's, and the bucket mask.
+    var bucketShift: UInt64 = 0
+    var bucketMask: UInt64 = 0
 
     @inline(__always)
     mutating func append(_ e: ParsedEvent) {
-        lists[Int(truncatingIfNeeded: e.h >> 32) & mask].append(e)
+        let shard = Int(truncatingIfNeeded: e.h >> 32) & mask
+        if let holding, e.ck & CandidateTable.general == 0 {
+            holding[shard]._withUnsafeGuaranteedRef {
+                $0.append(
+                    Int(truncatingIfNeeded: (e.h >> bucketShift) & bucketMask),
+                DeferredEvent(
+                    key: e.ck, ms: e.ms, order: orderBase | UInt64(truncatingIfNeeded: e.line),
+                    column: UInt32(truncatingIfNeeded: e.unitColumn),
+                    unitAndKind: UInt32(truncatingIfNeeded: e.unit) | (e.completion ? DeferredEvent.completionBit : 0)))
+            }
+            return
+        }
+        lists[shard].append(e)
     }
 }
 

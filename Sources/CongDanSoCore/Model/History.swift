@@ -103,6 +103,21 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
         }
     }
 
+    /// Appends many at once: the same blocks and tail as appending them one
+    /// by one (blocks are frozen whenever the tail reaches 2 × `blockSize`).
+    public mutating func append(contentsOf newElements: [Observation]) {
+        guard newElements.count > History.blockSize else {
+            for o in newElements { append(o) }
+            return
+        }
+        var all = tail
+        all.append(contentsOf: newElements)
+        let frozen = all.count >= 2 * History.blockSize ? (all.count - History.blockSize) / History.blockSize : 0
+        blocks.reserveCapacity(blocks.count + frozen)
+        for k in 0..<frozen { blocks.append(Block(all[k * History.blockSize..<(k + 1) * History.blockSize])) }
+        tail = Array(all[(frozen * History.blockSize)...])
+    }
+
     public mutating func append(_ newElement: Observation) {
         tail.append(newElement)
         if tail.count == 2 * History.blockSize {
@@ -114,7 +129,7 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
     public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C)
     where C.Element == Observation {
         if subrange.lowerBound == endIndex {
-            for o in newElements { append(o) }
+            append(contentsOf: Array(newElements))
             return
         }
         // Anything else rebuilds from a plain array (not on any hot path).
