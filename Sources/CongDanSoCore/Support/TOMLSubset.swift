@@ -114,28 +114,29 @@ public enum TOMLSubset {
         var seen: [String: Int] = [:]
         for (i, line) in lines.enumerated() {
             let number = i + 1
+            // Whether the line may set `key`: not when an earlier line did
+            // (even with a bad value: a second line is a duplicate all the same).
+            func firstSetting(_ key: String, at keyColumn: Int) -> Bool {
+                if let first = seen[key] {
+                    problems.append(
+                        Problem(
+                            line: number, column: keyColumn,
+                            message: "\(key) is already set on line \(first); keep one of the two"))
+                    return false
+                }
+                seen[key] = number
+                return true
+            }
             switch parseLine(Array(line)) {
             case .blank: continue
             case .problem(let column, let message, let key, let keyColumn, let bareWord):
-                // A key with a bad value is still set on this line: a second
-                // line for it is a duplicate all the same.
-                if let key, let keyColumn {
-                    if let first = seen[key] {
-                        problems.append(duplicate(key, line: number, column: keyColumn, first: first))
-                        continue
-                    }
-                    seen[key] = number
-                }
+                if let key, let keyColumn, !firstSetting(key, at: keyColumn) { continue }
                 problems.append(
                     Problem(
                         line: number, column: column, message: message, key: key, keyColumn: keyColumn,
                         bareWord: bareWord))
             case .entry(let key, let keyColumn, let value, let valueColumn, let valueEnd):
-                if let first = seen[key] {
-                    problems.append(duplicate(key, line: number, column: keyColumn, first: first))
-                    continue
-                }
-                seen[key] = number
+                guard firstSetting(key, at: keyColumn) else { continue }
                 entries.append(
                     Entry(
                         key: key, value: value, line: number, keyColumn: keyColumn, valueColumn: valueColumn,
@@ -145,31 +146,9 @@ public enum TOMLSubset {
         return Document(entries: entries, problems: problems, lines: lines)
     }
 
-    private static func duplicate(_ key: String, line: Int, column: Int, first: Int) -> Problem {
-        Problem(line: line, column: column, message: "\(key) is already set on line \(first); keep one of the two")
-    }
-
     /// A basic string with the escapes TOML requires (quote, backslash,
-    /// control characters).
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + String(format: "%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// control characters): a JSON string is one, so JSON's quoting serves.
+    public static func quote(_ s: String) -> String { JSONWriter.quote(s) }
 
     // MARK: - One line
 
