@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CongDanSoCore
@@ -13,45 +14,11 @@ let packageRoot: URL = URL(fileURLWithPath: #filePath)
 /// The project's sample data, the source of the daily letter's figures.
 let sampleDataPath: String = packageRoot.appendingPathComponent("sample-data").path
 
-/// A data directory in a fresh temporary folder, removed when the value goes away.
-final class TempDataDir: @unchecked Sendable {
-    let url: URL
-    var path: String { url.path }
+/// The shared temporary data directory (the TestSupport target), by the
+/// name these tests use.
+typealias TempDataDir = TestSupport.TempDataDir
 
-    /// Writes `units.csv`, `snapshots/<name>` and `config.toml` from text
-    /// (UTF-8, exactly as given: put "\r\n" or a BOM in the string to test them).
-    init(units: String? = nil, snapshots: [String: String] = [:], config: String? = nil) {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("congdanso-coretests-\(UUID().uuidString)")
-        // A data directory has its snapshots folder (empty until counts arrive).
-        try! FileManager.default.createDirectory(
-            at: url.appendingPathComponent("snapshots"), withIntermediateDirectories: true)
-        if let units { write("units.csv", units) }
-        // Files written whole end with a line end (as editors and Excel write
-        // them); a last line without one is a file being written, tested apart.
-        for (name, text) in snapshots {
-            write("snapshots/" + name, text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
-        }
-        if let config { write("config.toml", config) }
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func write(_ relative: String, _ text: String) {
-        write(relative, bytes: Array(text.utf8))
-    }
-
-    func write(_ relative: String, bytes: [UInt8]) {
-        let file = url.appendingPathComponent(relative)
-        try! FileManager.default.createDirectory(
-            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try! Data(bytes).write(to: file)
-    }
-
-    func remove(_ relative: String) {
-        try? FileManager.default.removeItem(at: url.appendingPathComponent(relative))
-    }
-
+extension TempDataDir {
     func load(_ overrides: ConfigOverrides = ConfigOverrides()) -> LoadResult {
         DataDirectory.load(path, overrides: overrides)
     }
