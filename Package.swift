@@ -47,7 +47,8 @@ let package = Package(
         // The dashboard's runtime: the run loop over any backend, the clock,
         // and the live source (watching, following and reloading the data).
         .target(
-            name: "DashboardRuntime", dependencies: ["CongDanSoCore", "DashboardKit", "TerminalCells", "OfficeDocuments"]),
+            name: "DashboardRuntime",
+            dependencies: ["CongDanSoCore", "DashboardKit", "TerminalCells", "OfficeDocuments"]),
         // The user's settings (settings.toml: reading, merging with the command line, atomic saving)
         // and the refresh interval's steps. No terminal code.
         .target(name: "CongDanSoSettings", dependencies: ["CongDanSoCore"]),
@@ -67,12 +68,16 @@ let package = Package(
         .executableTarget(
             name: "congdanso-bench",
             dependencies: ["CongDanSoCore", "DashboardKit", "TerminalCells", "SpreadsheetReader", "OfficeDocuments"]),
+        // Helpers that more than one test target uses (the temporary data
+        // directory). A regular target under Tests/, because a test target
+        // cannot depend on another test target; Foundation only.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         // The command-line tests run the built `congdanso`; depending on it
         // makes `swift test` build it first.
         .testTarget(
             name: "CongDanSoCoreTests",
             dependencies: [
-                "CongDanSoCore", "TextSafety", "congdanso",
+                "CongDanSoCore", "TextSafety", "congdanso", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "TerminalCellsTests", dependencies: ["TerminalCells"]),
@@ -91,7 +96,7 @@ let package = Package(
         // binary writes read back by python-docx, openpyxl and LibreOffice.
         .testTarget(
             name: "OfficeDocumentsTests",
-            dependencies: ["OfficeDocuments", "SpreadsheetReader", "CongDanSoCore", "congdanso"]),
+            dependencies: ["OfficeDocuments", "SpreadsheetReader", "CongDanSoCore", "congdanso", "TestSupport"]),
         // Real-terminal tests: the built binary in tmux.
         .testTarget(name: "TerminalTests", dependencies: ["congdanso"]),
     ]

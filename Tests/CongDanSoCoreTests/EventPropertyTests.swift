@@ -14,27 +14,10 @@ struct EventPropertyTests {
     /// out of time order, other units, unknown units, bad times, short,
     /// quoted and CRLF lines, blank lines, long ids.
     static func log(seed: UInt64, lines: Int) -> String {
-        var rng = SeededRandom(seed: seed)
-        var text = "time,unit_code,candidate_id,event\n"
-        let codes = ["101", "102", "00103"]
-        for i in 0..<lines {
-            let second = max(0, i * 7 - Int.random(in: 0..<40, using: &rng))
-            let t = Timestamp(milliseconds: 1_761_091_200_000 + Int64(second) * 1000).iso8601(offset: .vietnam)
-            let id = Int.random(in: 0..<(lines / 2 + 2), using: &rng)
-            let candidate = id % 13 == 0 ? "a-long-candidate-identifier-\(id)" : "c\(id)"
-            let code = Int.random(in: 0..<10, using: &rng) == 0 ? codes[(id + 1) % 3] : codes[id % 3]
-            let kind = Bool.random(using: &rng) ? "completed" : "registered"
-            switch Int.random(in: 0..<30, using: &rng) {
-            case 0: text += "\(t),999,\(candidate),\(kind)\n"
-            case 1: text += "2025-02-30T08:00:00+07:00,\(code),\(candidate),\(kind)\n"
-            case 2: text += "\(t),\(code),\(candidate)\n"
-            case 3: text += "\"\(t)\",\"\(code)\",\"\(candidate)\",\(kind)\n"
-            case 4: text += "\(t),\(code),\(candidate),\(kind)\r\n"
-            case 5: text += "\n"
-            default: text += "\(t),\(code),\(candidate),\(kind)\n"
-            }
-        }
-        return text
+        EventLogGenerator(
+            candidates: lines / 2 + 2, pace: (seconds: 7, lines: 1), late: (oneIn: 1, by: 0..<40), longIDEvery: 13,
+            otherUnitOneIn: 10, completedOneIn: 2, pitfallOneIn: 30, impossibleTime: "2025-02-30T08:00:00+07:00"
+        ).log(seed: seed, lines: lines)
     }
 
     struct Read: Equatable {

@@ -253,4 +253,40 @@ struct InputSafetyTests {
         #expect(issues[0].message.contains("without quotes, like target_share = 0.8"))
         #expect(c.targetShare == 0.80)
     }
+
+    @Test(
+        "config.toml through the one TOML reader: unquoted words its text keys always took, TOML 1.0 where it differs")
+    func configThroughTOMLSubset() {
+        // Unquoted text stays accepted for the keys that read text, as before.
+        var (c, issues) = config(
+            "timezone = +09:00\nscope = province\nstale_after = 45m # comment\ndeadline = 2026-01-15")
+        #expect(issues.isEmpty, "\(issues)")
+        #expect(c.timeZone == UTCOffset(seconds: 9 * 3600))
+        #expect(c.scope == .province)
+        #expect(c.staleAfterSeconds == 2700)
+        #expect(c.deadline == CalendarDate(year: 2026, month: 1, day: 15))
+        // A quoted key is the key (the old reader saw a key named "title" with its quotes).
+        (c, issues) = config("\"title\" = 'T'\ntarget_share = 1\nfuture_tolerance = 0x1E")
+        #expect(issues.isEmpty, "\(issues)")
+        #expect(c.title == "T" && c.targetShare == 1 && c.futureTolerance == 30 * 60)
+        // .8 is not a TOML number (Swift's Double took it): the key's message says what to write.
+        (c, issues) = config("adult_share = .8")
+        #expect(
+            issues.map(\.description) == [
+                "config.toml:1:15: error: adult_share must be a fraction above 0 and at most 1, like 0.80 for 80%"
+            ])
+        #expect(c.adultShare == 0.68)
+        // A key set twice is an error at the second, even when the first was wrong.
+        (c, issues) = config("scope = planet\nscope = \"city\"")
+        #expect(issues.map { [$0.line, $0.column] } == [[1, 9], [2, 1]])
+        #expect(issues[1].message == "scope is already set on line 1; keep one of the two")
+        // Unknown keys are warnings at the key, whatever their value; a key with spaces is not TOML.
+        (_, issues) = config("colour = red\ncolor = \"red\"\ntarget share = 1")
+        #expect(issues.map(\.severity) == [.warning, .warning, .error])
+        #expect(issues[0].message.hasPrefix("unknown setting \"colour\" is ignored; known: title, target_share"))
+        #expect(issues[2].message == "expected = after target, as in target = value")
+        // TOML 1.1's \e is not TOML 1.0.
+        (_, issues) = config(#"title = "a\eb""#)
+        #expect(issues.count == 1 && issues[0].column == 11 && issues[0].message.contains("not a TOML escape"))
+    }
 }

@@ -216,6 +216,21 @@ struct LoadingTests {
         #expect(close(s.goal.daysLeft, 39 + 7.0 / 24))
     }
 
+    @Test("the README's config.toml example and the sample data's config.toml read without a problem")
+    func readmeConfig() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "- **`config.toml`** (optional)"))
+        let start = try #require(readme.range(of: "```toml\n", range: section.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let example = readme[start.upperBound..<end.lowerBound].split(separator: "\n").map { $0.trimmingSpaces }
+        let (config, issues) = ConfigLoader.load(text: example.joined(separator: "\n"), file: "README.md")
+        #expect(issues.isEmpty, "\(issues)")
+        #expect(config.targetShare == 0.80 && config.attention.completionRatio == 0.75)
+        #expect(config.deadline == CalendarDate(year: 2025, month: 12, day: 31))
+        let sample = try String(contentsOfFile: sampleDataPath + "/config.toml", encoding: .utf8)
+        #expect(ConfigLoader.load(text: sample, file: "config.toml").1.isEmpty)
+    }
+
     @Test("command-line overrides replace config.toml values")
     func configOverrides() throws {
         let dir = TempDataDir(

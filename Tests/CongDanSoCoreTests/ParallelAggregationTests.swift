@@ -18,31 +18,10 @@ struct ParallelAggregationTests {
     /// completions before registrations, lines out of time order, candidates
     /// named in a second unit, unknown units, bad times, malformed and quoted
     /// lines, CRLF endings and a long id or two.
-    static let log: String = {
-        var rng = SeededRandom(seed: 2025)
-        var text = "time,unit_code,candidate_id,event\n"
-        let codes = ["101", "102", "00103"]
-        for i in 0..<26_000 {
-            let second = i / 3 + (Int.random(in: 0..<50, using: &rng) == 0 ? -Int.random(in: 1..<4000, using: &rng) : 0)
-            let t = Timestamp(milliseconds: 1_761_091_200_000 + Int64(max(0, second)) * 1000).iso8601(offset: .vietnam)
-            let id = Int.random(in: 0..<9000, using: &rng)
-            let candidate = id % 997 == 0 ? "long-candidate-identifier-\(id)" : "c\(id)"
-            // A candidate's usual unit, and now and then another one.
-            var code = codes[id % 3]
-            if Int.random(in: 0..<200, using: &rng) == 0 { code = codes[(id + 1) % 3] }
-            let kind = Int.random(in: 0..<3, using: &rng) == 0 ? "completed" : "registered"
-            switch Int.random(in: 0..<400, using: &rng) {
-            case 0: text += "\(t),999,\(candidate),\(kind)\n"
-            case 1: text += "2025-13-01T08:00:00+07:00,\(code),\(candidate),\(kind)\n"
-            case 2: text += "\(t),\(code),\(candidate)\n"
-            case 3: text += "\"\(t)\",\"\(code)\",\"\(candidate)\",\(kind)\n"
-            case 4: text += "\(t),\(code),\(candidate),\(kind)\r\n"
-            case 5: text += "\n"
-            default: text += "\(t),\(code),\(candidate),\(kind)\n"
-            }
-        }
-        return text
-    }()
+    static let generator = EventLogGenerator(
+        candidates: 9000, pace: (seconds: 1, lines: 3), late: (oneIn: 50, by: 1..<4000), longIDEvery: 997,
+        otherUnitOneIn: 200, completedOneIn: 3, pitfallOneIn: 400)
+    static let log = generator.log(seed: 2025, lines: 26_000)
 
     struct Result: Equatable {
         var registered: [Int], completed: [Int], histories: [History]
@@ -93,12 +72,12 @@ struct ParallelAggregationTests {
         let result = Self.read(shards: 2)
         var first: [String: (unit: String, completed: Bool)] = [:]
         for row in parseCSV(Self.log).dropFirst() where row.count == 4 {
-            guard ["101", "102", "00103"].contains(row[1]), !row[0].hasPrefix("2025-13") else { continue }
+            guard EventLogGenerator.codes.contains(row[1]), row[0] != Self.generator.impossibleTime else { continue }
             var e = first[row[2]] ?? (row[1], false)
             if row[3] == "completed" { e.completed = true }
             first[row[2]] = e
         }
-        for (u, code) in ["101", "102", "00103"].enumerated() {
+        for (u, code) in EventLogGenerator.codes.enumerated() {
             #expect(result.registered[u] == first.values.filter { $0.unit == code }.count)
             #expect(result.completed[u] == first.values.filter { $0.unit == code && $0.completed }.count)
             #expect(

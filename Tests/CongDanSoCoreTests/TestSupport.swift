@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CongDanSoCore
@@ -13,45 +14,11 @@ let packageRoot: URL = URL(fileURLWithPath: #filePath)
 /// The project's sample data, the source of the daily letter's figures.
 let sampleDataPath: String = packageRoot.appendingPathComponent("sample-data").path
 
-/// A data directory in a fresh temporary folder, removed when the value goes away.
-final class TempDataDir: @unchecked Sendable {
-    let url: URL
-    var path: String { url.path }
+/// The shared temporary data directory (the TestSupport target), by the
+/// name these tests use.
+typealias TempDataDir = TestSupport.TempDataDir
 
-    /// Writes `units.csv`, `snapshots/<name>` and `config.toml` from text
-    /// (UTF-8, exactly as given: put "\r\n" or a BOM in the string to test them).
-    init(units: String? = nil, snapshots: [String: String] = [:], config: String? = nil) {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("congdanso-coretests-\(UUID().uuidString)")
-        // A data directory has its snapshots folder (empty until counts arrive).
-        try! FileManager.default.createDirectory(
-            at: url.appendingPathComponent("snapshots"), withIntermediateDirectories: true)
-        if let units { write("units.csv", units) }
-        // Files written whole end with a line end (as editors and Excel write
-        // them); a last line without one is a file being written, tested apart.
-        for (name, text) in snapshots {
-            write("snapshots/" + name, text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
-        }
-        if let config { write("config.toml", config) }
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func write(_ relative: String, _ text: String) {
-        write(relative, bytes: Array(text.utf8))
-    }
-
-    func write(_ relative: String, bytes: [UInt8]) {
-        let file = url.appendingPathComponent(relative)
-        try! FileManager.default.createDirectory(
-            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try! Data(bytes).write(to: file)
-    }
-
-    func remove(_ relative: String) {
-        try? FileManager.default.removeItem(at: url.appendingPathComponent(relative))
-    }
-
+extension TempDataDir {
     func load(_ overrides: ConfigOverrides = ConfigOverrides()) -> LoadResult {
         DataDirectory.load(path, overrides: overrides)
     }
@@ -169,3 +136,61 @@ func parseCSV(_ text: String) -> [[String]] {
 /// The core's deterministic generator (SplitMix64), by name for files of
 /// this target that do not import the core.
 typealias SeededRandom = CongDanSoCore.SeededRandom
+
+/// Generated event logs for the readers' tests, with the shapes and pitfalls
+/// a real log has, each at its own odds: repeats (candidates drawn from a
+/// pool), completions as often as registrations or less, lines out of time
+/// order, candidates named in a second unit, long ids, and now and then an
+/// unknown unit, an impossible time, a missing field, a quoted line, a CRLF
+/// ending or a blank line. Every line ends with a line end. The units are
+/// `101`, `102` and `00103` (`EventLogTests.units`).
+struct EventLogGenerator {
+    static let codes = ["101", "102", "00103"]
+
+    /// Candidate ids are drawn from `0..<candidates`: fewer than lines, repeats.
+    var candidates: Int
+    /// Log time runs `seconds` for every `lines` lines from 2025-10-22T07:00+07:00.
+    var pace: (seconds: Int, lines: Int)
+    /// One line in `oneIn` comes late: earlier by a number of seconds in `by`.
+    var late: (oneIn: Int, by: Range<Int>)
+    /// Candidates whose id is a multiple of this have a long id.
+    var longIDEvery: Int
+    /// One line in this many names the candidate's other unit.
+    var otherUnitOneIn: Int
+    /// One event in this many is a completion; the others are registrations.
+    var completedOneIn: Int
+    /// One line in this many is a pitfall (the six kinds taking turns at random).
+    var pitfallOneIn: Int
+    /// The pitfall time: a day or month that does not exist.
+    var impossibleTime = "2025-13-01T08:00:00+07:00"
+
+    /// The log's text (with its header) of `lines` lines, the same for the same seed.
+    func log(seed: UInt64, lines: Int) -> String {
+        var rng = SeededRandom(seed: seed)
+        let codes = Self.codes
+        var text = "time,unit_code,candidate_id,event\n"
+        for i in 0..<lines {
+            var second = i * pace.seconds / pace.lines
+            if late.oneIn == 1 || Int.random(in: 0..<late.oneIn, using: &rng) == 0 {
+                second -= Int.random(in: late.by, using: &rng)
+            }
+            let t = Timestamp(milliseconds: 1_761_091_200_000 + Int64(max(0, second)) * 1000).iso8601(offset: .vietnam)
+            let id = Int.random(in: 0..<candidates, using: &rng)
+            let candidate = id % longIDEvery == 0 ? "long-candidate-identifier-\(id)" : "c\(id)"
+            // A candidate's usual unit, and now and then another one.
+            var code = codes[id % 3]
+            if Int.random(in: 0..<otherUnitOneIn, using: &rng) == 0 { code = codes[(id + 1) % 3] }
+            let kind = Int.random(in: 0..<completedOneIn, using: &rng) == 0 ? "completed" : "registered"
+            switch Int.random(in: 0..<pitfallOneIn, using: &rng) {
+            case 0: text += "\(t),999,\(candidate),\(kind)\n"
+            case 1: text += "\(impossibleTime),\(code),\(candidate),\(kind)\n"
+            case 2: text += "\(t),\(code),\(candidate)\n"
+            case 3: text += "\"\(t)\",\"\(code)\",\"\(candidate)\",\(kind)\n"
+            case 4: text += "\(t),\(code),\(candidate),\(kind)\r\n"
+            case 5: text += "\n"
+            default: text += "\(t),\(code),\(candidate),\(kind)\n"
+            }
+        }
+        return text
+    }
+}

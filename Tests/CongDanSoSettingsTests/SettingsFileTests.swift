@@ -189,6 +189,18 @@ struct SettingsFileTests {
         #expect(loaded.settings == Settings())
     }
 
+    @Test(
+        "the core's TOML reader decides by TOML 1.0: no \\e escape, no raw control in '…', a second line for a badly set key"
+    )
+    func tomlOnePointZero() {
+        let loaded = SettingsFile.decode(
+            "export_folder = \"a\\eb\"\ntheme = 'x\u{1B}'\nmouse = off\nmouse = true\n", file: "s")
+        #expect(loaded.issues.map { [$0.line, $0.column] } == [[1, 19], [2, 11], [3, 9], [4, 1]])
+        #expect(loaded.issues[0].message.hasPrefix("\\e is not a TOML escape"))
+        #expect(loaded.issues[3].message == "mouse is already set on line 3; keep one of the two")
+        #expect(loaded.settings == Settings())
+    }
+
     @Test("columns count characters, so accents do not shift them")
     func columnsInCharacters() {
         let loaded = SettingsFile.decode("export_folder = \"Xuất\" trailing\n", file: "s")

@@ -128,7 +128,7 @@ struct OfficeCommandLineTests {
         for name in try fm.contentsOfDirectory(atPath: sampleDataPath + "/snapshots") {
             try fm.copyItem(atPath: sampleDataPath + "/snapshots/" + name, toPath: dir.path + "/snapshots/" + name)
         }
-        try dir.text(
+        dir.write(
             "letter.mustache",
             "[co_quan]\nTRUNG TÂM CÔNG NGHỆ THÔNG TIN\n[so]\n125\n[nguoi_ky]\nNguyễn Văn A\n[mo_dau]\nSau {{so_ngay}} ngày, tính đến {{thoi_diem}}:\n[chuc_vu]\n"
         )
@@ -154,7 +154,7 @@ struct OfficeCommandLineTests {
     func errors() throws {
         let binary = try #require(OfficeClientTests.binary, "congdanso is not built")
         let dir = TempFolder()
-        try dir.text("bad.mustache", "[co_quan]\n{{#x}}\n")
+        dir.write("bad.mustache", "[co_quan]\n{{#x}}\n")
         let (s1, o1) = try OfficeClientTests.run([
             binary, "letter", "--data", sampleDataPath, "--template", dir.path + "/bad.mustache", "-o",
             dir.path + "/x.docx",

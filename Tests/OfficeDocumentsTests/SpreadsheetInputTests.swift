@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ZIPFoundation
 
@@ -10,17 +11,11 @@ let packageRoot: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let sampleDataPath: String = packageRoot.appendingPathComponent("sample-data").path
 
-/// A fresh temporary folder, removed when the value goes away.
-final class TempFolder: @unchecked Sendable {
-    let url: URL
-    var path: String { url.path }
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("congdanso-office-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(
-            at: url.appendingPathComponent("snapshots"), withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
+/// A fresh temporary data folder, removed when the value goes away: the
+/// shared one of the TestSupport target, by the name these tests use.
+typealias TempFolder = TestSupport.TempDataDir
 
+extension TempFolder {
     /// Writes a one-sheet workbook (inline strings, numbers) with the project's own writer.
     func workbook(_ relative: String, sheet: String = "Sheet1", _ rows: [[CellValue]]) throws {
         var ws = Worksheet(name: sheet, widths: Array(repeating: 10, count: rows.map(\.count).max() ?? 1))
@@ -28,9 +23,6 @@ final class TempFolder: @unchecked Sendable {
         try XLSXWriter(sheets: [ws], title: "t").data().write(to: url.appendingPathComponent(relative))
     }
 
-    func text(_ relative: String, _ text: String) throws {
-        try Data(text.utf8).write(to: url.appendingPathComponent(relative))
-    }
 }
 
 @Suite("Excel input")
@@ -102,8 +94,8 @@ struct SpreadsheetInputTests {
     @Test("units.xlsx and snapshots/*.xlsx load like their CSV twins")
     func sameAsCSV() throws {
         let csv = TempFolder(), xlsx = TempFolder()
-        try csv.text("units.csv", Self.unitsCSV)
-        try csv.text(
+        csv.write("units.csv", Self.unitsCSV)
+        csv.write(
             "snapshots/a.csv",
             "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,001,1500,700\n2025-10-22T15:00:00+07:00,002,84360,3\n"
         )
@@ -133,7 +125,7 @@ struct SpreadsheetInputTests {
     @Test("errors name the file, the sheet and the cell")
     func errorsNameTheCell() throws {
         let dir = TempFolder()
-        try dir.text("units.csv", Self.unitsCSV)
+        dir.write("units.csv", Self.unitsCSV)
         try dir.workbook(
             "snapshots/22-10.xlsx", sheet: "Số liệu",
             [
@@ -160,7 +152,7 @@ struct SpreadsheetInputTests {
                 [.text("code"), .text("name"), .text("type"), .text("population")],
                 [.text("001"), .text("Tứ Kỳ"), .text("xã"), .number(1000)],
             ])
-        try dir.text(
+        dir.write(
             "snapshots/a.csv",
             "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,009,1,1\n"
                 + "2025-10-22T15:00:00+07:00,Hải An,1,1\n")
@@ -172,9 +164,9 @@ struct SpreadsheetInputTests {
     @Test("units.csv beside units.xlsx: the CSV is read, with a warning")
     func bothUnitFiles() throws {
         let dir = TempFolder()
-        try dir.text("units.csv", Self.unitsCSV)
+        dir.write("units.csv", Self.unitsCSV)
         try dir.workbook("units.xlsx", [[.text("code")]])
-        try dir.text("snapshots/a.csv", "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,001,1,1\n")
+        dir.write("snapshots/a.csv", "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,001,1,1\n")
         let r = DataDirectory.load(dir.path)
         #expect(r.dataset?.units.count == 2)
         #expect(
@@ -186,7 +178,7 @@ struct SpreadsheetInputTests {
     @Test("a part that is not UTF-8 is an error, not a crash in XMLParser")
     func damagedPart() throws {
         let dir = TempFolder()
-        try dir.text("units.csv", Self.unitsCSV)
+        dir.write("units.csv", Self.unitsCSV)
         try dir.workbook("snapshots/a.xlsx", [[.text("as_of")]])
         // Rewrite styles.xml with a byte that is not UTF-8 inside a name.
         let url = dir.url.appendingPathComponent("snapshots/a.xlsx")
@@ -214,8 +206,8 @@ struct SpreadsheetInputTests {
     @Test("a file that is not a workbook is an error naming it")
     func notAWorkbook() throws {
         let dir = TempFolder()
-        try dir.text("units.csv", Self.unitsCSV)
-        try dir.text("snapshots/b.xlsx", "as_of,code\n")
+        dir.write("units.csv", Self.unitsCSV)
+        dir.write("snapshots/b.xlsx", "as_of,code\n")
         let r = DataDirectory.load(dir.path)
         #expect(
             r.issues.map(\.description).contains {
@@ -226,9 +218,9 @@ struct SpreadsheetInputTests {
     @Test("Excel's lock files (~$…) in snapshots/ are skipped")
     func skipsLockFiles() throws {
         let dir = TempFolder()
-        try dir.text("units.csv", Self.unitsCSV)
-        try dir.text("snapshots/~$22-10.xlsx", "lock")
-        try dir.text("snapshots/a.csv", "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,001,1,1\n")
+        dir.write("units.csv", Self.unitsCSV)
+        dir.write("snapshots/~$22-10.xlsx", "lock")
+        dir.write("snapshots/a.csv", "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,001,1,1\n")
         #expect(DataDirectory.load(dir.path).issues.isEmpty)
     }
 }
