@@ -748,7 +748,7 @@ public final class EventAggregator: @unchecked Sendable {
             // The new observations go to a plain array first, then into the
             // history in one go (appending millions one by one cost more
             // than computing them).
-            let before = history.last
+            var before = history.last
             var fresh: [Observation] = []
             fresh.reserveCapacity(d.count)
             var r = before?.registered ?? 0
@@ -770,6 +770,7 @@ public final class EventAggregator: @unchecked Sendable {
                     if fresh.isEmpty {
                         history[history.count - 1].registered = r
                         history[history.count - 1].completed = c
+                        before = history.last
                     } else {
                         fresh[fresh.count - 1].registered = r
                         fresh[fresh.count - 1].completed = c

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+@testable import CongDanSoCore
+
+/// A large read holds its events back and counts them a bucket of
+/// candidates at a time (`DeferredEvents`, `CandidateShard.flushDeferred`),
+/// and a cold read makes the histories from the candidates rather than from
+/// every change. Whatever the buckets, the budget, the pieces and the
+/// files, the result must be what one reader going line by line gives.
+@Suite("Held events")
+struct HeldEventsTests {
+    typealias Result = ParallelAggregationTests.Result
+    static let log = ParallelAggregationTests.log
+
+    static func result(_ a: EventAggregator) -> Result {
+        Result(
+            registered: a.registered, completed: a.completed, histories: a.currentHistories(),
+            first: a.firstTime, latest: a.latestTime, lines: a.linesRead, events: a.eventsCounted,
+            candidates: a.candidateCount, issues: a.issues)
+    }
+
+    /// An aggregator whose every window of `window` bytes or more holds its
+    /// events, in `buckets` buckets a shard, counted every `budget` events.
+    static func aggregator(shards: Int, buckets: Int, budget: Int, window: Int) -> EventAggregator {
+        let a = EventAggregator(
+            units: ParallelAggregationTests.units, file: "events.csv", expectedEvents: 0, shardCount: shards,
+            buckets: buckets, deferBudget: budget)
+        a.parallelWindowBytes = window
+        return a
+    }
+
+    /// Feeds `bytes` in pieces of `piece`, like the tail (what was not consumed is offered again).
+    static func feed(_ a: EventAggregator, _ bytes: ArraySlice<UInt8>, piece: Int, atEnd: Bool = true) {
+        Array(bytes).withUnsafeBufferPointer { all in
+            var start = 0, end = 0
+            while end < all.count {
+                end = min(all.count, end + piece)
+                start += a.consume(UnsafeBufferPointer(rebasing: all[start..<end]), atEnd: atEnd && end == all.count)
+            }
+        }
+    }
+
+    @Test(
+        "a cold batch (histories from the candidates) equals one reader, for any buckets and budget",
+        arguments: [(2, 1, 1 << 20), (2, 16, 500), (4, 64, 37), (2, 4096, 5000)])
+    func coldBatch(shards: Int, buckets: Int, budget: Int) {
+        let one = ParallelAggregationTests.read(shards: 1)
+        let a = Self.aggregator(shards: shards, buckets: buckets, budget: budget, window: 2048)
+        a.beginBatch()
+        Self.feed(a, Array(Self.log.utf8)[...], piece: 64 << 10)
+        a.endBatch()
+        #expect(Self.result(a) == one)
+    }
+
+    @Test("a batch after events were counted keeps every change and equals one reader")
+    func warmBatch() {
+        let one = ParallelAggregationTests.read(shards: 1)
+        let a = Self.aggregator(shards: 2, buckets: 32, budget: 300, window: 2048)
+        let bytes = Array(Self.log.utf8)
+        // The first tenth as small appends, the rest in one batch (a burst the tail catches up with).
+        let cut = bytes[..<(bytes.count / 10)].lastIndex(of: 10)! + 1
+        Self.feed(a, bytes[..<cut], piece: 999, atEnd: false)
+        _ = a.currentHistories()
+        a.beginBatch()
+        Self.feed(a, bytes[cut...], piece: 48 << 10)
+        a.endBatch()
+        #expect(Self.result(a) == one)
+    }
+
+    @Test("events held across a change of file are counted, and warned about, under their own file")
+    func acrossFiles() {
+        let bytes = Array(Self.log.utf8)
+        let cut = bytes[..<(bytes.count / 2)].lastIndex(of: 10)! + 1
+        let header = Array("time,unit_code,candidate_id,event\n".utf8)
+        func read(_ a: EventAggregator, batch: Bool) -> Result {
+            if batch { a.beginBatch() }
+            a.cursor = EventAggregator.Cursor(file: "events.csv.1")
+            Self.feed(a, bytes[..<cut], piece: 32 << 10)
+            a.cursor = EventAggregator.Cursor(file: "events.csv")
+            Self.feed(a, (header + bytes[cut...])[...], piece: 32 << 10)
+            if batch { a.endBatch() }
+            return Self.result(a)
+        }
+        let one = read(
+            EventAggregator(
+                units: ParallelAggregationTests.units, file: "events.csv", expectedEvents: 0, shardCount: 1),
+            batch: false)
+        let held = read(Self.aggregator(shards: 2, buckets: 8, budget: 100_000, window: 2048), batch: true)
+        #expect(held == one)
+        #expect(Set(one.issues.map(\.file)).isSuperset(of: ["events.csv.1", "events.csv"]))
+    }
+
+    @Test("held events are in file order within a bucket, whichever chunk parsed them")
+    func heldOrder() {
+        let pool = DeferredEvents(buckets: 3, events: 10)
+        for i in 0..<1000 {
+            pool.append(
+                i % 3,
+                DeferredEvent(
+                    key: UInt64(i), ms: Int64(i), order: UInt64(i), column: 1,
+                    unitAndKind: UInt32(i % 2) << 31))
+        }
+        #expect(pool.count == 1000)
+        var scratch = UnsafeMutableBufferPointer<DeferredEvent>(start: nil, count: 0)
+        defer { scratch.deallocate() }
+        let n = pool.copy(1, into: &scratch, at: 0)
+        #expect(n == 333)
+        #expect((0..<n).map { scratch[$0].key } == Array(stride(from: 1, to: 1000, by: 3)).map(UInt64.init))
+        #expect(scratch[0].completion && !scratch[1].completion)
+        pool.removeAll()
+        #expect(pool.count == 0 && pool.copy(1, into: &scratch, at: 0) == 0)
+    }
+}
+
+@Suite("Radix sort and bulk history appends")
+struct RadixSortTests {
+    @Test("sorts like the standard library: negatives, duplicates, narrow and wide ranges")
+    func sortsLikeSort() {
+        var rng = SeededRandom(seed: 13)
+        for (n, range) in [
+            (0, Int64(0)...0), (5, -3...3), (600, 0...3), (5000, 1_761_091_200_000 << 2...1_762_000_000_000 << 2),
+            (3000, Int64.min...Int64.max), (2048, -1_000_000_000...1_000_000),
+        ] {
+            let values = (0..<n).map { _ in Int64.random(in: range, using: &rng) }
+            var sorted = values
+            sorted.withUnsafeMutableBufferPointer { RadixSort.sort($0) }
+            #expect(sorted == values.sorted(), "n \(n), range \(range)")
+        }
+    }
+
+    @Test("appending many observations at once gives the history appending them one by one gives")
+    func bulkAppend() {
+        func observation(_ i: Int) -> Observation {
+            Observation(time: Timestamp(milliseconds: Int64(i) * 1000), registered: i, completed: i / 2)
+        }
+        for (before, added) in [(0, 200), (10, 54), (70, 500), (127, 1), (64, 64), (0, 129)] {
+            var one = History(), bulk = History()
+            for i in 0..<before {
+                one.append(observation(i))
+                bulk.append(observation(i))
+            }
+            for i in before..<before + added { one.append(observation(i)) }
+            bulk.append(contentsOf: (before..<before + added).map(observation))
+            #expect(Array(bulk) == Array(one), "\(before) then \(added)")
+            #expect(bulk == one)
+            // Still a history that takes single appends and rewrites of its last observation.
+            bulk.append(observation(before + added))
+            bulk[bulk.count - 1].registered += 1
+            #expect(bulk.last?.registered == before + added + 1)
+        }
+    }
+}
