@@ -91,6 +91,28 @@ struct HeldEventsTests {
         #expect(Set(one.issues.map(\.file)).isSuperset(of: ["events.csv.1", "events.csv"]))
     }
 
+    @Test("a cold batch with sub-second times (histories gathered in groups of units) equals one reader")
+    func coldBatchWithMilliseconds() {
+        // Every other line's time gets milliseconds: the 4-byte whole-second path cannot hold them.
+        var lines = Self.log.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for i in stride(from: 1, to: lines.count, by: 2) where lines[i].hasPrefix("2025-10-22T") {
+            lines[i] = lines[i].replacingOccurrences(of: "+07:00,", with: ".\(100 + i % 900)+07:00,")
+        }
+        let log = lines.joined(separator: "\n")
+        func read(_ a: EventAggregator, batch: Bool) -> Result {
+            if batch { a.beginBatch() }
+            Self.feed(a, Array(log.utf8)[...], piece: 64 << 10)
+            if batch { a.endBatch() }
+            return Self.result(a)
+        }
+        let one = read(
+            EventAggregator(
+                units: ParallelAggregationTests.units, file: "events.csv", expectedEvents: 0, shardCount: 1),
+            batch: false)
+        #expect(one.histories.joined().contains { $0.time.milliseconds % 1000 != 0 })
+        #expect(read(Self.aggregator(shards: 2, buckets: 8, budget: 700, window: 2048), batch: true) == one)
+    }
+
     @Test("held events are in file order within a bucket, whichever chunk parsed them")
     func heldOrder() {
         let pool = DeferredEvents(buckets: 3, events: 10)
@@ -148,6 +170,41 @@ struct RadixSortTests {
             bulk.append(observation(before + added))
             bulk[bulk.count - 1].registered += 1
             #expect(bulk.last?.registered == before + added + 1)
+        }
+    }
+}
+
+@Suite("Fast paths of the event line parser")
+struct EventParsingFastPathTests {
+    @Test("a field's end found eight bytes at a time is where a byte-by-byte scan finds it")
+    func fieldEnd() {
+        var rng = SeededRandom(seed: 7)
+        let alphabet = Array("ab,\"9é \t".utf8)
+        for _ in 0..<3000 {
+            let bytes = (0..<Int.random(in: 0..<40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let start = Int.random(in: 0...bytes.count, using: &rng)
+            var expected: Int? = bytes.count
+            for i in start..<bytes.count {
+                if bytes[i] == 34 { expected = nil; break }
+                if bytes[i] == 44 { expected = i; break }
+            }
+            let found = bytes.withUnsafeBufferPointer { EventLineParser.fieldEnd($0.baseAddress!, start, bytes.count) }
+            #expect(found == expected, "\(bytes) from \(start)")
+        }
+    }
+
+    @Test("eight digits read at once give their value; C and eight digits keep their one-word key")
+    func eightDigits() {
+        var rng = SeededRandom(seed: 8)
+        for value in [0, 1, 9, 10, 12_345_678, 99_999_999] + (0..<2000).map({ _ in Int.random(in: 0..<100_000_000, using: &rng) }) {
+            let text = String(format: "%08d", value)
+            let word = text.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+            #expect(CandidateTable.eightDigits(word) == UInt64(value), "\(text)")
+            let id = Array(("C" + text).utf8)
+            let (k0, k1) = id.withUnsafeBufferPointer { CandidateTable.key($0.baseAddress!, $0.count) }
+            let key = CandidateTable.compact(k0, k1)
+            #expect(key & CandidateTable.general == 0 && key & 0xFFFF_FFFF_FFFF == UInt64(value))
+            #expect(CandidateTable.words(key) == (k0, k1))
         }
     }
 }

@@ -34,10 +34,31 @@ final class CandidateShard: @unchecked Sendable {
     /// 2: −1 registered, 3: −1 completed), and the units that have some.
     let pending: DeltaLists
     private(set) var touched: [Int] = []
-    private(set) var eventsCounted = 0
-    /// Earliest and latest time of any counted event (ms), if any.
-    private(set) var firstMs = Int64.max
-    private(set) var latestMs = Int64.min
+    /// What the counted events add up to, in one value: counting loops
+    /// keep it in a local and store it once (a property changed per event
+    /// pays for Swift's exclusivity checks).
+    struct Tally {
+        var events = 0
+        /// Earliest and latest time of any counted event (ms), if any.
+        var firstMs = Int64.max
+        var latestMs = Int64.min
+        /// Zero while every counted time is a whole second (as logs usually
+        /// write them): a cold read's histories then gather 4 bytes a time.
+        var subSecond: Int64 = 0
+
+        @inline(__always)
+        mutating func add(_ ms: Int64) {
+            events += 1
+            subSecond |= ms % 1000
+            if ms < firstMs { firstMs = ms }
+            if ms > latestMs { latestMs = ms }
+        }
+    }
+    private(set) var tally = Tally()
+    var eventsCounted: Int { tally.events }
+    var firstMs: Int64 { tally.firstMs }
+    var latestMs: Int64 { tally.latestMs }
+    var subSecond: Int64 { tally.subSecond }
     /// Events naming another unit than their candidate's first, and the
     /// first of them (by file and line) in detail.
     private(set) var otherUnitEvents = 0
@@ -50,6 +71,8 @@ final class CandidateShard: @unchecked Sendable {
     /// False while a cold read counts (see `EventAggregator.beginBatch`):
     /// the changes are then not kept event by event.
     var keepsChanges = true
+    /// Kept so that reading the slots ahead of a bucket is not optimised away.
+    private var slotSum: UInt32 = 0
 
     /// `shardBits`: how many hash bits above bit 32 chose the shard (the
     /// buckets take the next ones). `buckets`: a power of two.
@@ -87,8 +110,7 @@ final class CandidateShard: @unchecked Sendable {
         for u in units.indices { registered[u] = 0; completed[u] = 0 }
         clearPending()
         for t in tables { t.removeAll() }
-        eventsCounted = 0
-        firstMs = .max; latestMs = .min
+        tally = Tally()
         otherUnitEvents = 0
         detailedIssues = []
         issueOrder = []
@@ -121,13 +143,15 @@ final class CandidateShard: @unchecked Sendable {
         // events overlap.
         let slotAhead = 16, recordAhead = 8
         let n = events.count
+        var tally = self.tally
         for i in 0..<min(slotAhead, n) { prefetchSlot(events[i].h) }
         for i in 0..<min(recordAhead, n) { prefetchRecord(events[i].h) }
         for i in 0..<n {
             if i + slotAhead < n { prefetchSlot(events[i + slotAhead].h) }
             if i + recordAhead < n { prefetchRecord(events[i + recordAhead].h) }
-            count(events[i], p, firstLine: firstLine)
+            count(events[i], p, firstLine: firstLine, &tally)
         }
+        self.tally = tally
     }
 
     @inline(__always)
@@ -143,12 +167,12 @@ final class CandidateShard: @unchecked Sendable {
     }
 
     @inline(__always)
-    private func count(_ e: ParsedEvent, _ p: UnsafePointer<UInt8>, firstLine: Int) {
+    private func count(_ e: ParsedEvent, _ p: UnsafePointer<UInt8>, firstLine: Int, _ tally: inout Tally) {
         var inserted = false
         let t = tables[bucket(e.h)]
         let (k0, k1) = e.ck & CandidateTable.general == 0 ? (0, 0) : CandidateTable.key(p + e.id, Int(e.idLength))
         let r = t.findOrInsert(p + e.id, Int(e.idLength), k0: k0, k1: k1, compact: e.ck, h: e.h, inserted: &inserted)
-        let first = apply(t, r, inserted: inserted, unit: Int(e.unit), ms: e.ms, completion: e.completion)
+        let first = apply(t, r, inserted: inserted, unit: Int(e.unit), ms: e.ms, completion: e.completion, &tally)
         if first != Int(e.unit) {
             reportOtherUnit(
                 first: first, named: Int(e.unit), line: firstLine + Int(e.line) - 1,
@@ -160,10 +184,10 @@ final class CandidateShard: @unchecked Sendable {
     /// inserted, or seen before) and returns the unit it counts in: its
     /// first event's.
     @inline(__always)
-    private func apply(_ t: CandidateTable, _ r: Int, inserted: Bool, unit: Int, ms: Int64, completion: Bool) -> Int {
-        eventsCounted += 1
-        if ms < firstMs { firstMs = ms }
-        if ms > latestMs { latestMs = ms }
+    private func apply(
+        _ t: CandidateTable, _ r: Int, inserted: Bool, unit: Int, ms: Int64, completion: Bool, _ tally: inout Tally
+    ) -> Int {
+        tally.add(ms)
         let rec = t.records + r
         if inserted {
             rec.pointee.unit = Int32(truncatingIfNeeded: unit)
@@ -238,6 +262,20 @@ final class CandidateShard: @unchecked Sendable {
         }
     }
 
+    /// The same as `collectFirstTimes`, for every unit in one pass, 4 bytes
+    /// a time: `(second - base) << 1 | kind` (every time a whole second, and
+    /// all within 2^31 seconds of `base`; see `subSecond`).
+    func collectSeconds(base: Int64, into lists: RawLists<UInt32>) {
+        for t in tables {
+            for r in 0..<t.count {
+                let u = Int(t.records[r].unit)
+                lists.append(u, UInt32(truncatingIfNeeded: (t.records[r].registeredAt / 1000 - base) << 1))
+                let c = t.completedAt(r)
+                if c != CandidateRecord.never { lists.append(u, UInt32(truncatingIfNeeded: (c / 1000 - base) << 1 | 1)) }
+            }
+        }
+    }
+
     // MARK: Counting held events a bucket at a time
 
     /// Counts the events held in `pools` (one a chunk, in chunk order), a
@@ -247,6 +285,12 @@ final class CandidateShard: @unchecked Sendable {
     func flushDeferred(_ pools: [DeferredEvents], line: (UInt64) -> Int) {
         guard pools.contains(where: { $0.count > 0 }) else { return }
         var runEnds: [Int] = []
+        var touched: UInt32 = 0
+        var tally = self.tally
+        defer {
+            slotSum = touched
+            self.tally = tally
+        }
         for b in tables.indices {
             // The bucket's events from every chunk's pool, each run in file
             // order; merged when more than one has some.
@@ -259,7 +303,7 @@ final class CandidateShard: @unchecked Sendable {
             }
             let events = runEnds.count > 1 ? mergeRuns(n, runEnds) : UnsafeBufferPointer(scratch)
             let t = tables[b]
-            if b + 1 < tables.count { tables[b + 1].prefetchSlots() }  // ready for the next bucket
+            touched &+= t.touchSlots()
             let ahead = 8
             for i in 0..<min(ahead, n) { t.prefetchRecord(CandidateTable.hash(compact: events[i].key)) }
             for i in 0..<n {
@@ -268,7 +312,7 @@ final class CandidateShard: @unchecked Sendable {
                 var inserted = false
                 let r = t.findOrInsert(compact: e.key, h: CandidateTable.hash(compact: e.key), inserted: &inserted)
                 let unit = e.unit
-                let first = apply(t, r, inserted: inserted, unit: unit, ms: e.ms, completion: e.completion)
+                let first = apply(t, r, inserted: inserted, unit: unit, ms: e.ms, completion: e.completion, &tally)
                 if first != unit {
                     reportOtherUnit(first: first, named: unit, line: line(e.order), column: Int(e.column))
                 }

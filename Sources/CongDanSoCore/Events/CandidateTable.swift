@@ -260,9 +260,24 @@ final class CandidateTable {
         let first = k0 & 0xFF
         guard first &- 65 < 26, digit0 | 0x80 == lowMask, digit1 & hiMask == hiMask else { return general }
         var v: UInt64 = 0
-        for i in 1..<8 { v = v &* 10 &+ ((k0 >> UInt64(8 * i)) & 0xF) }
-        for i in 0..<m { v = v &* 10 &+ ((hi >> UInt64(8 * i)) & 0xF) }
+        if n == 9 {
+            // The usual `C00000000`: eight digits at once (the known SWAR
+            // method: pairs, then fours, then all eight, by multiplying).
+            v = eightDigits(k0 >> 8 | hi << 56)
+        } else {
+            for i in 1..<8 { v = v &* 10 &+ ((k0 >> UInt64(8 * i)) & 0xF) }
+            for i in 0..<m { v = v &* 10 &+ ((hi >> UInt64(8 * i)) & 0xF) }
+        }
         return UInt64(0x40 + n) << 56 | (first - 65) << 48 | v
+    }
+
+    /// The value of eight ASCII decimal digits, the first in the lowest byte.
+    @inline(__always)
+    static func eightDigits(_ word: UInt64) -> UInt64 {
+        var v = word &- 0x3030_3030_3030_3030
+        v = v &* 10 &+ (v >> 8)
+        let mask: UInt64 = 0x0000_00FF_0000_00FF
+        return ((v & mask) &* 0x000F_4240_0000_0064 &+ ((v >> 16) & mask) &* 0x0000_2710_0000_0001) >> 32
     }
 
     /// For each byte of `x` (all below 0x80): its top bit set in `digit`
@@ -329,13 +344,18 @@ final class CandidateTable {
         cds_prefetch(slots + home(h))
     }
 
-    /// Asks for every slot, in order (the hardware then streams them): a
-    /// bucket's table about to take many lookups.
+    /// Reads every slot's cache line, in order (the hardware streams them
+    /// in far faster than lookups would fetch them one miss at a time): a
+    /// bucket's table about to take many lookups. Returns a value to keep.
     @inline(__always)
-    func prefetchSlots() {
-        let lines = (capacity * 4 + 63) / 64
-        let base = UnsafeRawPointer(slots)
-        for k in 0..<lines { cds_prefetch(base + k * 64) }
+    func touchSlots() -> UInt32 {
+        var sum: UInt32 = 0
+        var i = 0
+        while i < capacity {
+            sum &+= slots[i]
+            i += 16
+        }
+        return sum
     }
 
     /// Asks for the record the key's first slot points to, when its tag

@@ -1,5 +1,5 @@
-/// Sorting the event log's time-stamped changes (`ms << 2 | kind`) in
-/// linear time: a least-significant-digit radix sort over the values'
+/// Sorting the event log's time-stamped changes (`ms << 2 | kind`, or the
+/// compact `second << 1 | kind` of a cold read's histories) in linear time: a least-significant-digit radix sort over the values'
 /// range, 11 bits a pass (three passes cover 2^33 ms, about 99 days).
 /// A comparison sort of ten million changes took a quarter of a cold read.
 enum RadixSort {
@@ -7,25 +7,25 @@ enum RadixSort {
     static let threshold = 512
 
     /// Sorts `values` ascending.
-    static func sort(_ values: UnsafeMutableBufferPointer<Int64>) {
+    static func sort<T: FixedWidthInteger>(_ values: UnsafeMutableBufferPointer<T>) {
         let n = values.count
         guard n >= threshold, let base = values.baseAddress else {
             var small = values
             small.sort()
             return
         }
-        var lo = Int64.max, hi = Int64.min
+        var lo = T.max, hi = T.min
         for v in values {
             if v < lo { lo = v }
             if v > hi { hi = v }
         }
         // Offsets from the smallest: unsigned, and as few digits as the range needs.
-        let range = UInt64(bitPattern: hi &- lo)
+        let range = UInt64(truncatingIfNeeded: hi &- lo)
         let bits = 64 - range.leadingZeroBitCount
         guard bits > 0 else { return }
         let digitBits = 11, radix = 1 << 11
         let passes = (bits + digitBits - 1) / digitBits
-        let other = UnsafeMutablePointer<Int64>.allocate(capacity: n)
+        let other = UnsafeMutablePointer<T>.allocate(capacity: n)
         defer { other.deallocate() }
         let counts = UnsafeMutablePointer<Int>.allocate(capacity: radix)
         defer { counts.deallocate() }
@@ -34,7 +34,7 @@ enum RadixSort {
             let shift = UInt64(pass * digitBits)
             counts.initialize(repeating: 0, count: radix)
             for i in 0..<n {
-                counts[Int((UInt64(bitPattern: from[i] &- lo) >> shift) & UInt64(radix - 1))] += 1
+                counts[Int((UInt64(truncatingIfNeeded: from[i] &- lo) >> shift) & UInt64(radix - 1))] += 1
             }
             var sum = 0
             for d in 0..<radix {
@@ -44,7 +44,7 @@ enum RadixSort {
             }
             for i in 0..<n {
                 let v = from[i]
-                let d = Int((UInt64(bitPattern: v &- lo) >> shift) & UInt64(radix - 1))
+                let d = Int((UInt64(truncatingIfNeeded: v &- lo) >> shift) & UInt64(radix - 1))
                 to[counts[d]] = v
                 counts[d] += 1
             }
