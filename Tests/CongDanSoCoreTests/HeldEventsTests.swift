@@ -196,7 +196,9 @@ struct EventParsingFastPathTests {
     @Test("eight digits read at once give their value; C and eight digits keep their one-word key")
     func eightDigits() {
         var rng = SeededRandom(seed: 8)
-        for value in [0, 1, 9, 10, 12_345_678, 99_999_999] + (0..<2000).map({ _ in Int.random(in: 0..<100_000_000, using: &rng) }) {
+        for value in [0, 1, 9, 10, 12_345_678, 99_999_999]
+            + (0..<2000).map({ _ in Int.random(in: 0..<100_000_000, using: &rng) })
+        {
             let text = String(format: "%08d", value)
             let word = text.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
             #expect(CandidateTable.eightDigits(word) == UInt64(value), "\(text)")

@@ -271,7 +271,9 @@ final class CandidateShard: @unchecked Sendable {
                 let u = Int(t.records[r].unit)
                 lists.append(u, UInt32(truncatingIfNeeded: (t.records[r].registeredAt / 1000 - base) << 1))
                 let c = t.completedAt(r)
-                if c != CandidateRecord.never { lists.append(u, UInt32(truncatingIfNeeded: (c / 1000 - base) << 1 | 1)) }
+                if c != CandidateRecord.never {
+                    lists.append(u, UInt32(truncatingIfNeeded: (c / 1000 - base) << 1 | 1))
+                }
             }
         }
     }

@@ -610,7 +610,9 @@ public final class EventAggregator: @unchecked Sendable {
         for (k, shard) in counters.enumerated() {
             for u in 0..<n { lists[k].reserve(u, extra: shard.registered[u] + shard.completed[u]) }
         }
-        runAll(counters.count, parallel: counters.count > 1) { counters[$0].collectSeconds(base: base, into: lists[$0]) }
+        runAll(counters.count, parallel: counters.count > 1) {
+            counters[$0].collectSeconds(base: base, into: lists[$0])
+        }
         let threads = eventsCounted >= parallelFoldDeltas ? shards.count : 1
         histories.withUnsafeMutableBufferPointer { all in
             let out = Unchecked(all)
@@ -622,7 +624,9 @@ public final class EventAggregator: @unchecked Sendable {
                     var at = 0
                     for list in lists {
                         let run = list.buffer(u)
-                        if run.count > 0 { (seconds.baseAddress! + at).initialize(from: run.baseAddress!, count: run.count) }
+                        if run.count > 0 {
+                            (seconds.baseAddress! + at).initialize(from: run.baseAddress!, count: run.count)
+                        }
                         at += run.count
                         list.removeAll(u)
                     }

@@ -66,10 +66,11 @@ struct ShardedEvents {
             holding[shard]._withUnsafeGuaranteedRef {
                 $0.append(
                     Int(truncatingIfNeeded: (e.h >> bucketShift) & bucketMask),
-                DeferredEvent(
-                    key: e.ck, ms: e.ms, order: orderBase | UInt64(truncatingIfNeeded: e.line),
-                    column: UInt32(truncatingIfNeeded: e.unitColumn),
-                    unitAndKind: UInt32(truncatingIfNeeded: e.unit) | (e.completion ? DeferredEvent.completionBit : 0)))
+                    DeferredEvent(
+                        key: e.ck, ms: e.ms, order: orderBase | UInt64(truncatingIfNeeded: e.line),
+                        column: UInt32(truncatingIfNeeded: e.unitColumn),
+                        unitAndKind: UInt32(truncatingIfNeeded: e.unit)
+                            | (e.completion ? DeferredEvent.completionBit : 0)))
             }
             return
         }
