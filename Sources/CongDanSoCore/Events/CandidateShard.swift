@@ -68,6 +68,7 @@ final class CandidateShard: @unchecked Sendable {
     /// Where a bucket's held events are gathered (and merged) to be counted.
     private var scratch = UnsafeMutableBufferPointer<DeferredEvent>(start: nil, count: 0)
     private var merged = UnsafeMutableBufferPointer<DeferredEvent>(start: nil, count: 0)
+    private var hashes = UnsafeMutableBufferPointer<UInt64>(start: nil, count: 0)
     /// False while a cold read counts (see `EventAggregator.beginBatch`):
     /// the changes are then not kept event by event.
     var keepsChanges = true
@@ -96,6 +97,7 @@ final class CandidateShard: @unchecked Sendable {
         completed.deallocate()
         scratch.deallocate()
         merged.deallocate()
+        hashes.deallocate()
     }
 
     /// Distinct candidates, and the bytes their tables and held events take.
@@ -125,6 +127,8 @@ final class CandidateShard: @unchecked Sendable {
             scratch = UnsafeMutableBufferPointer(start: nil, count: 0)
             merged.deallocate()
             merged = UnsafeMutableBufferPointer(start: nil, count: 0)
+            hashes.deallocate()
+            hashes = UnsafeMutableBufferPointer(start: nil, count: 0)
         } else {
             for u in touched { pending.removeAll(u, keepingCapacity: true) }
         }
@@ -304,15 +308,20 @@ final class CandidateShard: @unchecked Sendable {
                 n = end
             }
             let events = runEnds.count > 1 ? mergeRuns(n, runEnds) : UnsafeBufferPointer(scratch)
+            if hashes.count < n {
+                hashes.deallocate()
+                hashes = .allocate(capacity: max(n, 2 * hashes.count))
+            }
+            for i in 0..<n { hashes[i] = CandidateTable.hash(compact: events[i].key) }
             let t = tables[b]
             touched &+= t.touchSlots()
             let ahead = 8
-            for i in 0..<min(ahead, n) { t.prefetchRecord(CandidateTable.hash(compact: events[i].key)) }
+            for i in 0..<min(ahead, n) { t.prefetchRecord(hashes[i]) }
             for i in 0..<n {
-                if i + ahead < n { t.prefetchRecord(CandidateTable.hash(compact: events[i + ahead].key)) }
+                if i + ahead < n { t.prefetchRecord(hashes[i + ahead]) }
                 let e = events[i]
                 var inserted = false
-                let r = t.findOrInsert(compact: e.key, h: CandidateTable.hash(compact: e.key), inserted: &inserted)
+                let r = t.findOrInsert(compact: e.key, h: hashes[i], inserted: &inserted)
                 let unit = e.unit
                 let first = apply(t, r, inserted: inserted, unit: unit, ms: e.ms, completion: e.completion, &tally)
                 if first != unit {
@@ -324,23 +333,52 @@ final class CandidateShard: @unchecked Sendable {
     }
 
     /// Merges the sorted runs `scratch[0..<runEnds[0]]`, `[runEnds[0]..<runEnds[1]]`, …
-    /// by `order` into `merged`.
+    /// by `order`, two at a time (usually there are just two: one a chunk).
     private func mergeRuns(_ n: Int, _ runEnds: [Int]) -> UnsafeBufferPointer<DeferredEvent> {
         if merged.count < n {
             merged.deallocate()
             merged = .allocate(capacity: max(n, 2 * merged.count))
         }
-        var heads: [Int] = [0] + runEnds.dropLast()
-        let src = scratch.baseAddress!, dst = merged.baseAddress!
-        for k in 0..<n {
-            var best = -1
-            for r in heads.indices where heads[r] < runEnds[r] {
-                if best < 0 || src[heads[r]].order < src[heads[best]].order { best = r }
+        var from = scratch.baseAddress!, to = merged.baseAddress!
+        var ends = runEnds
+        while ends.count > 1 {
+            var next: [Int] = []
+            var start = 0, k = 0
+            while k < ends.count {
+                if k + 1 < ends.count {
+                    CandidateShard.merge(
+                        from + start, ends[k] - start, from + ends[k], ends[k + 1] - ends[k], into: to + start)
+                    next.append(ends[k + 1])
+                } else {
+                    (to + start).update(from: from + start, count: ends[k] - start)
+                    next.append(ends[k])
+                }
+                start = ends[min(k + 1, ends.count - 1)]
+                k += 2
             }
-            (dst + k).initialize(to: src[heads[best]])
-            heads[best] += 1
+            ends = next
+            swap(&from, &to)
         }
-        return UnsafeBufferPointer(start: dst, count: n)
+        return UnsafeBufferPointer(start: from, count: n)
+    }
+
+    /// Merges two runs sorted by `order` (ties: `a` first) into `out`.
+    @inline(__always)
+    private static func merge(
+        _ a: UnsafePointer<DeferredEvent>, _ na: Int, _ b: UnsafePointer<DeferredEvent>, _ nb: Int,
+        into out: UnsafeMutablePointer<DeferredEvent>
+    ) {
+        var i = 0, j = 0, k = 0
+        while i < na && j < nb {
+            if b[j].order < a[i].order {
+                out[k] = b[j]; j += 1
+            } else {
+                out[k] = a[i]; i += 1
+            }
+            k += 1
+        }
+        while i < na { out[k] = a[i]; i += 1; k += 1 }
+        while j < nb { out[k] = b[j]; j += 1; k += 1 }
     }
 
 }

@@ -6,31 +6,38 @@ import CPrefetch
     import Darwin
 #endif
 
-/// Zeroed memory for large tables, backed by transparent huge pages where
-/// the system allows (`madvise`): random lookups over hundreds of MB then
-/// miss the TLB far less. Pages are only committed when touched.
+/// Zeroed memory for tables, mapped from the system for anything over
+/// `mappedBytes` so that pages are only committed (and zeroed) when first
+/// touched: a shard's hundreds of bucket tables then cost nothing to make,
+/// and their page faults fall in the threads that fill them. Regions of
+/// 4 MB or more ask for transparent huge pages (`madvise`), so that random
+/// lookups over hundreds of MB miss the TLB far less.
 struct HugeBuffer {
     let base: UnsafeMutableRawPointer
     let bytes: Int
+    private let mapped: Bool
+    static let mappedBytes = 64 << 10
 
     init(bytes: Int) {
         let size = max(bytes, 1)
         self.bytes = size
         #if canImport(Glibc)
-            if size >= 4 << 20, let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-                p != MAP_FAILED
+            if size >= HugeBuffer.mappedBytes,
+                let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED
             {
-                _ = madvise(p, size, 14)  // MADV_HUGEPAGE
+                if size >= 4 << 20 { _ = madvise(p, size, 14) }  // MADV_HUGEPAGE
                 base = p
+                mapped = true
                 return
             }
         #endif
         base = calloc(1, size)!
+        mapped = false
     }
 
     func free() {
         #if canImport(Glibc)
-            if bytes >= 4 << 20 { munmap(base, bytes); return }
+            if mapped { munmap(base, bytes); return }
             Glibc.free(base)
         #elseif canImport(Darwin)
             Darwin.free(base)

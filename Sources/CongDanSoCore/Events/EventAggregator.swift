@@ -631,19 +631,34 @@ public final class EventAggregator: @unchecked Sendable {
                         list.removeAll(u)
                     }
                     RadixSort.sort(seconds)
-                    // Back to changes (`ms << 2 | kind`), in the same order.
-                    let times = UnsafeMutableBufferPointer<Int64>.allocate(capacity: total)
-                    for i in 0..<total {
-                        let v = Int64(seconds[i])
-                        times[i] = ((v >> 1) + base) * 1000 << 2 | (v & 1)
-                    }
+                    out.value[u] = EventAggregator.history(sortedSeconds: UnsafeBufferPointer(seconds), base: base)
                     seconds.deallocate()
-                    EventAggregator.fold(&out.value[u], times)
-                    times.deallocate()
                 }
             }
         }
         for u in units.indices where histories[u].count > 0 { markChanged(u) }
+    }
+
+    /// The history that folding these changes into an empty one gives:
+    /// `sortedSeconds` are `(second - base) << 1 | kind`, ascending, each a
+    /// +1 (registered, or completed), so every second present is an
+    /// observation.
+    static func history(sortedSeconds s: UnsafeBufferPointer<UInt32>, base: Int64) -> History {
+        var observations: [Observation] = []
+        observations.reserveCapacity(s.count)
+        var r = 0, c = 0, i = 0
+        while i < s.count {
+            let second = s[i] >> 1
+            while i < s.count, s[i] >> 1 == second {
+                if s[i] & 1 == 0 { r += 1 } else { c += 1 }
+                i += 1
+            }
+            observations.append(
+                Observation(time: Timestamp(milliseconds: (base + Int64(second)) * 1000), registered: r, completed: c))
+        }
+        var history = History()
+        history.append(contentsOf: observations)
+        return history
     }
 
     /// Counts every event held back (see `batching`); the counts, changes
