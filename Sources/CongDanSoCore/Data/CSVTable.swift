@@ -99,10 +99,14 @@ struct CSVTable {
     /// column is absent. Invalid UTF-8 is reported.
     func text(_ column: Int?, issues: inout [DataIssue]) -> String? {
         guard let column else { return nil }
-        guard let s = reader.string(fields[column]) else {
+        let f = fields[column]
+        guard let s = reader.string(f) else {
             issues.append(issue(.error, at: column, "this field is not UTF-8 text; save the file as \"CSV UTF-8\""))
             return nil
         }
+        // Nothing to trim unless the field starts or ends with a space or tab.
+        func blank(_ b: UInt8) -> Bool { b == 32 || b == 9 }
+        if f.end > f.start, !blank(reader.bytes[f.start]), !blank(reader.bytes[f.end - 1]) { return s }
         return s.trimmingSpaces
     }
 

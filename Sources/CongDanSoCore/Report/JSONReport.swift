@@ -3,7 +3,8 @@
 public enum JSONReport {
     public static func render(_ s: Standings, pretty: Bool = true) -> String {
         let tz = s.config.timeZone
-        var w = JSONWriter(pretty: pretty)
+        // About 400 bytes a unit (pretty), and a few kB besides.
+        var w = JSONWriter(pretty: pretty, capacity: 16_384 + 512 * s.figures.count)
         w.openObject()
         w.string("title", s.config.title)
         w.string("as_of", s.moment.iso8601(offset: tz))
