@@ -75,6 +75,23 @@ struct CSVReader {
         return false
     }
 
+    /// Like `next(into:)`, reading from `buffer`, which holds this reader's
+    /// bytes: a caller that has them in hand spares taking them anew for
+    /// each record.
+    mutating func next(into fields: inout [CSVField], in buffer: UnsafeBufferPointer<UInt8>) throws(CSVSyntaxError)
+        -> Bool
+    {
+        precondition(buffer.count == bytes.count, "the reader's own bytes")
+        while offset < buffer.count {
+            var count = 0
+            let failure = readRecord(buffer, into: &fields, count: &count)
+            if fields.count > count { fields.removeSubrange(count...) }
+            if let failure { throw failure }
+            for f in fields where f.end > f.start { return true }
+        }
+        return false
+    }
+
     /// One record, over raw bytes: this loop is the hot path for large files.
     private mutating func readRecord(
         _ b: UnsafeBufferPointer<UInt8>, into fields: inout [CSVField],

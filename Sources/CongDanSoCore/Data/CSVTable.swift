@@ -56,9 +56,11 @@ struct CSVTable {
 
     /// Reads the next data record. Syntax errors are reported and reading
     /// stops, because positions after a broken quote cannot be trusted.
-    mutating func next(issues: inout [DataIssue]) -> Bool {
+    /// With `buffer` (the file's bytes, as given to `init`), records are
+    /// read from it.
+    mutating func next(issues: inout [DataIssue], in buffer: UnsafeBufferPointer<UInt8>? = nil) -> Bool {
         do {
-            while try reader.next(into: &fields) {
+            while try nextRecord(buffer) {
                 if fields.count == headerCount { return true }
                 if fields.count > headerCount,
                     fields[headerCount...].allSatisfy({ $0.end == $0.start })
@@ -81,6 +83,11 @@ struct CSVTable {
             issues.append(issue(error))
             return false
         }
+    }
+
+    private mutating func nextRecord(_ buffer: UnsafeBufferPointer<UInt8>?) throws(CSVSyntaxError) -> Bool {
+        if let buffer { return try reader.next(into: &fields, in: buffer) }
+        return try reader.next(into: &fields)
     }
 
     func issue(_ e: CSVSyntaxError) -> DataIssue {

@@ -127,6 +127,9 @@ public enum DataDirectory {
             return LoadResult(dataset: nil, issues: issues)
         }
 
+        // The names' search and told-apart forms need only the units: made
+        // on another thread while the counts are read.
+        let names = InBackground { Dataset.Names(units) }
         var codeIndex: [String: Int] = [:]
         for (i, u) in units.enumerated() { codeIndex[u.code] = i }
         var snapshots = SnapshotsLoader(units: units, codeIndex: codeIndex)
@@ -189,7 +192,7 @@ public enum DataDirectory {
             }
             let dataset = Dataset(
                 config: config, units: units, histories: log.histories, warnings: issues.warnings,
-                firstMoment: log.firstMoment, latestMoment: log.latestMoment)
+                firstMoment: log.firstMoment, latestMoment: log.latestMoment, names: names.value)
             return LoadResult(dataset: dataset, issues: issues, skipped: listing.skipped)
         }
         issues += snapshots.issues
@@ -203,7 +206,8 @@ public enum DataDirectory {
                     "no snapshot files (snapshots/*.csv or *.xlsx); every unit shows 0 registered and 0 completed"))
         }
         guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues, skipped: listing.skipped) }
-        let dataset = Dataset(config: config, units: units, histories: histories, warnings: issues.warnings)
+        let dataset = Dataset(
+            config: config, units: units, histories: histories, warnings: issues.warnings, names: names.value)
         return LoadResult(dataset: dataset, issues: issues, skipped: listing.skipped)
     }
 
@@ -362,5 +366,31 @@ public enum DataDirectory {
             }
             return .success(s)
         }
+    }
+}
+
+/// A value made on a thread of its own, from the moment this is created;
+/// `value` waits for it.
+final class InBackground<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+    private var waited = false
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            result = work()
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// The value, once made (read after the semaphore, which orders the
+    /// thread's write before this read).
+    var value: Value {
+        if !waited {
+            done.wait()
+            waited = true
+        }
+        return result!
     }
 }

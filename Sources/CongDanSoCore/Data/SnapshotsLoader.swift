@@ -34,16 +34,16 @@ struct SnapshotsLoader: Sendable {
 
     /// Codes of up to 8 ASCII bytes packed into an integer → unit index:
     /// looking a row's code up this way needs no String per row.
-    let packedCodes: [UInt64: Int]
+    let packedCodes: PackedCodeTable
 
     init(units: [Unit], codeIndex: [String: Int]) {
         self.units = units
         self.codeIndex = codeIndex
-        var packed: [UInt64: Int] = [:]
+        var packed: [(UInt64, Int)] = []
         for (code, index) in codeIndex {
-            if let key = Self.pack(Array(code.utf8)[...]) { packed[key] = index }
+            if let key = Self.pack(Array(code.utf8)[...]) { packed.append((key, index)) }
         }
-        self.packedCodes = packed
+        self.packedCodes = PackedCodeTable(packed)
     }
 
     /// Packs 1 to 8 ASCII bytes into an integer (each byte non-zero, so
@@ -142,7 +142,7 @@ struct SnapshotsLoader: Sendable {
 
         // The same bytes as the table's: fields are read in place.
         bytes.withUnsafeBufferPointer { b in
-            while table.next(issues: &part.issues) {
+            while table.next(issues: &part.issues, in: b) {
                 let line = table.fields[cTime].line
                 var ok = true
                 // When.
@@ -169,7 +169,7 @@ struct SnapshotsLoader: Sendable {
                 // Which unit.
                 var unit: Int? = nil
                 if let cCode, !table.fields[cCode].hasEscapedQuotes,
-                    let key = Self.pack(b, Self.trimmed(b, table.fields[cCode])), let found = packedCodes[key]
+                    let key = Self.pack(b, Self.trimmed(b, table.fields[cCode])), let found = packedCodes.find(key)
                 {
                     unit = found  // the fast path: a known code
                 } else if let cCode, !table.reader.trimmedBytes(table.fields[cCode]).isEmpty {
@@ -239,6 +239,11 @@ struct SnapshotsLoader: Sendable {
                     unit: unit, Observation(time: time, registered: registered, completed: completed), line: line)
             }
         }
+        // By unit, each unit's rows in line order (lines only grow), so that
+        // `finish` takes each file's rows of a unit in one run.
+        if zip(part.rows, part.rows.dropFirst()).contains(where: { $1.unit < $0.unit }) {
+            part.rows.sort { $0.unit != $1.unit ? $0.unit < $1.unit : $0.line < $1.line }
+        }
         return part
     }
 
@@ -264,66 +269,74 @@ struct SnapshotsLoader: Sendable {
     /// threads; the issues come in unit order either way.
     mutating func finish(parallel: Bool = true) -> [History] {
         let n = units.count
-        // Each unit's rows gathered together, in file then line order: a
-        // counting sort of where each row is (file, row) by unit.
-        var start = [Int](repeating: 0, count: n + 1)
-        for part in parts {
-            for u in part.units { start[Int(u) + 1] += 1 }
-        }
-        for u in 0..<n { start[u + 1] += start[u] }
-        var next = start
-        let places = [RowPlace](unsafeUninitializedCapacity: start[n]) { buffer, count in
-            for (f, part) in parts.enumerated() {
-                for (i, u) in part.units.enumerated() {
-                    buffer[next[Int(u)]] = RowPlace(file: Int32(f), row: Int32(i))
-                    next[Int(u)] += 1
-                }
-            }
-            count = start[n]
-        }
-        let rowStart = start
-
+        let parts = self.parts
+        self.parts = []
+        let rowCount = parts.reduce(0) { $0 + $1.rows.count }
         var histories = [History](repeating: History(), count: n)
-        let chunks = parallel && places.count >= 10_000 ? 2 : 1
+        let chunks = parallel && rowCount >= 10_000 ? 2 : 1
         var chunkIssues = [[DataIssue]](repeating: [], count: chunks)
         let me = self
         histories.withUnsafeMutableBufferPointer { h in
             chunkIssues.withUnsafeMutableBufferPointer { ci in
                 let h = Unchecked(h), ci = Unchecked(ci)
                 runAll(chunks, parallel: chunks > 1) { c in
+                    let first = n * c / chunks, end = n * (c + 1) / chunks
+                    // Each file's rows are sorted by unit: a cursor a file,
+                    // from the file's first row of this chunk's first unit.
+                    var cursors = parts.map { part in
+                        var low = 0, high = part.rows.count
+                        while low < high {
+                            let mid = (low + high) / 2
+                            if Int(part.rows[mid].unit) < first { low = mid + 1 } else { high = mid }
+                        }
+                        return low
+                    }
                     var issues: [DataIssue] = []
-                    for u in (n * c / chunks)..<(n * (c + 1) / chunks) {
-                        h.value[u] = me.history(u, places[rowStart[u]..<rowStart[u + 1]], &issues)
+                    var unitRows: [GatheredRow] = []
+                    for u in first..<end {
+                        // The unit's rows in file then line order.
+                        unitRows.removeAll(keepingCapacity: true)
+                        for f in parts.indices {
+                            var i = cursors[f]
+                            while i < parts[f].rows.count, Int(parts[f].rows[i].unit) == u {
+                                let row = parts[f].rows[i]
+                                unitRows.append(
+                                    GatheredRow(
+                                        observation: row.observation, origin: RowOrigin(file: Int32(f), line: row.line))
+                                )
+                                i += 1
+                            }
+                            cursors[f] = i
+                        }
+                        h.value[u] = me.history(u, unitRows[...], &issues)
                     }
                     ci.value[c] = issues
                 }
             }
         }
-        parts = []
         for part in chunkIssues { issues += part }
         return histories
     }
 
     /// One unit's history from its rows (in file then line order), with the
     /// issues its rows show.
-    private func history(_ u: Int, _ places: ArraySlice<RowPlace>, _ issues: inout [DataIssue]) -> History {
-        func observation(_ p: RowPlace) -> Observation { parts[Int(p.file)].observations[Int(p.row)] }
-        var order = Array(places)
-        // Rows usually come in time order already (one file a day, named by date).
-        if zip(order, order.dropFirst()).contains(where: { observation($1).time < observation($0).time }) {
-            // Stable: rows of one moment keep their file and line order.
-            let sorted = order.enumerated().sorted { a, b in
-                let ta = observation(a.element).time, tb = observation(b.element).time
-                return ta != tb ? ta < tb : a.offset < b.offset
-            }
-            order = sorted.map(\.element)
-        }
+    private func history(_ u: Int, _ rows: ArraySlice<GatheredRow>, _ issues: inout [DataIssue]) -> History {
+        // Rows usually come in time order already (one file a day, named by
+        // date); else sorted, rows of one moment keeping their file and line order.
+        let inOrder = !zip(rows, rows.dropFirst()).contains { $1.observation.time < $0.observation.time }
+        let ordered =
+            inOrder
+            ? rows
+            : ArraySlice(
+                rows.enumerated().sorted { a, b in
+                    let ta = a.element.observation.time, tb = b.element.observation.time
+                    return ta != tb ? ta < tb : a.offset < b.offset
+                }.map(\.element))
         var history = History()
         var last: Observation? = nil
         var previousOrigin: RowOrigin? = nil
-        for row in order {
-            let obs = observation(row)
-            let origin = RowOrigin(file: row.file, line: parts[Int(row.file)].lines[Int(row.row)])
+        for row in ordered {
+            let obs = row.observation, origin = row.origin
             if let last, let previousOrigin {
                 if last.time == obs.time {
                     if last != obs {
@@ -359,31 +372,67 @@ struct SnapshotsLoader: Sendable {
     }
 }
 
-/// Where a row is: its file (index in `SnapshotsLoader.files`) and its
-/// index among that file's rows.
-struct RowPlace {
-    var file: Int32
-    var row: Int32
+/// A row gathered with its unit's other rows: its counts and where it is.
+struct GatheredRow {
+    var observation: Observation
+    var origin: RowOrigin
 }
 
-/// One snapshot file's rows (each with its unit and line) and its issues,
-/// in line order.
+/// One snapshot file's rows (each with its unit and line), by unit then
+/// line, and its issues, in line order.
 struct SnapshotFileRows: Sendable {
-    var units: [Int32] = []
-    var observations: [Observation] = []
-    var lines: [Int32] = []
-    var issues: [DataIssue] = []
-
-    mutating func reserveCapacity(_ n: Int) {
-        units.reserveCapacity(n)
-        observations.reserveCapacity(n)
-        lines.reserveCapacity(n)
+    struct Row {
+        var observation: Observation
+        var unit: Int32
+        var line: Int32
     }
 
+    var rows: [Row] = []
+    var issues: [DataIssue] = []
+
+    mutating func reserveCapacity(_ n: Int) { rows.reserveCapacity(n) }
+
     mutating func append(unit: Int, _ observation: Observation, line: Int) {
-        units.append(Int32(truncatingIfNeeded: unit))
-        observations.append(observation)
-        lines.append(Int32(clamping: line))
+        rows.append(Row(observation: observation, unit: Int32(truncatingIfNeeded: unit), line: Int32(clamping: line)))
+    }
+}
+
+/// Unit codes packed into integers (`SnapshotsLoader.pack`, never 0) →
+/// unit index: an open-addressing table with a multiplicative hash, a
+/// cheaper look-up for every row than a Dictionary's.
+struct PackedCodeTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [Int]
+    private let mask: Int
+    private let shift: UInt64
+
+    init(_ pairs: [(UInt64, Int)]) {
+        var bits = 4
+        while 1 << bits < 2 * pairs.count { bits += 1 }
+        keys = Array(repeating: 0, count: 1 << bits)
+        values = Array(repeating: 0, count: 1 << bits)
+        mask = (1 << bits) - 1
+        shift = UInt64(64 - bits)
+        for (key, value) in pairs {
+            var i = slot(key)
+            while keys[i] != 0, keys[i] != key { i = (i + 1) & mask }
+            keys[i] = key
+            values[i] = value
+        }
+    }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    @inline(__always)
+    func find(_ key: UInt64) -> Int? {
+        var i = slot(key)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == 0 { return nil }
+            i = (i + 1) & mask
+        }
     }
 }
 

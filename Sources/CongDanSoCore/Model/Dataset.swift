@@ -42,6 +42,29 @@ public struct Dataset: Sendable {
         config: ContestConfig, units: [Unit], histories: [History], warnings: [DataIssue] = [],
         firstMoment: Timestamp? = nil, latestMoment: Timestamp? = nil
     ) {
+        self.init(
+            config: config, units: units, histories: histories, warnings: warnings, firstMoment: firstMoment,
+            latestMoment: latestMoment, names: nil)
+    }
+
+    /// What the dataset derives from the units' names alone (`foldedNames`,
+    /// `nameQualifiers`), so that a loader can make it while it reads the
+    /// counts.
+    struct Names: Sendable {
+        let folded: [String]
+        let qualifiers: [String?]
+
+        init(_ units: [Unit]) {
+            folded = units.map { VietnameseText.fold($0.name) }
+            qualifiers = Dataset.qualifiers(units, foldedNames: folded)
+        }
+    }
+
+    /// `names`: made beforehand from the same units, or nil to make them here.
+    init(
+        config: ContestConfig, units: [Unit], histories: [History], warnings: [DataIssue] = [],
+        firstMoment: Timestamp? = nil, latestMoment: Timestamp? = nil, names: Names?
+    ) {
         precondition(units.count == histories.count, "one history per unit")
         self.config = config
         self.units = units
@@ -51,9 +74,10 @@ public struct Dataset: Sendable {
         self.histories = histories
         (self.firstMoment, self.latestMoment) = Dataset.span(histories, first: firstMoment, latest: latestMoment)
         self.warnings = warnings
-        let folded = units.map { VietnameseText.fold($0.name) }
-        self.foldedNames = folded
-        self.nameQualifiers = Dataset.qualifiers(units, foldedNames: folded)
+        let names = names ?? Names(units)
+        precondition(names.folded.count == units.count, "names made from the same units")
+        self.foldedNames = names.folded
+        self.nameQualifiers = names.qualifiers
     }
 
     /// The same units and settings with new histories (an event log that
