@@ -5,6 +5,31 @@ struct JSONWriter {
     /// growing a String piece by piece.
     private var bytes: [UInt8] = []
     var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Ends the output with a line break and gives it (the text made once,
+    /// not copied again to add the line break).
+    mutating func outputEndingLine() -> String {
+        bytes.append(10)
+        return output
+    }
+
+    /// An empty writer for the values that follow those written so far at
+    /// the current place, written elsewhere (on another thread); its bytes
+    /// are then added with `append(continuation:)`. Only after a value.
+    func continuation(capacity: Int) -> JSONWriter {
+        precondition(needsComma, "a continuation follows a value")
+        var next = JSONWriter(pretty: pretty, capacity: capacity)
+        next.needsComma = true
+        next.enclosingNeedsComma = enclosingNeedsComma
+        return next
+    }
+
+    /// Adds what a continuation (`continuation(capacity:)`) wrote, as if
+    /// written here.
+    mutating func append(continuation: JSONWriter) {
+        precondition(continuation.enclosingNeedsComma == enclosingNeedsComma, "the same place")
+        bytes += continuation.bytes
+    }
     /// Whether the innermost open object or array (or the top level)
     /// already holds a value, and the same for each enclosing one.
     private var needsComma = false
@@ -69,7 +94,11 @@ struct JSONWriter {
         beginValue(key: key)
         guard let value, value.isFinite else { append("null"); return }
         // Whole numbers print without ".0"; others in Swift's shortest form.
-        if value == value.rounded(), abs(value) < 1e15 { appendDecimal(Int64(value)) } else { append("\(value)") }
+        if value == value.rounded(), abs(value) < 1e15 {
+            appendDecimal(Int64(value))
+        } else {
+            append(value.description)
+        }
     }
     mutating func bool(_ key: String? = nil, _ value: Bool) {
         beginValue(key: key); append(value ? "true" : "false")
