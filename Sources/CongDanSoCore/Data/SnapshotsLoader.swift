@@ -1,5 +1,11 @@
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads snapshot files: cumulative counts with header
 /// `as_of,code,registered,completed` (`name` may stand in for `code`).
 ///
@@ -84,13 +90,9 @@ struct SnapshotsLoader: Sendable {
     /// Whether two ranges of a buffer hold the same bytes.
     @inline(__always)
     static func same(_ b: UnsafeBufferPointer<UInt8>, _ x: Range<Int>, _ y: Range<Int>) -> Bool {
-        guard x.count == y.count else { return false }
-        var i = x.lowerBound, j = y.lowerBound
-        while i < x.upperBound {
-            if b[i] != b[j] { return false }
-            i += 1; j += 1
-        }
-        return true
+        guard x.count == y.count, x.upperBound <= b.count, y.upperBound <= b.count else { return false }
+        guard let base = b.baseAddress, !x.isEmpty else { return true }
+        return memcmp(base + x.lowerBound, base + y.lowerBound, x.count) == 0
     }
 
     /// A trimmed field as a count (`CSVReader.integer`: 1 to 18 digits,
