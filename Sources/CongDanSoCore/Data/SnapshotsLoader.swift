@@ -335,6 +335,7 @@ struct SnapshotsLoader: Sendable {
                     return ta != tb ? ta < tb : a.offset < b.offset
                 }.map(\.element))
         var history = History()
+        history.reserveCapacity(rows.count)
         var last: Observation? = nil
         var previousOrigin: RowOrigin? = nil
         for row in ordered {
