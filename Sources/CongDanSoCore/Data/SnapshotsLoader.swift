@@ -109,12 +109,6 @@ struct SnapshotsLoader: Sendable {
         return n
     }
 
-    /// Reads one file and adds its rows and issues after those of the files
-    /// added before it.
-    mutating func read(bytes: [UInt8], file: String) {
-        add(rows(of: bytes, file: file), file: file)
-    }
-
     /// Adds one file's rows and issues (from `rows(of:file:)`) after those
     /// of the files added before it.
     mutating func add(_ part: SnapshotFileRows, file: String) {
@@ -123,8 +117,9 @@ struct SnapshotsLoader: Sendable {
         parts.append(part)
     }
 
-    /// One file's rows and issues, in line order. Reads only what the
-    /// loader was set up with: several files may be read at once.
+    /// One file's rows (by unit, then line) and issues (in line order).
+    /// Reads only what the loader was set up with: several files may be
+    /// read at once.
     func rows(of bytes: [UInt8], file: String) -> SnapshotFileRows {
         var part = SnapshotFileRows()
         var table = CSVTable(bytes: bytes, file: file)
