@@ -46,6 +46,10 @@ struct CSVReader {
     /// The field separator: a comma, or a semicolon or tab when the header
     /// says so (`CSVHeader`).
     let separator: UInt8
+    /// Bit c set for the bytes c below 64 that stop an unquoted field's
+    /// scan (LF, CR, the quote, and the separator when it is below 64): one
+    /// test a byte for the usual ones.
+    private let stops: UInt64
     /// The field limit in force (`maxFieldBytes`; tests lift it).
     var fieldLimit = CSVReader.maxFieldBytes
     private(set) var offset: Int
@@ -55,6 +59,7 @@ struct CSVReader {
     init(bytes: [UInt8], separator: UInt8 = UInt8(ascii: ",")) {
         self.bytes = bytes
         self.separator = separator
+        stops = 1 << 10 | 1 << 13 | 1 << 34 | (separator < 64 ? 1 << UInt64(separator) : 0)
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         offset = bom ? 3 : 0
         lineStart = offset
@@ -75,6 +80,23 @@ struct CSVReader {
         return false
     }
 
+    /// Like `next(into:)`, reading from `buffer`, which holds this reader's
+    /// bytes: a caller that has them in hand spares taking them anew for
+    /// each record.
+    mutating func next(into fields: inout [CSVField], in buffer: UnsafeBufferPointer<UInt8>) throws(CSVSyntaxError)
+        -> Bool
+    {
+        precondition(buffer.count == bytes.count, "the reader's own bytes")
+        while offset < buffer.count {
+            var count = 0
+            let failure = readRecord(buffer, into: &fields, count: &count)
+            if fields.count > count { fields.removeSubrange(count...) }
+            if let failure { throw failure }
+            for f in fields where f.end > f.start { return true }
+        }
+        return false
+    }
+
     /// One record, over raw bytes: this loop is the hot path for large files.
     private mutating func readRecord(
         _ b: UnsafeBufferPointer<UInt8>, into fields: inout [CSVField],
@@ -85,7 +107,7 @@ struct CSVReader {
             count += 1
         }
         let n = b.count
-        let quote = UInt8(ascii: "\""), comma = separator, lf: UInt8 = 10, cr: UInt8 = 13
+        let quote = UInt8(ascii: "\""), comma = separator, lf: UInt8 = 10, cr: UInt8 = 13, stops = stops
         let maxField = fieldLimit
         var i = offset
         defer { offset = i }
@@ -136,13 +158,16 @@ struct CSVReader {
             } else {
                 while i < n {
                     let c = b[i]
-                    if c == comma || c == lf { break }
-                    if c == cr, i + 1 == n || b[i + 1] == lf { break }
-                    if c == quote {
-                        return CSVSyntaxError(
-                            line: line, lineStart: lineStart, position: i,
-                            message:
-                                "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+                    if (c < 64 && (stops >> UInt64(c)) & 1 != 0) || c == comma {
+                        if c == comma || c == lf { break }
+                        if c == cr, i + 1 == n || b[i + 1] == lf { break }
+                        if c == quote {
+                            return CSVSyntaxError(
+                                line: line, lineStart: lineStart, position: i,
+                                message:
+                                    "a quote inside an unquoted field; quote the whole field and double the quote (\"\")"
+                            )
+                        }
                     }
                     i += 1
                 }

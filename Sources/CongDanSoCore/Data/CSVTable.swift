@@ -56,9 +56,11 @@ struct CSVTable {
 
     /// Reads the next data record. Syntax errors are reported and reading
     /// stops, because positions after a broken quote cannot be trusted.
-    mutating func next(issues: inout [DataIssue]) -> Bool {
+    /// With `buffer` (the file's bytes, as given to `init`), records are
+    /// read from it.
+    mutating func next(issues: inout [DataIssue], in buffer: UnsafeBufferPointer<UInt8>? = nil) -> Bool {
         do {
-            while try reader.next(into: &fields) {
+            while try nextRecord(buffer) {
                 if fields.count == headerCount { return true }
                 if fields.count > headerCount,
                     fields[headerCount...].allSatisfy({ $0.end == $0.start })
@@ -83,6 +85,11 @@ struct CSVTable {
         }
     }
 
+    private mutating func nextRecord(_ buffer: UnsafeBufferPointer<UInt8>?) throws(CSVSyntaxError) -> Bool {
+        if let buffer { return try reader.next(into: &fields, in: buffer) }
+        return try reader.next(into: &fields)
+    }
+
     func issue(_ e: CSVSyntaxError) -> DataIssue {
         DataIssue(
             .error, file: file, line: e.line, column: reader.column(lineStart: e.lineStart, position: e.position),
@@ -99,10 +106,14 @@ struct CSVTable {
     /// column is absent. Invalid UTF-8 is reported.
     func text(_ column: Int?, issues: inout [DataIssue]) -> String? {
         guard let column else { return nil }
-        guard let s = reader.string(fields[column]) else {
+        let f = fields[column]
+        guard let s = reader.string(f) else {
             issues.append(issue(.error, at: column, "this field is not UTF-8 text; save the file as \"CSV UTF-8\""))
             return nil
         }
+        // Nothing to trim unless the field starts or ends with a space or tab.
+        func blank(_ b: UInt8) -> Bool { b == 32 || b == 9 }
+        if f.end > f.start, !blank(reader.bytes[f.start]), !blank(reader.bytes[f.end - 1]) { return s }
         return s.trimmingSpaces
     }
 

@@ -59,10 +59,12 @@ public enum DataDirectory {
         return (result, tail)
     }
 
-    private static func load(
+    /// `parallel: false` reads the snapshot files one after another (tests
+    /// compare the two ways).
+    static func load(
         _ path: String, overrides: ConfigOverrides, events: String?, live: Bool,
         ignoreEvents: Bool = false, now: Timestamp?, progress: ((Int64, Int64) -> Void)? = nil,
-        tail: inout EventTail?
+        parallel: Bool = true, tail: inout EventTail?
     ) -> LoadResult {
         var issues: [DataIssue] = []
         let dir = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
@@ -125,6 +127,9 @@ public enum DataDirectory {
             return LoadResult(dataset: nil, issues: issues)
         }
 
+        // The names' search and told-apart forms need only the units: made
+        // on another thread while the counts are read.
+        let names = InBackground { Dataset.Names(units) }
         var codeIndex: [String: Int] = [:]
         for (i, u) in units.enumerated() { codeIndex[u.code] = i }
         var snapshots = SnapshotsLoader(units: units, codeIndex: codeIndex)
@@ -140,18 +145,25 @@ public enum DataDirectory {
         let folder = dir + "/snapshots"
         let listing = listSnapshots(folder)
         let snapshotFiles = listing.files
-        for file in snapshotFiles {
-            let read =
-                SpreadsheetInput.isSpreadsheet(file)
-                ? sheets.csvBytes(file).map { ($0, nil as DataIssue?) } : readSnapshot(file)
+        // Workbooks are converted here, one after another (`sheets` keeps
+        // each one's CSV form to place issues on its cells).
+        var workbooks: [Int: Result<[UInt8], DataIssue>] = [:]
+        for (k, file) in snapshotFiles.enumerated() where SpreadsheetInput.isSpreadsheet(file) {
+            workbooks[k] = sheets.csvBytes(file)
+        }
+        // Then every file is read and parsed, several at once; their rows and
+        // issues are added in file-name order, as if read one by one.
+        for (file, read) in zip(
+            snapshotFiles, readSnapshots(snapshotFiles, workbooks: workbooks, with: snapshots, parallel: parallel))
+        {
             switch read {
-            case .success(let (bytes, cut)):
+            case .success(let (rows, cut)):
                 if let cut { snapshots.issues.append(cut) }
-                snapshots.read(bytes: bytes, file: file)
+                snapshots.add(rows, file: file)
             case .failure(let issue): snapshots.issues.append(issue)
             }
         }
-        let histories = snapshots.finish()
+        let histories = snapshots.finish(parallel: parallel)
         snapshots.issues = sheets.relocate(snapshots.issues)
         if let eventsPath {
             // The event log is the source: snapshot problems do not block it.
@@ -180,7 +192,7 @@ public enum DataDirectory {
             }
             let dataset = Dataset(
                 config: config, units: units, histories: log.histories, warnings: issues.warnings,
-                firstMoment: log.firstMoment, latestMoment: log.latestMoment)
+                firstMoment: log.firstMoment, latestMoment: log.latestMoment, names: names.value)
             return LoadResult(dataset: dataset, issues: issues, skipped: listing.skipped)
         }
         issues += snapshots.issues
@@ -194,8 +206,30 @@ public enum DataDirectory {
                     "no snapshot files (snapshots/*.csv or *.xlsx); every unit shows 0 registered and 0 completed"))
         }
         guard !issues.hasErrors else { return LoadResult(dataset: nil, issues: issues, skipped: listing.skipped) }
-        let dataset = Dataset(config: config, units: units, histories: histories, warnings: issues.warnings)
+        let dataset = Dataset(
+            config: config, units: units, histories: histories, warnings: issues.warnings, names: names.value)
         return LoadResult(dataset: dataset, issues: issues, skipped: listing.skipped)
+    }
+
+    /// Each snapshot file read (CSV files from disk, workbooks from their
+    /// converted form in `workbooks`, by index) and parsed by `loader`,
+    /// with the warning about a cut last line: files are read on several
+    /// threads at once when `parallel`; the answers are in the order of
+    /// `files`.
+    static func readSnapshots(
+        _ files: [String], workbooks: [Int: Result<[UInt8], DataIssue>], with loader: SnapshotsLoader,
+        parallel: Bool
+    ) -> [Result<(SnapshotFileRows, DataIssue?), DataIssue>] {
+        var results = [Result<(SnapshotFileRows, DataIssue?), DataIssue>](
+            repeating: .success((SnapshotFileRows(), nil)), count: files.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let out = Unchecked(buffer)
+            runAll(files.count, parallel: parallel && files.count > 1) { k in
+                let read = workbooks[k].map { $0.map { ($0, nil as DataIssue?) } } ?? readSnapshot(files[k])
+                out.value[k] = read.map { bytes, cut in (loader.rows(of: bytes, file: files[k]), cut) }
+            }
+        }
+        return results
     }
 
     /// The snapshot files in a folder, sorted by name, the files skipped and
@@ -265,17 +299,33 @@ public enum DataDirectory {
                     .error, file: path,
                     "this is not a regular file (a pipe, a device or a folder); data files must be ordinary files"))
         }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-            if got < 0, errno == EINTR { continue }
-            if got < 0 {
-                return .failure(
-                    DataIssue(.error, file: path, "reading the file failed (\(String(cString: strerror(errno))))"))
+        // Read straight into a buffer of the file's size (one byte more, to
+        // see the end without a second buffer); a file that grows meanwhile
+        // is read on in chunks, to its end.
+        var failed: Int32? = nil
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(st.st_size), 0) + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let got = Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0, errno == EINTR { continue }
+                if got < 0 { failed = errno; return }
+                if got == 0 { return }
+                count += got
             }
-            if got == 0 { break }
-            bytes += chunk[0..<got]
+        }
+        if bytes.count > Int(st.st_size), failed == nil {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let got = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+                if got < 0, errno == EINTR { continue }
+                if got < 0 { failed = errno; break }
+                if got == 0 { break }
+                bytes += chunk[0..<got]
+            }
+        }
+        if let failed {
+            return .failure(
+                DataIssue(.error, file: path, "reading the file failed (\(String(cString: strerror(failed))))"))
         }
         return .success(bytes)
     }
@@ -316,5 +366,31 @@ public enum DataDirectory {
             }
             return .success(s)
         }
+    }
+}
+
+/// A value made on a thread of its own, from the moment this is created;
+/// `value` waits for it.
+final class InBackground<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+    private var waited = false
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            result = work()
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// The value, once made (read after the semaphore, which orders the
+    /// thread's write before this read).
+    var value: Value {
+        if !waited {
+            done.wait()
+            waited = true
+        }
+        return result!
     }
 }

@@ -34,7 +34,7 @@ enum UnitsLoader {
             if code.isEmpty {
                 issues.append(table.issue(.error, at: cCode, "the unit code is empty; every unit needs its code"))
                 rowOK = false
-            } else if !TextSanitizer.isClean(code) || code.contains(" ") {
+            } else if !TextSanitizer.isClean(code) || Self.hasSpace(code) {
                 issues.append(
                     table.issue(
                         .error, at: cCode,
@@ -125,6 +125,14 @@ enum UnitsLoader {
                     "the file lists no units; add one row per unit under the header"))
         }
         return (units, issues, rejectedCodes)
+    }
+
+    /// Whether the code holds a space (`String.contains`; for plain ASCII,
+    /// the usual case, a byte search gives the same answer without
+    /// Foundation's string search).
+    private static func hasSpace(_ code: String) -> Bool {
+        if code.utf8.allSatisfy({ $0 < 0x80 }) { return code.utf8.contains(UInt8(ascii: " ")) }
+        return code.contains(" ")
     }
 
     /// A text column's value in NFC and cleaned of control and invisible

@@ -42,6 +42,29 @@ public struct Dataset: Sendable {
         config: ContestConfig, units: [Unit], histories: [History], warnings: [DataIssue] = [],
         firstMoment: Timestamp? = nil, latestMoment: Timestamp? = nil
     ) {
+        self.init(
+            config: config, units: units, histories: histories, warnings: warnings, firstMoment: firstMoment,
+            latestMoment: latestMoment, names: nil)
+    }
+
+    /// What the dataset derives from the units' names alone (`foldedNames`,
+    /// `nameQualifiers`), so that a loader can make it while it reads the
+    /// counts.
+    struct Names: Sendable {
+        let folded: [String]
+        let qualifiers: [String?]
+
+        init(_ units: [Unit]) {
+            folded = units.map { VietnameseText.fold($0.name) }
+            qualifiers = Dataset.qualifiers(units, foldedNames: folded)
+        }
+    }
+
+    /// `names`: made beforehand from the same units, or nil to make them here.
+    init(
+        config: ContestConfig, units: [Unit], histories: [History], warnings: [DataIssue] = [],
+        firstMoment: Timestamp? = nil, latestMoment: Timestamp? = nil, names: Names?
+    ) {
         precondition(units.count == histories.count, "one history per unit")
         self.config = config
         self.units = units
@@ -51,8 +74,10 @@ public struct Dataset: Sendable {
         self.histories = histories
         (self.firstMoment, self.latestMoment) = Dataset.span(histories, first: firstMoment, latest: latestMoment)
         self.warnings = warnings
-        self.foldedNames = units.map { VietnameseText.fold($0.name) }
-        self.nameQualifiers = Dataset.qualifiers(units)
+        let names = names ?? Names(units)
+        precondition(names.folded.count == units.count, "names made from the same units")
+        self.foldedNames = names.folded
+        self.nameQualifiers = names.qualifiers
     }
 
     /// The same units and settings with new histories (an event log that
@@ -82,18 +107,27 @@ public struct Dataset: Sendable {
         self.warnings = warnings
     }
 
-    /// See `nameQualifiers`.
-    static func qualifiers(_ units: [Unit]) -> [String?] {
+    /// See `nameQualifiers`. `foldedNames`, when given, are the units'
+    /// names folded (`VietnameseText.fold`), computed once for both.
+    static func qualifiers(_ units: [Unit], foldedNames: [String]? = nil) -> [String?] {
         var byFullName: [String: [Int]] = [:]
         for (i, u) in units.enumerated() {
-            byFullName[u.type.rawValue + " " + VietnameseText.fold(u.name), default: []].append(i)
+            byFullName[u.type.rawValue + " " + (foldedNames?[i] ?? VietnameseText.fold(u.name)), default: []]
+                .append(i)
         }
         var result = [String?](repeating: nil, count: units.count)
+        // Units sharing a name share its key: each name's key is made once.
+        var keys: [String: String] = [:]
         for candidates in byFullName.values where candidates.count > 1 {
             // Folding merges "Cẩm Giang" and "Cẩm Giàng": split again by the
             // normalised name, which keeps diacritics.
             var same: [String: [Int]] = [:]
-            for i in candidates { same[VietnameseText.matchKey(units[i].name), default: []].append(i) }
+            for i in candidates {
+                let name = units[i].name
+                let key = keys[name] ?? VietnameseText.matchKey(name)
+                keys[name] = key
+                same[key, default: []].append(i)
+            }
             for group in same.values where group.count > 1 {
                 var provinces: [String: Int] = [:]
                 for i in group {

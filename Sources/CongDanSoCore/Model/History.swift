@@ -118,6 +118,13 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
         tail = Array(all[(frozen * History.blockSize)...])
     }
 
+    /// Room for `n` observations in all, as far as the tail holds them
+    /// (blocks are made whole): a history built from rows it knows the
+    /// number of grows without copying.
+    public mutating func reserveCapacity(_ n: Int) {
+        tail.reserveCapacity(Swift.min(n - blocks.count &* History.blockSize, 2 * History.blockSize))
+    }
+
     public mutating func append(_ newElement: Observation) {
         tail.append(newElement)
         if tail.count == 2 * History.blockSize {

@@ -3,7 +3,8 @@
 public enum JSONReport {
     public static func render(_ s: Standings, pretty: Bool = true) -> String {
         let tz = s.config.timeZone
-        var w = JSONWriter(pretty: pretty)
+        // About 400 bytes a unit (pretty), and a few kB besides.
+        var w = JSONWriter(pretty: pretty, capacity: 16_384 + 512 * s.figures.count)
         w.openObject()
         w.string("title", s.config.title)
         w.string("as_of", s.moment.iso8601(offset: tz))
@@ -47,11 +48,27 @@ public enum JSONReport {
             w.closeArray()
         }
         w.openArray("units")
-        for f in s.ranked { unit(&w, f) }
+        let ranked = s.ranked
+        if ranked.count >= 1_000 {
+            // The second half written on another thread meanwhile, then
+            // added after the first: the same bytes.
+            let half = ranked.count / 2
+            unit(&w, ranked[0])
+            let rest = w.continuation(capacity: 512 * (ranked.count - half))
+            let second = InBackground {
+                var tail = rest
+                for f in ranked[half...] { unit(&tail, f) }
+                return tail
+            }
+            for f in ranked[1..<half] { unit(&w, f) }
+            w.append(continuation: second.value)
+        } else {
+            for f in ranked { unit(&w, f) }
+        }
         w.closeArray()
         w.int("warnings", s.dataset.warnings.count)
         w.closeObject()
-        return w.output + "\n"
+        return w.outputEndingLine()
     }
 
     static func unit(_ w: inout JSONWriter, _ f: UnitFigures) {

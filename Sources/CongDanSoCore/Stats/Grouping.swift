@@ -75,24 +75,43 @@ extension Standings {
     /// alphabetical order, the units without a value last. Values are
     /// grouped as written (NFC, at load).
     public func groups(by dimension: GroupDimension) -> [UnitGroup] {
-        var members: [String?: [Int]] = [:]
-        var totals: [String?: GroupTotals] = [:]
+        // Each value's slot, in order of first appearance. units.csv lists
+        // a province's units together: a run of one value is looked up once.
+        var slots: [String?: Int] = [:]
+        var values: [String?] = []
+        var members: [[Int]] = []
+        var totals: [GroupTotals] = []
+        var last: (value: String?, slot: Int)? = nil
         for f in figures {
             let value = dimension.value(of: f.unit).flatMap { $0.isEmpty ? nil : $0 }
-            members[value, default: []].append(f.index)
-            totals[value, default: GroupTotals()].add(f)
+            let slot: Int
+            if let last, last.value == value {
+                slot = last.slot
+            } else if let known = slots[value] {
+                slot = known
+            } else {
+                slot = members.count
+                slots[value] = slot
+                values.append(value)
+                members.append([])
+                totals.append(GroupTotals())
+            }
+            last = (value, slot)
+            members[slot].append(f.index)
+            totals[slot].add(f)
         }
-        let values: [String?]
+        let ordered: [String?]
         switch dimension {
         case .type:
-            values = UnitType.allCases.map(\.rawValue).filter { members[$0] != nil }
+            ordered = UnitType.allCases.map(\.rawValue).filter { slots[$0] != nil }
         case .province, .formerProvince:
-            let named = members.keys.compactMap { $0 }
+            let named = values.compactMap { $0 }
             let keys = Dictionary(uniqueKeysWithValues: named.map { ($0, VietnameseCollation.key($0)) })
-            values = named.sorted { keys[$0]! < keys[$1]! } + (members[nil] != nil ? [nil] : [])
+            ordered = named.sorted { keys[$0]! < keys[$1]! } + (slots[nil] != nil ? [nil] : [])
         }
-        return values.map {
-            UnitGroup(dimension: dimension, value: $0, units: members[$0]!, totals: totals[$0]!)
+        return ordered.map {
+            let slot = slots[$0]!
+            return UnitGroup(dimension: dimension, value: $0, units: members[slot], totals: totals[slot])
         }
     }
 
