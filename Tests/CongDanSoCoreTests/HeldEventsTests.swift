@@ -30,6 +30,19 @@ struct HeldEventsTests {
         return a
     }
 
+    /// The reference: one shard, no batch, every event counted as it comes.
+    static func oneReader() -> EventAggregator {
+        EventAggregator(units: ParallelAggregationTests.units, file: "events.csv", expectedEvents: 0, shardCount: 1)
+    }
+
+    /// Runs `feed` on `a` (inside a batch when `batch`) and gives the result.
+    static func read(_ a: EventAggregator, batch: Bool, _ feed: (EventAggregator) -> Void) -> Result {
+        if batch { a.beginBatch() }
+        feed(a)
+        if batch { a.endBatch() }
+        return result(a)
+    }
+
     /// Feeds `bytes` in pieces of `piece`, like the tail (what was not consumed is offered again).
     static func feed(_ a: EventAggregator, _ bytes: ArraySlice<UInt8>, piece: Int, atEnd: Bool = true) {
         Array(bytes).withUnsafeBufferPointer { all in
@@ -73,20 +86,15 @@ struct HeldEventsTests {
         let bytes = Array(Self.log.utf8)
         let cut = bytes[..<(bytes.count / 2)].lastIndex(of: 10)! + 1
         let header = Array("time,unit_code,candidate_id,event\n".utf8)
-        func read(_ a: EventAggregator, batch: Bool) -> Result {
-            if batch { a.beginBatch() }
+        func twoFiles(_ a: EventAggregator) {
             a.cursor = EventAggregator.Cursor(file: "events.csv.1")
             Self.feed(a, bytes[..<cut], piece: 32 << 10)
             a.cursor = EventAggregator.Cursor(file: "events.csv")
             Self.feed(a, (header + bytes[cut...])[...], piece: 32 << 10)
-            if batch { a.endBatch() }
-            return Self.result(a)
         }
-        let one = read(
-            EventAggregator(
-                units: ParallelAggregationTests.units, file: "events.csv", expectedEvents: 0, shardCount: 1),
-            batch: false)
-        let held = read(Self.aggregator(shards: 2, buckets: 8, budget: 100_000, window: 2048), batch: true)
+        let one = Self.read(Self.oneReader(), batch: false, twoFiles)
+        let held = Self.read(
+            Self.aggregator(shards: 2, buckets: 8, budget: 100_000, window: 2048), batch: true, twoFiles)
         #expect(held == one)
         #expect(Set(one.issues.map(\.file)).isSuperset(of: ["events.csv.1", "events.csv"]))
     }
@@ -98,19 +106,11 @@ struct HeldEventsTests {
         for i in stride(from: 1, to: lines.count, by: 2) where lines[i].hasPrefix("2025-10-22T") {
             lines[i] = lines[i].replacingOccurrences(of: "+07:00,", with: ".\(100 + i % 900)+07:00,")
         }
-        let log = lines.joined(separator: "\n")
-        func read(_ a: EventAggregator, batch: Bool) -> Result {
-            if batch { a.beginBatch() }
-            Self.feed(a, Array(log.utf8)[...], piece: 64 << 10)
-            if batch { a.endBatch() }
-            return Self.result(a)
-        }
-        let one = read(
-            EventAggregator(
-                units: ParallelAggregationTests.units, file: "events.csv", expectedEvents: 0, shardCount: 1),
-            batch: false)
+        let bytes = Array(lines.joined(separator: "\n").utf8)[...]
+        let whole: (EventAggregator) -> Void = { Self.feed($0, bytes, piece: 64 << 10) }
+        let one = Self.read(Self.oneReader(), batch: false, whole)
         #expect(one.histories.joined().contains { $0.time.milliseconds % 1000 != 0 })
-        #expect(read(Self.aggregator(shards: 2, buckets: 8, budget: 700, window: 2048), batch: true) == one)
+        #expect(Self.read(Self.aggregator(shards: 2, buckets: 8, budget: 700, window: 2048), batch: true, whole) == one)
     }
 
     @Test("held events are in file order within a bucket, whichever chunk parsed them")

@@ -143,8 +143,8 @@ struct SpreadsheetInputTests {
         #expect(lines.contains { $0.hasPrefix(file + ":Số liệu!D5: error: the completed count \"5.5\"") }, "\(lines)")
     }
 
-    @Test("with units from units.xlsx, an unknown unit's message names units.xlsx")
-    func unknownUnitNamesTheWorkbook() throws {
+    /// A folder whose units come from a one-unit units.xlsx (code 001).
+    static func unitsWorkbookFolder() throws -> TempFolder {
         let dir = TempFolder()
         try dir.workbook(
             "units.xlsx",
@@ -152,6 +152,12 @@ struct SpreadsheetInputTests {
                 [.text("code"), .text("name"), .text("type"), .text("population")],
                 [.text("001"), .text("Tứ Kỳ"), .text("xã"), .number(1000)],
             ])
+        return dir
+    }
+
+    @Test("with units from units.xlsx, an unknown unit's message names units.xlsx")
+    func unknownUnitNamesTheWorkbook() throws {
+        let dir = try Self.unitsWorkbookFolder()
         dir.write(
             "snapshots/a.csv",
             "as_of,code,registered,completed\n2025-10-22T15:00:00+07:00,009,1,1\n"
@@ -159,6 +165,24 @@ struct SpreadsheetInputTests {
         let lines = DataDirectory.load(dir.path).issues.map(\.description)
         #expect(lines.contains { $0.contains("is not in units.xlsx") }, "\(lines)")
         #expect(!lines.contains { $0.contains("units.csv") }, "\(lines)")
+    }
+
+    @Test("with units from units.xlsx, the event log's unknown unit names units.xlsx too")
+    func eventLogUnknownUnitNamesTheWorkbook() throws {
+        let dir = try Self.unitsWorkbookFolder()
+        dir.write(
+            "events.csv",
+            "time,unit_code,candidate_id,event\n2025-10-22T15:00:00+07:00,001,c1,registered\n"
+                + "2025-10-22T15:01:00+07:00,009,c2,registered\n")
+        let result = DataDirectory.load(dir.path)
+        let lines = result.issues.map(\.description)
+        #expect(
+            lines.contains {
+                $0.hasSuffix(
+                    "events.csv:3:27: warning: the unit code \"009\" is not in units.xlsx; the line is not counted")
+            }, "\(lines)")
+        #expect(!lines.contains { $0.contains("units.csv") }, "\(lines)")
+        #expect(result.dataset?.histories.first?.last?.registered == 1)
     }
 
     @Test("units.csv beside units.xlsx: the CSV is read, with a warning")

@@ -40,13 +40,20 @@ struct MonitorTerminalTests {
         replay.standardError = FileHandle.nullDevice
         try replay.run()
         defer { if replay.isRunning { replay.terminate() } }
-        try await Task.sleep(for: .milliseconds(800))
+        // Wait for the replay to have written the days before (not a fixed
+        // time: on a busy machine it took up to 1.3 s), then start the dashboard.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let size = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
+            if size > 100_000 { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
 
         let tmux = try TmuxHarness(
             arguments: [Self.binary, "dashboard", "--data", Self.units, "--events", log, "--refresh", "1"],
             width: 120, height: 40)
         defer { tmux.kill() }
-        _ = try await tmux.waitFor("hàng 1–32 / 114", timeout: .seconds(10))
+        _ = try await tmux.waitFor("hàng 1–32 / 114", timeout: .seconds(20))
         // The replayed data is a year old against this machine's clock: late, with its age.
         let first = try await tmux.waitFor("◷ trễ")
         #expect(first.contains("ngày trước"))

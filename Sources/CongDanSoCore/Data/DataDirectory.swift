@@ -177,7 +177,8 @@ public enum DataDirectory {
             let log = EventLogSource.load(
                 path: eventsPath, units: units, timeZone: config.timeZone,
                 leavePartialLine: live, now: now, futureTolerance: config.futureTolerance,
-                readingPipes: events != nil, progress: progress)
+                readingPipes: events != nil, unitsFileName: (unitsPath as NSString).lastPathComponent,
+                progress: progress)
             tail = log.tail
             issues += log.issues
             if !snapshots.issues.hasErrors {

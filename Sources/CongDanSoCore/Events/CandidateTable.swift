@@ -424,13 +424,8 @@ final class CandidateTable {
             sideK0.append(k0)
             sideK1.append(k1)
         }
-        let r = count
-        (records + r).initialize(to: CandidateRecord(key: key, registeredAt: 0, completedOffset: 0, unit: 0))
-        count += 1
-        slots[i] = tag | UInt32(r + 1)
         inserted = true
-        if count * 4 > capacity * 3 { rehash() }
-        return r
+        return insert(key, slot: i, tag: tag)
     }
 
     /// The index of the candidate with this one-word key (never `general`),
@@ -451,11 +446,17 @@ final class CandidateTable {
             i += 1
             if i == capacity { i = 0 }
         }
+        inserted = true
+        return insert(ck, slot: i, tag: tag)
+    }
+
+    /// A new, empty record for `key` in free slot `i` (room was made before the probe).
+    @inline(__always)
+    private func insert(_ key: UInt64, slot i: Int, tag: UInt32) -> Int {
         let r = count
-        (records + r).initialize(to: CandidateRecord(key: ck, registeredAt: 0, completedOffset: 0, unit: 0))
+        (records + r).initialize(to: CandidateRecord(key: key, registeredAt: 0, completedOffset: 0, unit: 0))
         count += 1
         slots[i] = tag | UInt32(r + 1)
-        inserted = true
         if count * 4 > capacity * 3 { rehash() }
         return r
     }

@@ -106,6 +106,12 @@ public final class EventAggregator: @unchecked Sendable {
     /// The files read, in the order they were first read (warnings are listed in that order).
     private var fileRank: [String: Int] = [:]
 
+    /// The file the units came from, named in the unknown-unit warning.
+    public var unitsFileName: String {
+        get { parser.unitsFileName }
+        set { parser.unitsFileName = newValue }
+    }
+
     /// Events later than this are impossible (see the counting rules).
     public var futureLimit: Timestamp? {
         get { parser.futureLimitMs == .max ? nil : Timestamp(milliseconds: parser.futureLimitMs) }

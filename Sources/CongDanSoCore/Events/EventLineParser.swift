@@ -85,6 +85,8 @@ struct ShardedEvents {
 struct EventLineParser {
     /// The file being read, for warnings.
     var file: String
+    /// Where the units came from (`units.xlsx` from a workbook), for the unknown-unit warning.
+    var unitsFileName = "units.csv"
     /// The header's column count and the positions of the four columns.
     var fieldCount = 0
     var cTime = 0, cUnit = 0, cCandidate = 0, cEvent = 0
@@ -395,11 +397,13 @@ struct EventLineParser {
         // Unit.
         let unit = unitIndex(p, us, ue)
         if unit < 0 {
+            let unitsFileName = self.unitsFileName  // read before `report` takes self for writing
             report(
                 .unknownUnit, p, lineStart: ls, at: starts.1, line: line,
                 ue == us
                     ? "the unit_code is empty; the line is not counted"
-                    : "the unit code \(EventLineParser.shown(p, us, ue)) is not in units.csv; the line is not counted")
+                    : "the unit code \(EventLineParser.shown(p, us, ue)) is not in \(unitsFileName); the line is not counted"
+            )
             return
         }
         let (k0, k1) = CandidateTable.key(p + cs, ce - cs)

@@ -48,9 +48,11 @@ public enum EventLogSource {
     public static func load(
         path: String, units: [Unit], timeZone: UTCOffset, leavePartialLine: Bool = false,
         now: Timestamp? = nil, futureTolerance: Int64 = ContestConfig.defaultFutureTolerance,
-        readingPipes: Bool = false, progress: ((Int64, Int64) -> Void)? = nil
+        readingPipes: Bool = false, unitsFileName: String = "units.csv",
+        progress: ((Int64, Int64) -> Void)? = nil
     ) -> Loaded {
         let tail = EventTail(path: path, units: units, timeZone: timeZone, readingPipes: readingPipes)
+        tail.aggregator.unitsFileName = unitsFileName
         if let now { tail.clock = { now } }
         tail.futureTolerance = futureTolerance
         tail.reportsPartialLine = !leavePartialLine
