@@ -6,45 +6,6 @@ import CPrefetch
     import Darwin
 #endif
 
-/// Zeroed memory for tables, mapped from the system for anything over
-/// `mappedBytes` so that pages are only committed (and zeroed) when first
-/// touched: a shard's hundreds of bucket tables then cost nothing to make,
-/// and their page faults fall in the threads that fill them. Regions of
-/// 4 MB or more ask for transparent huge pages (`madvise`), so that random
-/// lookups over hundreds of MB miss the TLB far less.
-struct HugeBuffer {
-    let base: UnsafeMutableRawPointer
-    let bytes: Int
-    private let mapped: Bool
-    static let mappedBytes = 64 << 10
-
-    init(bytes: Int) {
-        let size = max(bytes, 1)
-        self.bytes = size
-        #if canImport(Glibc)
-            if size >= HugeBuffer.mappedBytes,
-                let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED
-            {
-                if size >= 4 << 20 { _ = madvise(p, size, 14) }  // MADV_HUGEPAGE
-                base = p
-                mapped = true
-                return
-            }
-        #endif
-        base = calloc(1, size)!
-        mapped = false
-    }
-
-    func free() {
-        #if canImport(Glibc)
-            if mapped { munmap(base, bytes); return }
-            Glibc.free(base)
-        #elseif canImport(Darwin)
-            Darwin.free(base)
-        #endif
-    }
-}
-
 /// What the event log knows about one candidate, in 24 bytes: its key, the
 /// unit it counts toward, and when it first registered and first completed.
 struct CandidateRecord {
@@ -84,12 +45,12 @@ struct CandidateRecord {
 /// when it was not).
 final class CandidateTable {
     private(set) var slots: UnsafeMutablePointer<UInt32>
-    private var slotBuffer: HugeBuffer
+    private var slotBuffer: ZeroedMemory
     /// Slots: any size (not only powers of two), so that the table is no
     /// larger than its load needs; a key's first slot is `home(h)`.
     private(set) var capacity: Int
     private(set) var records: UnsafeMutablePointer<CandidateRecord>
-    private var recordBuffer: HugeBuffer
+    private var recordBuffer: ZeroedMemory
     private(set) var recordCapacity: Int
     /// A slot holds a record's index plus one in its low `indexBits`
     /// (enough for `recordCapacity`); the bits above are the tag.
@@ -113,11 +74,11 @@ final class CandidateTable {
         let recordCount = max(64, expected + expected / 16)
         let cap = recordCount * 4 / 3 + 1
         capacity = cap
-        slotBuffer = HugeBuffer(bytes: cap * 4)
+        slotBuffer = ZeroedMemory(bytes: cap * 4)
         slots = slotBuffer.base.bindMemory(to: UInt32.self, capacity: cap)
         recordCapacity = recordCount
         indexMask = CandidateTable.mask(for: recordCapacity)
-        recordBuffer = HugeBuffer(bytes: recordCapacity * MemoryLayout<CandidateRecord>.stride)
+        recordBuffer = ZeroedMemory(bytes: recordCapacity * MemoryLayout<CandidateRecord>.stride)
         records = recordBuffer.base.bindMemory(to: CandidateRecord.self, capacity: recordCapacity)
     }
 
@@ -475,7 +436,7 @@ final class CandidateTable {
 
     private func growRecords() {
         let newCapacity = recordCapacity + max(recordCapacity / 2, 64)
-        let buffer = HugeBuffer(bytes: newCapacity * MemoryLayout<CandidateRecord>.stride)
+        let buffer = ZeroedMemory(bytes: newCapacity * MemoryLayout<CandidateRecord>.stride)
         let grown = buffer.base.bindMemory(to: CandidateRecord.self, capacity: newCapacity)
         grown.moveInitialize(from: records, count: count)
         recordBuffer.free()
@@ -503,7 +464,7 @@ final class CandidateTable {
         let newCapacity = newCapacity ?? capacity * 2
         slotBuffer.free()
         capacity = newCapacity
-        slotBuffer = HugeBuffer(bytes: newCapacity * 4)
+        slotBuffer = ZeroedMemory(bytes: newCapacity * 4)
         slots = slotBuffer.base.bindMemory(to: UInt32.self, capacity: newCapacity)
         for r in 0..<count {
             let h = recordHash(r)
