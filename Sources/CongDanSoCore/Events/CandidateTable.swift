@@ -1,11 +1,5 @@
 import CPrefetch
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// What the event log knows about one candidate, in 24 bytes: its key, the
 /// unit it counts toward, and when it first registered and first completed.
 struct CandidateRecord {
@@ -342,51 +336,33 @@ final class CandidateTable {
         _ p: UnsafePointer<UInt8>, _ n: Int, k0: UInt64, k1 inputK1: UInt64, compact ck: UInt64, h: UInt64,
         inserted: inout Bool
     ) -> Int {
+        if ck & CandidateTable.general == 0 { return findOrInsert(compact: ck, h: h, inserted: &inserted) }
         var k1 = inputK1
         let long = n > 15
         // Room for one more record first: growing the records can change the slots' layout.
         if count == recordCapacity { growRecords() }
-        let mask = indexMask
-        let tag = self.tag(h)
-        var i = home(h)
-        while true {
-            let s = slots[i]
-            if s == 0 { break }
-            if s & ~mask == tag {
-                let r = Int(s & mask) - 1
-                let key = records[r].key
-                if ck & CandidateTable.general == 0 {
-                    if key == ck { inserted = false; return r }
-                } else if key & CandidateTable.general != 0 {
-                    let x = Int(truncatingIfNeeded: key & ~CandidateTable.general)
-                    if sideK0[x] == k0 {
-                        if !long {
-                            if sideK1[x] == k1 { inserted = false; return r }
-                        } else if arenaEquals(Int(truncatingIfNeeded: sideK1[x] & 0x00FF_FFFF_FFFF_FFFF), p, n) {
-                            inserted = false; return r
-                        }
-                    }
-                }
-            }
-            i += 1
-            if i == capacity { i = 0 }
+        let (found, i) = probe(h) { r in
+            let key = records[r].key
+            guard key & CandidateTable.general != 0 else { return false }
+            let x = Int(truncatingIfNeeded: key & ~CandidateTable.general)
+            guard sideK0[x] == k0 else { return false }
+            return long
+                ? arenaEquals(Int(truncatingIfNeeded: sideK1[x] & 0x00FF_FFFF_FFFF_FFFF), p, n) : sideK1[x] == k1
         }
-        // New candidate.
-        var key = ck
-        if ck & CandidateTable.general != 0 {
-            if long {
-                let offset = arena.count
-                var len = UInt32(n)
-                withUnsafeBytes(of: &len) { arena.append(contentsOf: $0) }
-                arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
-                k1 = CandidateTable.longFlag | UInt64(offset)
-            }
-            key = CandidateTable.general | UInt64(sideK0.count)
-            sideK0.append(k0)
-            sideK1.append(k1)
+        if found >= 0 { inserted = false; return found }
+        // New candidate, of no usual shape: its key words in the side arrays.
+        if long {
+            let offset = arena.count
+            var len = UInt32(n)
+            withUnsafeBytes(of: &len) { arena.append(contentsOf: $0) }
+            arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+            k1 = CandidateTable.longFlag | UInt64(offset)
         }
+        let key = CandidateTable.general | UInt64(sideK0.count)
+        sideK0.append(k0)
+        sideK1.append(k1)
         inserted = true
-        return insert(key, slot: i, tag: tag)
+        return insert(key, slot: i, tag: tag(h))
     }
 
     /// The index of the candidate with this one-word key (never `general`),
@@ -394,21 +370,27 @@ final class CandidateTable {
     @inline(__always)
     func findOrInsert(compact ck: UInt64, h: UInt64, inserted: inout Bool) -> Int {
         if count == recordCapacity { growRecords() }
+        let (found, i) = probe(h) { records[$0].key == ck }
+        if found >= 0 { inserted = false; return found }
+        inserted = true
+        return insert(ck, slot: i, tag: tag(h))
+    }
+
+    /// Linear probing from the key's home: the record `matches` accepts
+    /// (only records whose slot tag is the key's are asked), or -1 and the
+    /// free slot where the key would go.
+    @inline(__always)
+    private func probe(_ h: UInt64, _ matches: (Int) -> Bool) -> (record: Int, slot: Int) {
         let mask = indexMask
         let tag = self.tag(h)
         var i = home(h)
         while true {
             let s = slots[i]
-            if s == 0 { break }
-            if s & ~mask == tag {
-                let r = Int(s & mask) - 1
-                if records[r].key == ck { inserted = false; return r }
-            }
+            if s == 0 { return (-1, i) }
+            if s & ~mask == tag, matches(Int(s & mask) - 1) { return (Int(s & mask) - 1, i) }
             i += 1
             if i == capacity { i = 0 }
         }
-        inserted = true
-        return insert(ck, slot: i, tag: tag)
     }
 
     /// A new, empty record for `key` in free slot `i` (room was made before the probe).

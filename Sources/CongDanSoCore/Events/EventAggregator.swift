@@ -174,7 +174,7 @@ public final class EventAggregator: @unchecked Sendable {
     /// A long read folds its deltas into the histories whenever this many
     /// are waiting, so they never take more than a few MB (tests lower it).
     var foldEveryDeltas = 1 << 20
-    private var unfoldedDeltas = 0
+    var unfoldedDeltas = 0
     /// Windows of at least this many bytes are split across threads (tests
     /// lower it to run small logs through the parallel path).
     var parallelWindowBytes = EventAggregator.parallelBytes
@@ -312,7 +312,7 @@ public final class EventAggregator: @unchecked Sendable {
         return changedList
     }
 
-    private func markChanged(_ u: Int) {
+    func markChanged(_ u: Int) {
         if !changed[u] { changed[u] = true; changedList.append(u) }
     }
 
@@ -547,126 +547,6 @@ public final class EventAggregator: @unchecked Sendable {
         historiesFromCandidates()
     }
 
-    /// Every unit's history from its candidates alone (a cold read): a
-    /// unit's value at T is its candidates registered, and completed, at or
-    /// before T, which is what folding every change would give.
-    private func historiesFromCandidates() {
-        let counters = shards
-        let n = units.count
-        let first = counters.map(\.firstMs).min() ?? .max, latest = counters.map(\.latestMs).max() ?? .min
-        if counters.allSatisfy({ $0.subSecond == 0 }), first <= latest, latest / 1000 - first / 1000 < 1 << 30 {
-            historiesFromSeconds(base: first / 1000)
-            return
-        }
-        // Units in groups of at most `historyGroupEntries` times (8 bytes
-        // each), a pass over the candidates a group: bounds the memory.
-        var groups: [[Int]] = [[]]
-        var inGroup = 0
-        for u in 0..<n {
-            let entries = counters.reduce(0) { $0 + $1.registered[u] + $1.completed[u] }
-            if entries == 0 { continue }
-            if inGroup > 0, inGroup + entries > EventAggregator.historyGroupEntries {
-                groups.append([])
-                inGroup = 0
-            }
-            groups[groups.count - 1].append(u)
-            inGroup += entries
-        }
-        let threads = eventsCounted >= parallelFoldDeltas ? shards.count : 1
-        var member = [Bool](repeating: false, count: n)
-        for group in groups where !group.isEmpty {
-            for u in group { member[u] = true }
-            let wanted = member
-            runAll(counters.count, parallel: counters.count > 1) { counters[$0].collectFirstTimes(of: wanted) }
-            histories.withUnsafeMutableBufferPointer { all in
-                let out = Unchecked(all)
-                runAll(threads, parallel: threads > 1) { t in
-                    for k in stride(from: t, to: group.count, by: threads) {
-                        let u = group[k]
-                        let total = counters.reduce(0) { $0 + $1.pending.count(u) }
-                        let times = UnsafeMutableBufferPointer<Int64>.allocate(capacity: total)
-                        var at = 0
-                        for shard in counters {
-                            let run = shard.pending.buffer(u)
-                            if run.count > 0 {
-                                (times.baseAddress! + at).initialize(from: run.baseAddress!, count: run.count)
-                            }
-                            at += run.count
-                            shard.pending.removeAll(u)
-                        }
-                        EventAggregator.fold(&out.value[u], times)
-                        times.deallocate()
-                    }
-                }
-            }
-            for u in group { member[u] = false }
-        }
-        for shard in counters { shard.clearPending() }
-        for u in units.indices where histories[u].count > 0 { markChanged(u) }
-    }
-
-    /// `historiesFromCandidates` when every time is a whole second: one pass
-    /// over the candidates, 4 bytes a time (a national log's ten million
-    /// times take 40 MB, where 8 bytes would need passes by groups of units).
-    private func historiesFromSeconds(base: Int64) {
-        let counters = shards
-        let n = units.count
-        // Each shard's times in its own lists (shards gather on their own threads).
-        let lists = counters.map { _ in RawLists<UInt32>(count: n) }
-        for (k, shard) in counters.enumerated() {
-            for u in 0..<n { lists[k].reserve(u, extra: shard.registered[u] + shard.completed[u]) }
-        }
-        runAll(counters.count, parallel: counters.count > 1) {
-            counters[$0].collectSeconds(base: base, into: lists[$0])
-        }
-        let threads = eventsCounted >= parallelFoldDeltas ? shards.count : 1
-        histories.withUnsafeMutableBufferPointer { all in
-            let out = Unchecked(all)
-            runAll(threads, parallel: threads > 1) { t in
-                for u in stride(from: t, to: n, by: threads) {
-                    let total = lists.reduce(0) { $0 + $1.count(u) }
-                    guard total > 0 else { continue }
-                    let seconds = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: total)
-                    var at = 0
-                    for list in lists {
-                        let run = list.buffer(u)
-                        if run.count > 0 {
-                            (seconds.baseAddress! + at).initialize(from: run.baseAddress!, count: run.count)
-                        }
-                        at += run.count
-                        list.removeAll(u)
-                    }
-                    RadixSort.sort(seconds)
-                    out.value[u] = EventAggregator.history(sortedSeconds: UnsafeBufferPointer(seconds), base: base)
-                    seconds.deallocate()
-                }
-            }
-        }
-        for u in units.indices where histories[u].count > 0 { markChanged(u) }
-    }
-
-    /// The history that folding these changes into an empty one gives:
-    /// `sortedSeconds` are `(second - base) << 1 | kind`, ascending, each a
-    /// +1 (registered, or completed), so every second present is an
-    /// observation.
-    static func history(sortedSeconds s: UnsafeBufferPointer<UInt32>, base: Int64) -> History {
-        var observations: [Observation] = []
-        observations.reserveCapacity(s.count)
-        var r = 0, c = 0, i = 0
-        while i < s.count {
-            let second = s[i] >> 1
-            while i < s.count, s[i] >> 1 == second {
-                if s[i] & 1 == 0 { r += 1 } else { c += 1 }
-                i += 1
-            }
-            observations.append(
-                Observation(time: Timestamp(milliseconds: (base + Int64(second)) * 1000), registered: r, completed: c))
-        }
-        var history = History()
-        history.append(contentsOf: observations)
-        return history
-    }
-
     /// Counts every event held back (see `batching`); the counts, changes
     /// and warnings are then those of every line read.
     public func settle() {
@@ -744,115 +624,6 @@ public final class EventAggregator: @unchecked Sendable {
                 deltas.append(u, value)
                 runs[best] = UnsafeMutableBufferPointer(rebasing: runs[best].dropFirst())
             }
-        }
-    }
-
-    // MARK: Histories
-
-    /// Per unit, cumulative observations at every time its counts changed,
-    /// sorted. Folds only what was added since the last call (a unit is
-    /// rebuilt when an event arrived out of order) and then lets go of those
-    /// deltas. Units are independent: a large fold (the first, after a cold
-    /// read) is split across threads.
-    public func currentHistories() -> [History] {
-        let lists = deltas
-        unfoldedDeltas = 0
-        let pending = units.indices.filter { lists.count($0) > 0 }
-        let work = pending.reduce(0) { $0 + lists.count($1) }
-        let threads = work >= parallelFoldDeltas ? shards.count : 1
-        histories.withUnsafeMutableBufferPointer { all in
-            let out = Unchecked(all)
-            runAll(threads, parallel: threads > 1) { t in
-                for k in stride(from: t, to: pending.count, by: threads) {
-                    let u = pending[k]
-                    EventAggregator.fold(&out.value[u], lists.buffer(u))
-                    // A large list (a cold read) is freed; a small one (an append) keeps its room.
-                    lists.removeAll(u, keepingCapacity: lists.count(u) <= 4096)
-                }
-            }
-        }
-        return histories
-    }
-
-    /// Adds a unit's new deltas to its history (sorting them first where they
-    /// are out of order). When some are older than the history's last
-    /// observation, the history is rebuilt from the oldest of them on: its
-    /// own steps from there, turned back into deltas (an observation's
-    /// change from the one before is that many +1s or −1s at its time),
-    /// merged with the new ones. Both give the same cumulative counts at
-    /// every moment, so the result is the history that folding every delta
-    /// ever seen from the start would give; what is older than every new
-    /// delta cannot change and is kept as it is.
-    static func fold(_ history: inout History, _ deltas: UnsafeMutableBufferPointer<Int64>) {
-        var d = deltas
-        var rebuilt: [Int64] = []
-        var rebuilding = false
-        if let lastTime = history.last?.time.milliseconds, var oldest = d.first {
-            for v in d where v < oldest { oldest = v }
-            let oldestMs = oldest >> 2
-            if oldestMs <= lastTime, oldest < lastTime << 2 {
-                // Keep the observations before the oldest new delta's time.
-                var lo = 0, hi = history.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if history[mid].time.milliseconds < oldestMs { lo = mid + 1 } else { hi = mid }
-                }
-                var r = lo > 0 ? history[lo - 1].registered : 0
-                var c = lo > 0 ? history[lo - 1].completed : 0
-                for o in history[lo...] {
-                    let ms = o.time.milliseconds << 2
-                    let dr = o.registered - r, dc = o.completed - c
-                    if dr != 0 { rebuilt += repeatElement(ms | (dr > 0 ? 0 : 2), count: abs(dr)) }
-                    if dc != 0 { rebuilt += repeatElement(ms | (dc > 0 ? 1 : 3), count: abs(dc)) }
-                    r = o.registered; c = o.completed
-                }
-                rebuilt += d
-                history.truncate(to: lo)
-                rebuilding = true
-            }
-        }
-        rebuilt.withUnsafeMutableBufferPointer { all in
-            if rebuilding { d = all }
-            // In order? Sort otherwise.
-            var sorted = true
-            var i = 1
-            while i < d.count { if d[i] < d[i - 1] { sorted = false; break }; i += 1 }
-            if !sorted { RadixSort.sort(d) }
-            // The new observations go to a plain array first, then into the
-            // history in one go (appending millions one by one cost more
-            // than computing them).
-            var before = history.last
-            var fresh: [Observation] = []
-            fresh.reserveCapacity(d.count)
-            var r = before?.registered ?? 0
-            var c = before?.completed ?? 0
-            i = 0
-            while i < d.count {
-                let ms = d[i] >> 2
-                while i < d.count, d[i] >> 2 == ms {
-                    switch d[i] & 3 {
-                    case 0: r += 1
-                    case 1: c += 1
-                    case 2: r -= 1
-                    default: c -= 1
-                    }
-                    i += 1
-                }
-                let last = fresh.last ?? before
-                if let last, last.time.milliseconds == ms {
-                    if fresh.isEmpty {
-                        history[history.count - 1].registered = r
-                        history[history.count - 1].completed = c
-                        before = history.last
-                    } else {
-                        fresh[fresh.count - 1].registered = r
-                        fresh[fresh.count - 1].completed = c
-                    }
-                } else if last.map({ $0.registered != r || $0.completed != c }) ?? (r != 0 || c != 0) {
-                    fresh.append(Observation(time: Timestamp(milliseconds: ms), registered: r, completed: c))
-                }
-            }
-            history.append(contentsOf: fresh)
         }
     }
 }
