@@ -84,7 +84,7 @@ enum Fuzz {
         var codeIndex: [String: Int] = [:]
         for (i, u) in units.enumerated() { codeIndex[u.code] = i }
         var snapshots = SnapshotsLoader(units: units, codeIndex: codeIndex)
-        snapshots.read(bytes: bytes, file: "snapshots/a.csv")
+        snapshots.add(snapshots.rows(of: bytes, file: "snapshots/a.csv"), file: "snapshots/a.csv")
         let histories = snapshots.finish()
         checkIssues(snapshots.issues)
         for h in histories {
@@ -119,6 +119,21 @@ enum Fuzz {
         }
         check(b.registered == registered && b.completed == completed, "two appends count differently from one read")
         check(b.latestTime == a.latestTime, "two appends give another latest time")
+        // Held back and counted a bucket at a time (two shards, four buckets,
+        // a budget of a few events, every window held), as a cold batch in
+        // the same two appends: the same counts, histories and warnings.
+        let c = EventAggregator(
+            units: units, file: "events.csv", expectedEvents: 0, shardCount: 2, buckets: 4, deferBudget: 5)
+        c.parallelWindowBytes = 1
+        c.beginBatch()
+        bytes.withUnsafeBufferPointer { all in
+            let used = c.consume(UnsafeBufferPointer(rebasing: all[..<cut]))
+            c.consume(UnsafeBufferPointer(rebasing: all[used...]), atEnd: true)
+        }
+        c.endBatch()
+        check(c.registered == registered && c.completed == completed, "held events count differently")
+        check(c.currentHistories() == a.currentHistories(), "held events give other histories")
+        check(c.issues == a.issues, "held events give other warnings")
     }
 
     /// `config.toml`.

@@ -21,12 +21,27 @@ targets=("$@")
 work=fuzz/.work
 mkdir -p "$work"
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
-if [ ! -x "$work/congdanso-fuzz" ] || [ -n "$(find Sources/TextSafety Sources/CongDanSoCore fuzz/Fuzz.swift -newer "$work/congdanso-fuzz" -name '*.swift' | head -1)" ]; then
+# The core's dependencies, compiled the same way: TextSafety, the C modules
+# (system zlib, the prefetch hint), and SpreadsheetReader over ZIPFoundation
+# (its sources from the package checkout: run `swift build` once first).
+zip=.build/checkouts/ZIPFoundation/Sources
+if [ ! -d "$zip/ZIPFoundation" ]; then echo "run swift build first (ZIPFoundation's checkout is missing)"; exit 1; fi
+if [ ! -x "$work/congdanso-fuzz" ] || [ -n "$(find Sources/TextSafety Sources/CongDanSoCore Sources/SpreadsheetReader Sources/CPrefetch fuzz/Fuzz.swift -newer "$work/congdanso-fuzz" \( -name '*.swift' -o -name '*.h' \) | head -1)" ]; then
     echo "building the fuzzer…"
+    mkdir -p "$work/cprefetch"
+    printf 'module CPrefetch {\n    header "%s"\n    export *\n}\n' "$PWD/Sources/CPrefetch/include/CPrefetch.h" \
+        > "$work/cprefetch/module.modulemap"
+    cmods=(-I "$work" -I "$work/cprefetch" -I Sources/CSystemZlib -I "$zip/CZLib")
     swiftc "${flags[@]}" -wmo -module-name TextSafety -emit-module -emit-module-path "$work/TextSafety.swiftmodule" \
         -c Sources/TextSafety/*.swift -o "$work/TextSafety.o"
-    swiftc "${flags[@]}" -module-name CongDanSoCore -I "$work" \
-        $(find Sources/CongDanSoCore -name '*.swift' | sort) fuzz/Fuzz.swift "$work/TextSafety.o" \
+    swiftc "${flags[@]}" -wmo -module-name ZIPFoundation -emit-module -emit-module-path "$work/ZIPFoundation.swiftmodule" \
+        "${cmods[@]}" -Xcc -D_GNU_SOURCE=1 -c "$zip"/ZIPFoundation/*.swift -o "$work/ZIPFoundation.o"
+    swiftc "${flags[@]}" -wmo -module-name SpreadsheetReader -emit-module \
+        -emit-module-path "$work/SpreadsheetReader.swiftmodule" "${cmods[@]}" \
+        -c $(find Sources/SpreadsheetReader -name '*.swift' | sort) -o "$work/SpreadsheetReader.o"
+    swiftc "${flags[@]}" -module-name CongDanSoCore "${cmods[@]}" \
+        $(find Sources/CongDanSoCore -name '*.swift' | sort) fuzz/Fuzz.swift \
+        "$work/TextSafety.o" "$work/ZIPFoundation.o" "$work/SpreadsheetReader.o" -lz \
         -o "$work/congdanso-fuzz" 2> >(grep -v "Cannot export local symbol" >&2)
 fi
 

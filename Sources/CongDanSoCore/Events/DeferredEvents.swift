@@ -137,7 +137,7 @@ final class DeferredEvents: @unchecked Sendable {
             let k = Int(filled[b])
             if n + k > scratch.count {
                 let bigger = UnsafeMutableBufferPointer<DeferredEvent>.allocate(capacity: max(2 * scratch.count, n + k))
-                if n > 0 { _ = bigger.baseAddress!.moveInitialize(from: scratch.baseAddress!, count: n) }
+                if n > 0 { bigger.baseAddress!.moveInitialize(from: scratch.baseAddress!, count: n) }
                 scratch.deallocate()
                 scratch = bigger
             }
