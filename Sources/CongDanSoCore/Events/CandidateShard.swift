@@ -268,15 +268,21 @@ final class CandidateShard: @unchecked Sendable {
 
     /// The same as `collectFirstTimes`, for every unit in one pass, 4 bytes
     /// a time: `(second - base) << 1 | kind` (every time a whole second, and
-    /// all within 2^31 seconds of `base`; see `subSecond`).
-    func collectSeconds(base: Int64, into lists: RawLists<UInt32>) {
+    /// all within 2^31 seconds of `base`; see `subSecond`), each written in
+    /// its unit's buffer at the unit's `cursor`, which moves on.
+    func collectSeconds(
+        base: Int64, into times: UnsafeBufferPointer<UnsafeMutablePointer<UInt32>>,
+        at cursor: UnsafeMutableBufferPointer<Int>
+    ) {
         for t in tables {
             for r in 0..<t.count {
                 let u = Int(t.records[r].unit)
-                lists.append(u, UInt32(truncatingIfNeeded: (t.records[r].registeredAt / 1000 - base) << 1))
+                times[u][cursor[u]] = UInt32(truncatingIfNeeded: (t.records[r].registeredAt / 1000 - base) << 1)
+                cursor[u] += 1
                 let c = t.completedAt(r)
                 if c != CandidateRecord.never {
-                    lists.append(u, UInt32(truncatingIfNeeded: (c / 1000 - base) << 1 | 1))
+                    times[u][cursor[u]] = UInt32(truncatingIfNeeded: (c / 1000 - base) << 1 | 1)
+                    cursor[u] += 1
                 }
             }
         }

@@ -176,34 +176,38 @@ extension EventAggregator {
     private func historiesFromSeconds(base: Int64) {
         let counters = shards
         let n = units.count
-        // Each shard's times in its own lists (shards gather on their own threads).
-        let lists = counters.map { _ in RawLists<UInt32>(count: n) }
-        for (k, shard) in counters.enumerated() {
-            for u in 0..<n { lists[k].reserve(u, extra: shard.registered[u] + shard.completed[u]) }
+        // A buffer a unit (freed once its history is made), each split
+        // between the shards, which gather on their own threads: a unit's
+        // times end up together, to be sorted where they are.
+        let totals = (0..<n).map { u in counters.reduce(0) { $0 + $1.registered[u] + $1.completed[u] } }
+        let buffers = UnsafeMutableBufferPointer<UnsafeMutablePointer<UInt32>>.allocate(capacity: max(1, n))
+        defer { buffers.deallocate() }
+        for u in 0..<n { buffers[u] = .allocate(capacity: max(1, totals[u])) }
+        var cursors: [[Int]] = []
+        var next = [Int](repeating: 0, count: n)
+        for shard in counters {
+            cursors.append(next)
+            for u in 0..<n { next[u] += shard.registered[u] + shard.completed[u] }
         }
-        runAll(counters.count, parallel: counters.count > 1) {
-            counters[$0].collectSeconds(base: base, into: lists[$0])
+        let into = Unchecked(buffers)
+        let shardCursors = cursors
+        runAll(counters.count, parallel: counters.count > 1) { k in
+            var cursor = shardCursors[k]
+            cursor.withUnsafeMutableBufferPointer {
+                counters[k].collectSeconds(base: base, into: UnsafeBufferPointer(into.value), at: $0)
+            }
         }
         let threads = eventsCounted >= parallelFoldDeltas ? shards.count : 1
         histories.withUnsafeMutableBufferPointer { all in
             let out = Unchecked(all)
             runAll(threads, parallel: threads > 1) { t in
                 for u in stride(from: t, to: n, by: threads) {
-                    let total = lists.reduce(0) { $0 + $1.count(u) }
-                    guard total > 0 else { continue }
-                    let seconds = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: total)
-                    var at = 0
-                    for list in lists {
-                        let run = list.buffer(u)
-                        if run.count > 0 {
-                            (seconds.baseAddress! + at).initialize(from: run.baseAddress!, count: run.count)
-                        }
-                        at += run.count
-                        list.removeAll(u)
+                    let seconds = UnsafeMutableBufferPointer(start: into.value[u], count: totals[u])
+                    if totals[u] > 0 {
+                        RadixSort.sort(seconds)
+                        out.value[u] = EventAggregator.history(sortedSeconds: UnsafeBufferPointer(seconds), base: base)
                     }
-                    RadixSort.sort(seconds)
-                    out.value[u] = EventAggregator.history(sortedSeconds: UnsafeBufferPointer(seconds), base: base)
-                    seconds.deallocate()
+                    seconds.baseAddress!.deallocate()
                 }
             }
         }
@@ -213,22 +217,26 @@ extension EventAggregator {
     /// The history that folding these changes into an empty one gives:
     /// `sortedSeconds` are `(second - base) << 1 | kind`, ascending, each a
     /// +1 (registered, or completed), so every second present is an
-    /// observation.
+    /// observation. Made a few thousand observations at a time.
     static func history(sortedSeconds s: UnsafeBufferPointer<UInt32>, base: Int64) -> History {
-        var observations: [Observation] = []
-        observations.reserveCapacity(s.count)
-        var r = 0, c = 0, i = 0
-        while i < s.count {
-            let second = s[i] >> 1
-            while i < s.count, s[i] >> 1 == second {
-                if s[i] & 1 == 0 { r += 1 } else { c += 1 }
-                i += 1
-            }
-            observations.append(
-                Observation(time: Timestamp(milliseconds: (base + Int64(second)) * 1000), registered: r, completed: c))
-        }
         var history = History()
-        history.append(contentsOf: observations)
+        withUnsafeTemporaryAllocation(of: Observation.self, capacity: 4096) { chunk in
+            var r = 0, c = 0, i = 0, k = 0
+            while i < s.count {
+                let second = s[i] >> 1
+                while i < s.count, s[i] >> 1 == second {
+                    if s[i] & 1 == 0 { r += 1 } else { c += 1 }
+                    i += 1
+                }
+                chunk[k] = Observation(
+                    time: Timestamp(milliseconds: (base + Int64(second)) * 1000), registered: r, completed: c)
+                k += 1
+                if k == chunk.count || i == s.count {
+                    history.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<k]))
+                    k = 0
+                }
+            }
+        }
         return history
     }
 }

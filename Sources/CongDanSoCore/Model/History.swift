@@ -37,7 +37,7 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
         let packed: [Packed]
         let wide: [Observation]
 
-        init(_ items: ArraySlice<Observation>) {
+        init<C: Collection>(_ items: C) where C.Element == Observation {
             let first = items.first ?? Observation(time: Timestamp(milliseconds: 0), registered: 0, completed: 0)
             base = first.time.milliseconds
             baseRegistered = first.registered
@@ -105,7 +105,7 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
 
     /// Appends many at once: the same blocks and tail as appending them one
     /// by one (blocks are frozen whenever the tail reaches 2 × `blockSize`).
-    public mutating func append(contentsOf newElements: [Observation]) {
+    public mutating func append<C: Collection>(contentsOf newElements: C) where C.Element == Observation {
         guard newElements.count > History.blockSize else {
             for o in newElements { append(o) }
             return
