@@ -250,38 +250,23 @@ final class CandidateShard: @unchecked Sendable {
         )
     }
 
-    /// Puts every candidate's first registration and completion, as
-    /// changes (`ms << 2`, `ms << 2 | 1`), in `pending` under its unit,
-    /// for the `wanted` units.
-    func collectFirstTimes(of wanted: [Bool]) {
-        for u in units.indices where wanted[u] { pending.reserve(u, extra: registered[u] + completed[u]) }
-        for t in tables {
-            for r in 0..<t.count {
-                let u = Int(t.records[r].unit)
-                guard wanted[u] else { continue }
-                pending.append(u, t.records[r].registeredAt << 2)
-                let c = t.completedAt(r)
-                if c != CandidateRecord.never { pending.append(u, c << 2 | 1) }
-            }
-        }
-    }
-
-    /// The same as `collectFirstTimes`, for every unit in one pass, 4 bytes
-    /// a time: `(second - base) << 1 | kind` (every time a whole second, and
-    /// all within 2^31 seconds of `base`; see `subSecond`), each written in
-    /// its unit's buffer at the unit's `cursor`, which moves on.
-    func collectSeconds(
-        base: Int64, into times: UnsafeBufferPointer<UnsafeMutablePointer<UInt32>>,
-        at cursor: UnsafeMutableBufferPointer<Int>
+    /// Writes every candidate's first registration and completion, as
+    /// `encode(ms, isCompletion)`, in its unit's buffer at the unit's
+    /// `cursor`, which moves on; for the `wanted` units only.
+    @inline(__always)
+    func collectFirstTimes<T>(
+        of wanted: UnsafeBufferPointer<Bool>, into buffers: UnsafeBufferPointer<UnsafeMutablePointer<T>>,
+        at cursor: UnsafeMutableBufferPointer<Int>, _ encode: (Int64, Bool) -> T
     ) {
         for t in tables {
             for r in 0..<t.count {
                 let u = Int(t.records[r].unit)
-                times[u][cursor[u]] = UInt32(truncatingIfNeeded: (t.records[r].registeredAt / 1000 - base) << 1)
+                guard wanted[u] else { continue }
+                buffers[u][cursor[u]] = encode(t.records[r].registeredAt, false)
                 cursor[u] += 1
                 let c = t.completedAt(r)
                 if c != CandidateRecord.never {
-                    times[u][cursor[u]] = UInt32(truncatingIfNeeded: (c / 1000 - base) << 1 | 1)
+                    buffers[u][cursor[u]] = encode(c, true)
                     cursor[u] += 1
                 }
             }

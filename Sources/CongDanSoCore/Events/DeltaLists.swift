@@ -5,13 +5,12 @@
 #endif
 
 /// Per unit, a growable list of Int64 in raw memory (the aggregator's
-/// deltas; UInt32 for a cold read's compact times): appends without
-/// Swift's copy-on-write checks.
+/// deltas, `ms << 2 | kind`): appends without Swift's copy-on-write checks.
 ///
 /// `@unchecked Sendable`: lists are independent, so threads may append to
 /// different lists at once; one list is only ever touched by one thread.
-final class RawLists<Element>: @unchecked Sendable {
-    private let starts: UnsafeMutablePointer<UnsafeMutablePointer<Element>?>
+final class DeltaLists: @unchecked Sendable {
+    private let starts: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
     private let counts: UnsafeMutablePointer<Int>
     private let capacities: UnsafeMutablePointer<Int>
     let lists: Int
@@ -32,7 +31,7 @@ final class RawLists<Element>: @unchecked Sendable {
     }
 
     @inline(__always)
-    func append(_ list: Int, _ value: Element) {
+    func append(_ list: Int, _ value: Int64) {
         let n = counts[list]
         if n == capacities[list] { grow(list) }
         starts[list]![n] = value
@@ -46,15 +45,15 @@ final class RawLists<Element>: @unchecked Sendable {
 
     private func grow(_ list: Int, atLeast needed: Int = 0) {
         let capacity = max(16, capacities[list] * 2, needed)
-        let p = realloc(starts[list], capacity * MemoryLayout<Element>.stride)!
-        starts[list] = p.bindMemory(to: Element.self, capacity: capacity)
+        let p = realloc(starts[list], capacity * MemoryLayout<Int64>.stride)!
+        starts[list] = p.bindMemory(to: Int64.self, capacity: capacity)
         capacities[list] = capacity
     }
 
     func count(_ list: Int) -> Int { counts[list] }
 
     /// The list's values, valid until the next append to it.
-    func buffer(_ list: Int) -> UnsafeMutableBufferPointer<Element> {
+    func buffer(_ list: Int) -> UnsafeMutableBufferPointer<Int64> {
         UnsafeMutableBufferPointer(start: starts[list], count: counts[list])
     }
 
@@ -66,6 +65,3 @@ final class RawLists<Element>: @unchecked Sendable {
         capacities[list] = 0
     }
 }
-
-/// The aggregator's per-unit changes, `ms << 2 | kind`.
-typealias DeltaLists = RawLists<Int64>

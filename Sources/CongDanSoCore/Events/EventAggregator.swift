@@ -156,8 +156,8 @@ public final class EventAggregator: @unchecked Sendable {
     /// Candidates a bucket's table is sized for (about 250 KB: it stays in
     /// the cache while a bucket's held events are counted).
     static let bucketCandidates = 8192
-    /// Times a pass of `historiesFromCandidates` gathers at most (8 bytes each).
-    static let historyGroupEntries = 4 << 20
+    /// Bytes of times a pass of `historiesFromCandidates` gathers at most.
+    static let historyGroupBytes = 48 << 20
     /// Events held back before they are counted (32 bytes each).
     static let deferBudget = 3 << 19
     /// While true (between `beginBatch` and `endBatch`), large windows'

@@ -114,104 +114,93 @@ extension EventAggregator {
 
     /// Every unit's history from its candidates alone (a cold read): a
     /// unit's value at T is its candidates registered, and completed, at or
-    /// before T, which is what folding every change would give.
+    /// before T, which is what folding every change would give. When every
+    /// time is a whole second (as logs write them), a time takes 4 bytes,
+    /// `(second - base) << 1 | kind`; otherwise 8, the changes'
+    /// `ms << 2 | kind`.
     func historiesFromCandidates() {
+        let first = shards.map(\.firstMs).min() ?? .max, latest = shards.map(\.latestMs).max() ?? .min
+        if shards.allSatisfy({ $0.subSecond == 0 }), first <= latest, latest / 1000 - first / 1000 < 1 << 30 {
+            let base = first / 1000
+            historiesFromCandidates(
+                { ms, completion in UInt32(truncatingIfNeeded: (ms / 1000 - base) << 1) | (completion ? 1 : 0) },
+                { EventAggregator.history(sortedSeconds: UnsafeBufferPointer($0), base: base) })
+        } else {
+            historiesFromCandidates(
+                { ms, completion in ms << 2 | (completion ? 1 : 0) },
+                { changes in
+                    var history = History()
+                    EventAggregator.fold(&history, changes)
+                    return history
+                })
+        }
+        for u in units.indices where histories[u].count > 0 { markChanged(u) }
+    }
+
+    /// Gathers each unit's times, `encode(ms, isCompletion)`, into a buffer
+    /// of its own (split between the shards, which gather on their own
+    /// threads), sorts them where they are and makes the unit's history with
+    /// `build`, freeing the buffer. Units go in groups of at most
+    /// `historyGroupBytes` of times, a pass over the candidates a group: one
+    /// pass for a national log's ten million 4-byte times.
+    private func historiesFromCandidates<T: FixedWidthInteger>(
+        _ encode: @escaping @Sendable (Int64, Bool) -> T,
+        _ build: @escaping @Sendable (UnsafeMutableBufferPointer<T>) -> History
+    ) {
         let counters = shards
         let n = units.count
-        let first = counters.map(\.firstMs).min() ?? .max, latest = counters.map(\.latestMs).max() ?? .min
-        if counters.allSatisfy({ $0.subSecond == 0 }), first <= latest, latest / 1000 - first / 1000 < 1 << 30 {
-            historiesFromSeconds(base: first / 1000)
-            return
-        }
-        // Units in groups of at most `historyGroupEntries` times (8 bytes
-        // each), a pass over the candidates a group: bounds the memory.
+        let totals = (0..<n).map { u in counters.reduce(0) { $0 + $1.registered[u] + $1.completed[u] } }
         var groups: [[Int]] = [[]]
         var inGroup = 0
-        for u in 0..<n {
-            let entries = counters.reduce(0) { $0 + $1.registered[u] + $1.completed[u] }
-            if entries == 0 { continue }
-            if inGroup > 0, inGroup + entries > EventAggregator.historyGroupEntries {
+        for u in 0..<n where totals[u] > 0 {
+            if inGroup > 0, (inGroup + totals[u]) * MemoryLayout<T>.stride > EventAggregator.historyGroupBytes {
                 groups.append([])
                 inGroup = 0
             }
             groups[groups.count - 1].append(u)
-            inGroup += entries
+            inGroup += totals[u]
         }
         let threads = eventsCounted >= parallelFoldDeltas ? shards.count : 1
-        var member = [Bool](repeating: false, count: n)
+        let buffers = UnsafeMutableBufferPointer<UnsafeMutablePointer<T>>.allocate(capacity: max(1, n))
+        defer { buffers.deallocate() }
+        let wanted = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, n))
+        defer { wanted.deallocate() }
         for group in groups where !group.isEmpty {
-            for u in group { member[u] = true }
-            let wanted = member
-            runAll(counters.count, parallel: counters.count > 1) { counters[$0].collectFirstTimes(of: wanted) }
+            wanted.initialize(repeating: false)
+            // Each shard's part of a unit's buffer starts where the shards before it end.
+            var cursors = [[Int]](repeating: [Int](repeating: 0, count: n), count: counters.count)
+            for u in group {
+                wanted[u] = true
+                buffers[u] = .allocate(capacity: totals[u])
+                var at = 0
+                for (k, shard) in counters.enumerated() {
+                    cursors[k][u] = at
+                    at += shard.registered[u] + shard.completed[u]
+                }
+            }
+            let shared = Unchecked((buffers, wanted))
+            let shardCursors = cursors
+            runAll(counters.count, parallel: counters.count > 1) { k in
+                var cursor = shardCursors[k]
+                cursor.withUnsafeMutableBufferPointer {
+                    counters[k].collectFirstTimes(
+                        of: UnsafeBufferPointer(shared.value.1), into: UnsafeBufferPointer(shared.value.0), at: $0,
+                        encode)
+                }
+            }
             histories.withUnsafeMutableBufferPointer { all in
                 let out = Unchecked(all)
                 runAll(threads, parallel: threads > 1) { t in
                     for k in stride(from: t, to: group.count, by: threads) {
                         let u = group[k]
-                        let total = counters.reduce(0) { $0 + $1.pending.count(u) }
-                        let times = UnsafeMutableBufferPointer<Int64>.allocate(capacity: total)
-                        var at = 0
-                        for shard in counters {
-                            let run = shard.pending.buffer(u)
-                            if run.count > 0 {
-                                (times.baseAddress! + at).initialize(from: run.baseAddress!, count: run.count)
-                            }
-                            at += run.count
-                            shard.pending.removeAll(u)
-                        }
-                        EventAggregator.fold(&out.value[u], times)
-                        times.deallocate()
+                        let times = UnsafeMutableBufferPointer(start: shared.value.0[u], count: totals[u])
+                        RadixSort.sort(times)
+                        out.value[u] = build(times)
+                        times.baseAddress!.deallocate()
                     }
                 }
             }
-            for u in group { member[u] = false }
         }
-        for shard in counters { shard.clearPending() }
-        for u in units.indices where histories[u].count > 0 { markChanged(u) }
-    }
-
-    /// `historiesFromCandidates` when every time is a whole second: one pass
-    /// over the candidates, 4 bytes a time (a national log's ten million
-    /// times take 40 MB, where 8 bytes would need passes by groups of units).
-    private func historiesFromSeconds(base: Int64) {
-        let counters = shards
-        let n = units.count
-        // A buffer a unit (freed once its history is made), each split
-        // between the shards, which gather on their own threads: a unit's
-        // times end up together, to be sorted where they are.
-        let totals = (0..<n).map { u in counters.reduce(0) { $0 + $1.registered[u] + $1.completed[u] } }
-        let buffers = UnsafeMutableBufferPointer<UnsafeMutablePointer<UInt32>>.allocate(capacity: max(1, n))
-        defer { buffers.deallocate() }
-        for u in 0..<n { buffers[u] = .allocate(capacity: max(1, totals[u])) }
-        var cursors: [[Int]] = []
-        var next = [Int](repeating: 0, count: n)
-        for shard in counters {
-            cursors.append(next)
-            for u in 0..<n { next[u] += shard.registered[u] + shard.completed[u] }
-        }
-        let into = Unchecked(buffers)
-        let shardCursors = cursors
-        runAll(counters.count, parallel: counters.count > 1) { k in
-            var cursor = shardCursors[k]
-            cursor.withUnsafeMutableBufferPointer {
-                counters[k].collectSeconds(base: base, into: UnsafeBufferPointer(into.value), at: $0)
-            }
-        }
-        let threads = eventsCounted >= parallelFoldDeltas ? shards.count : 1
-        histories.withUnsafeMutableBufferPointer { all in
-            let out = Unchecked(all)
-            runAll(threads, parallel: threads > 1) { t in
-                for u in stride(from: t, to: n, by: threads) {
-                    let seconds = UnsafeMutableBufferPointer(start: into.value[u], count: totals[u])
-                    if totals[u] > 0 {
-                        RadixSort.sort(seconds)
-                        out.value[u] = EventAggregator.history(sortedSeconds: UnsafeBufferPointer(seconds), base: base)
-                    }
-                    seconds.baseAddress!.deallocate()
-                }
-            }
-        }
-        for u in units.indices where histories[u].count > 0 { markChanged(u) }
     }
 
     /// The history that folding these changes into an empty one gives:
