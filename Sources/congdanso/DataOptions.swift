@@ -84,6 +84,14 @@ struct DataOptions: ParsableArguments {
         try load(live: false).dataset
     }
 
+    /// The data's standings at `--at` (text in the contest's time zone), or
+    /// at its latest moment when `at` is nil: what report, export and letter show.
+    func standings(at: String?) throws -> Standings {
+        let dataset = try load()
+        let moment = try at.map { try parseMoment($0, offset: dataset.config.timeZone) }
+        return Standings(dataset: dataset, at: moment, now: Clock.now)
+    }
+
     /// Like `load`, and also hands back the event log's tail when a log is
     /// the source, positioned after what was read, so the dashboard can
     /// follow the log without reading it a second time. With `live`, a last

@@ -57,9 +57,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let dataset = try options.load()
-        let moment = try at.map { try parseMoment($0, offset: dataset.config.timeZone) }
-        let standings = Standings(dataset: dataset, at: moment, now: Clock.now)
+        let standings = try options.standings(at: at)
         let query = TableQuery(
             sort: sort, reversed: reverse, text: filter ?? "",
             type: type.flatMap(UnitType.init(parsing:)), formerProvince: formerProvince, province: province)
@@ -68,7 +66,7 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case .csv: bytes = Data(TableExport.csv(rows, standings: standings, byteOrderMark: !noBOM).utf8)
         case .json: bytes = Data(TableExport.json(rows).utf8)
-        case .markdown: bytes = Data(TableExport.markdown(rows, lang, dataset: dataset).utf8)
+        case .markdown: bytes = Data(TableExport.markdown(rows, lang, dataset: standings.dataset).utf8)
         case .xlsx:
             bytes = try SpreadsheetExport.workbook(
                 rows, standings: standings, lang: lang, note: SpreadsheetExport.note(query, lang))

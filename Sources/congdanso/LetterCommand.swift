@@ -39,9 +39,7 @@ struct LetterCommand: ParsableCommand {
             print(LetterTemplate.builtIn(lang).source)
             return
         }
-        let dataset = try options.load()
-        let moment = try at.map { try parseMoment($0, offset: dataset.config.timeZone) }
-        let standings = Standings(dataset: dataset, at: moment, now: Clock.now)
+        let standings = try options.standings(at: at)
         let chosen = try loadTemplate()
         let bytes: Data
         do {

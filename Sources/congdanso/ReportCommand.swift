@@ -21,11 +21,8 @@ struct ReportCommand: ParsableCommand {
     var lang: Language = .vi
 
     func run() throws {
-        let dataset = try options.load()
-        let moment = try at.map { try parseMoment($0, offset: dataset.config.timeZone) }
-        let now = Clock.now
-        let standings = Standings(dataset: dataset, at: moment, now: now)
-        if moment == nil { warnIfLate(standings, now: now) }
+        let standings = try options.standings(at: at)
+        if at == nil { warnIfLate(standings, now: Clock.now) }
         switch format {
         case .text: try CommandOutput.emit(TextReport.render(standings, lang))
         case .json: try CommandOutput.emit(JSONReport.render(standings))

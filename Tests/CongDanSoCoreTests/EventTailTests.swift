@@ -99,7 +99,7 @@ struct EventTailTests {
             Self.header
                 + "2025-10-22T08:00:00+07:00,102,c1,registered\n2025-10-22T08:00:00+07:00,102,c2,registered\n2025-10-22T08:00:00+07:00,102,c3,registered\n"
         )
-        #expect(rename(dir.path + "/events.new", dir.path + "/events.csv") == 0)
+        #expect(dir.move("events.new", to: "events.csv"))
         let c = tail.poll()
         #expect(c.restarted)
         #expect(tail.aggregator.registered == [0, 3, 0])

@@ -39,6 +39,12 @@ public final class TempDataDir: @unchecked Sendable {
         try! Data(bytes).write(to: file)
     }
 
+    /// Renames a file in place, as logrotate does (one `rename`: the inode,
+    /// and any reader holding it open, go with it); true when it worked.
+    public func move(_ relative: String, to newName: String) -> Bool {
+        rename(url.appendingPathComponent(relative).path, url.appendingPathComponent(newName).path) == 0
+    }
+
     public func remove(_ relative: String) {
         try? FileManager.default.removeItem(at: url.appendingPathComponent(relative))
     }
