@@ -254,7 +254,8 @@ final class CandidateTable {
         return (ge30 & ~ge3A, ge61 & ~ge67)
     }
 
-    /// The key words of a compact key (the inverse of `compact`).
+    /// The key words of a compact key (the inverse of `compact`; the tests
+    /// use it to show that different ids never share a one-word key).
     static func words(_ key: UInt64) -> (UInt64, UInt64) {
         let top = Int(key >> 56)
         if top <= 7 { return (key & 0x00FF_FFFF_FFFF_FFFF, UInt64(top) << 56) }

@@ -164,9 +164,4 @@ final class DeferredEvents: @unchecked Sendable {
         next?.deallocate(); next = nil
         filled?.deallocate(); filled = nil
     }
-
-    /// Bytes held by the pool.
-    var memoryBytes: Int {
-        pool == nil ? 0 : blocks * (DeferredEvents.blockEvents * MemoryLayout<DeferredEvent>.stride + 8)
-    }
 }
