@@ -28,28 +28,28 @@ func dashboardBenchmark(sample: String, national: String) {
             .down, .down, .character(">"), .character("r"), .character("/"), .character("d"),
             .character("o"), .escape, .enter, .right, .escape, .character("<"), .pageDown, .up,
         ]
-        var index = 0
-        let times = measure(runs: 2000) {
-            _ = update(&state, .key(keys[index % keys.count]))
-            _ = render(state, width: 120, height: 40)
-            index += 1
-        }
-        print(
-            "== keypress (update + render 120×40), \(dataset.units.count) units: median \(ms(median(times))), p99 \(ms(times[times.count * 99 / 100])), best \(ms(times[0])) (2,000 keys)"
-        )
+        pressKeys(keys, on: &state, "keypress (update + render 120×40), \(dataset.units.count) units")
         // The summary and the group filters: open it, move, filter to a group
         // with Enter, cycle provinces with f, clear.
         let groupKeys: [Key] = [
             .tab, .down, .down, .down, .enter, .character("f"), .character("f"), .escape, .tab, .up, .escape,
         ]
-        index = 0
-        let groupTimes = measure(runs: 2000) {
-            _ = update(&state, .key(groupKeys[index % groupKeys.count]))
-            _ = render(state, width: 120, height: 40)
-            index += 1
-        }
-        print(
-            "== summary and group-filter keys (update + render 120×40), \(dataset.units.count) units: median \(ms(median(groupTimes))), p99 \(ms(groupTimes[groupTimes.count * 99 / 100])), best \(ms(groupTimes[0])) (2,000 keys)"
-        )
+        pressKeys(
+            groupKeys, on: &state,
+            "summary and group-filter keys (update + render 120×40), \(dataset.units.count) units")
     }
+}
+
+/// Presses `keys` in turn, 2,000 times in all, each with its update and a
+/// 120×40 render, and prints the median, p99 and best times.
+private func pressKeys(_ keys: [Key], on state: inout DashboardState, _ what: String) {
+    var index = 0
+    let times = measure(runs: 2000) {
+        _ = update(&state, .key(keys[index % keys.count]))
+        _ = render(state, width: 120, height: 40)
+        index += 1
+    }
+    print(
+        "== \(what): median \(ms(median(times))), p99 \(ms(times[times.count * 99 / 100])), best \(ms(times[0])) (2,000 keys)"
+    )
 }
