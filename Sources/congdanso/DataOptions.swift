@@ -80,8 +80,12 @@ struct DataOptions: ParsableArguments {
 
     /// Loads the data, printing warnings to standard error; on errors prints
     /// them all and exits with status 1.
+    /// The event log's tail (its candidate tables) is kept until exit, not
+    /// freed: every caller is a one-shot command (see `KeptUntilExit`).
     func load() throws -> Dataset {
-        try load(live: false).dataset
+        let (dataset, tail) = try load(live: false)
+        if let tail { KeptUntilExit.keep(tail) }
+        return dataset
     }
 
     /// The data's standings at `--at` (text in the contest's time zone), or
@@ -89,6 +93,7 @@ struct DataOptions: ParsableArguments {
     func standings(at: String?) throws -> Standings {
         let dataset = try load()
         let moment = try at.map { try parseMoment($0, offset: dataset.config.timeZone) }
+        KeptUntilExit.keep(dataset)  // its histories are freed at exit, by the kernel
         return Standings(dataset: dataset, at: moment, now: Clock.now)
     }
 
