@@ -44,5 +44,25 @@ struct HistoryStorageTests {
         expected[5] = changed[5]
         #expect(Array(changed) == expected)
         #expect(Array(history) == plain)  // the copy's blocks were not touched
+
+        // Appended in bulk (blocks frozen together in one storage, the
+        // unpackable ones apart) and in pieces of every size: the same.
+        for piece in [65, 129, 700, 2000] {
+            var bulk = History()
+            var start = 0
+            while start < plain.count {
+                let end = min(plain.count, start + piece)
+                bulk.append(contentsOf: plain[start..<end])
+                start = end
+            }
+            #expect(Array(bulk) == plain, "pieces of \(piece)")
+            #expect(bulk == history)
+            var shared = bulk
+            shared[1] = Observation(time: Timestamp(milliseconds: 2), registered: 1, completed: 0)
+            shared.truncate(to: 1500)
+            shared.append(contentsOf: plain[..<300])
+            #expect(Array(bulk) == plain, "a copy changed, pieces of \(piece)")
+            #expect(Array(shared) == [plain[0], shared[1]] + plain[2..<1500] + plain[..<300])
+        }
     }
 }
