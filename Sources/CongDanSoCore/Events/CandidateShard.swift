@@ -251,22 +251,22 @@ final class CandidateShard: @unchecked Sendable {
     }
 
     /// Writes every candidate's first registration and completion, as
-    /// `encode(ms, isCompletion)`, in its unit's buffer at the unit's
+    /// `times` encodes them, in its unit's buffer at the unit's
     /// `cursor`, which moves on; for the `wanted` units only.
     @inline(__always)
-    func collectFirstTimes<T>(
-        of wanted: UnsafeBufferPointer<Bool>, into buffers: UnsafeBufferPointer<UnsafeMutablePointer<T>>,
-        at cursor: UnsafeMutableBufferPointer<Int>, _ encode: (Int64, Bool) -> T
+    func collectFirstTimes<Times: EventAggregator.CandidateTimes>(
+        of wanted: UnsafeBufferPointer<Bool>, into buffers: UnsafeBufferPointer<UnsafeMutablePointer<Times.Word>>,
+        at cursor: UnsafeMutableBufferPointer<Int>, _ times: Times
     ) {
         for t in tables {
             for r in 0..<t.count {
                 let u = Int(t.records[r].unit)
                 guard wanted[u] else { continue }
-                buffers[u][cursor[u]] = encode(t.records[r].registeredAt, false)
+                buffers[u][cursor[u]] = times.encode(t.records[r].registeredAt, completion: false)
                 cursor[u] += 1
                 let c = t.completedAt(r)
                 if c != CandidateRecord.never {
-                    buffers[u][cursor[u]] = encode(c, true)
+                    buffers[u][cursor[u]] = times.encode(c, completion: true)
                     cursor[u] += 1
                 }
             }

@@ -121,32 +121,63 @@ extension EventAggregator {
     func historiesFromCandidates() {
         let first = shards.map(\.firstMs).min() ?? .max, latest = shards.map(\.latestMs).max() ?? .min
         if shards.allSatisfy({ $0.subSecond == 0 }), first <= latest, latest / 1000 - first / 1000 < 1 << 30 {
-            let base = first / 1000
-            historiesFromCandidates(
-                { ms, completion in UInt32(truncatingIfNeeded: (ms / 1000 - base) << 1) | (completion ? 1 : 0) },
-                { EventAggregator.history(sortedSeconds: UnsafeBufferPointer($0), base: base) })
+            historiesFromCandidates(WholeSeconds(first: first, latest: latest))
         } else {
-            historiesFromCandidates(
-                { ms, completion in ms << 2 | (completion ? 1 : 0) },
-                { changes in
-                    var history = History()
-                    EventAggregator.fold(&history, changes)
-                    return history
-                })
+            historiesFromCandidates(Milliseconds())
         }
         for u in units.indices where histories[u].count > 0 { markChanged(u) }
     }
 
-    /// Gathers each unit's times, `encode(ms, isCompletion)`, into a buffer
+    /// How a cold read's histories hold a candidate's time while they are
+    /// gathered and sorted: a generic parameter, not closures, so that the
+    /// loop over millions of candidates has the encoding inlined.
+    protocol CandidateTimes: Sendable {
+        associatedtype Word: FixedWidthInteger
+        func encode(_ ms: Int64, completion: Bool) -> Word
+        /// The smallest and largest words `encode` gives, when known
+        /// beforehand (the sort then skips a pass to find them).
+        var range: (Word, Word)? { get }
+        /// The history of a unit's times, sorted.
+        func history(_ sorted: UnsafeMutableBufferPointer<Word>) -> History
+    }
+
+    /// Whole seconds in 4 bytes: `(second - base) << 1 | kind`.
+    struct WholeSeconds: CandidateTimes {
+        let base: Int64
+        let range: (UInt32, UInt32)?
+        init(first: Int64, latest: Int64) {
+            base = first / 1000
+            range = (0, UInt32(truncatingIfNeeded: (latest / 1000 - base) << 1 | 1))
+        }
+        @inline(__always)
+        func encode(_ ms: Int64, completion: Bool) -> UInt32 {
+            UInt32(truncatingIfNeeded: (ms / 1000 - base) << 1) | (completion ? 1 : 0)
+        }
+        func history(_ sorted: UnsafeMutableBufferPointer<UInt32>) -> History {
+            EventAggregator.history(sortedSeconds: UnsafeBufferPointer(sorted), base: base)
+        }
+    }
+
+    /// Any time, as the changes' `ms << 2 | kind`.
+    struct Milliseconds: CandidateTimes {
+        @inline(__always)
+        func encode(_ ms: Int64, completion: Bool) -> Int64 { ms << 2 | (completion ? 1 : 0) }
+        var range: (Int64, Int64)? { nil }
+        func history(_ sorted: UnsafeMutableBufferPointer<Int64>) -> History {
+            var history = History()
+            EventAggregator.fold(&history, sorted)
+            return history
+        }
+    }
+
+    /// Gathers each unit's times, as `times` encodes them, into a buffer
     /// of its own (split between the shards, which gather on their own
-    /// threads), sorts them where they are and makes the unit's history with
-    /// `build`, freeing the buffer. Units go in groups of at most
+    /// threads), sorts them where they are and makes the unit's history,
+    /// freeing the buffer. Units go in groups of at most
     /// `historyGroupBytes` of times, a pass over the candidates a group: one
     /// pass for a national log's ten million 4-byte times.
-    private func historiesFromCandidates<T: FixedWidthInteger>(
-        _ encode: @escaping @Sendable (Int64, Bool) -> T,
-        _ build: @escaping @Sendable (UnsafeMutableBufferPointer<T>) -> History
-    ) {
+    private func historiesFromCandidates<Times: CandidateTimes>(_ times: Times) {
+        typealias T = Times.Word
         let counters = shards
         let n = units.count
         let totals = (0..<n).map { u in counters.reduce(0) { $0 + $1.registered[u] + $1.completed[u] } }
@@ -185,7 +216,7 @@ extension EventAggregator {
                 cursor.withUnsafeMutableBufferPointer {
                     counters[k].collectFirstTimes(
                         of: UnsafeBufferPointer(shared.value.1), into: UnsafeBufferPointer(shared.value.0), at: $0,
-                        encode)
+                        times)
                 }
             }
             histories.withUnsafeMutableBufferPointer { all in
@@ -193,10 +224,14 @@ extension EventAggregator {
                 runAll(threads, parallel: threads > 1) { t in
                     for k in stride(from: t, to: group.count, by: threads) {
                         let u = group[k]
-                        let times = UnsafeMutableBufferPointer(start: shared.value.0[u], count: totals[u])
-                        RadixSort.sort(times)
-                        out.value[u] = build(times)
-                        times.baseAddress!.deallocate()
+                        let unitTimes = UnsafeMutableBufferPointer(start: shared.value.0[u], count: totals[u])
+                        if let (lo, hi) = times.range {
+                            RadixSort.sort(unitTimes, from: lo, to: hi)
+                        } else {
+                            RadixSort.sort(unitTimes)
+                        }
+                        out.value[u] = times.history(unitTimes)
+                        unitTimes.baseAddress!.deallocate()
                     }
                 }
             }
@@ -211,16 +246,20 @@ extension EventAggregator {
         var history = History()
         withUnsafeTemporaryAllocation(of: Observation.self, capacity: 4096) { chunk in
             var r = 0, c = 0, i = 0, k = 0
-            while i < s.count {
+            let n = s.count
+            while i < n {
                 let second = s[i] >> 1
-                while i < s.count, s[i] >> 1 == second {
-                    if s[i] & 1 == 0 { r += 1 } else { c += 1 }
+                // Kinds are mixed at random: counted without a branch on them.
+                repeat {
+                    let kind = Int(s[i] & 1)
+                    c += kind
+                    r += 1 - kind
                     i += 1
-                }
+                } while i < n && s[i] >> 1 == second
                 chunk[k] = Observation(
                     time: Timestamp(milliseconds: (base + Int64(second)) * 1000), registered: r, completed: c)
                 k += 1
-                if k == chunk.count || i == s.count {
+                if k == chunk.count || i == n {
                     history.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<k]))
                     k = 0
                 }
