@@ -21,8 +21,10 @@ final class CandidateShard: @unchecked Sendable {
         didSet { if file != oldValue { fileSequence += 1 } }
     }
     private var fileSequence = 0
-    /// The candidate tables, one a bucket (a power of two of them).
+    /// The candidate tables, one a bucket (a power of two of them), first
+    /// made in one arena.
     let tables: [CandidateTable]
+    private let arena: ZeroedArena
     let bucketMask: UInt64
     /// The hash bits below the bucket's (those that chose the shard, and the slot tags).
     let bucketShift: UInt64
@@ -81,7 +83,11 @@ final class CandidateShard: @unchecked Sendable {
         precondition(buckets > 0 && buckets & (buckets - 1) == 0, "a power of two")
         self.units = units
         self.file = file
-        tables = (0..<buckets).map { _ in CandidateTable(expected: expectedCandidates / buckets) }
+        let perTable = expectedCandidates / buckets
+        let arena = ZeroedArena(
+            bytes: buckets * ZeroedArena.bytes(for: CandidateTable.arenaSlices(expected: perTable)))
+        self.arena = arena
+        tables = (0..<buckets).map { _ in CandidateTable(expected: perTable, arena: arena) }
         bucketMask = UInt64(buckets - 1)
         bucketShift = UInt64(32 + shardBits)
         let n = max(1, units.count)

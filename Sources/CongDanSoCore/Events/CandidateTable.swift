@@ -62,23 +62,36 @@ final class CandidateTable {
     /// A record's key that is an index into the side arrays.
     static let general: UInt64 = 1 << 63
 
-    init(expected: Int = 1024) {
-        // A few more records than expected: one table of many (a bucket of a
-        // shard) holds about `expected`, give or take the hash's spread.
-        let recordCount = max(64, expected + expected / 16)
-        let cap = recordCount * 4 / 3 + 1
+    /// `arena`: where the first slots and records go (a shard's tables share one).
+    init(expected: Int = 1024, arena: ZeroedArena? = nil) {
+        let (recordCount, cap) = CandidateTable.sizes(expected: expected)
         capacity = cap
-        slotBuffer = ZeroedMemory(bytes: cap * 4)
+        slotBuffer = arena?.take(cap * 4) ?? ZeroedMemory(bytes: cap * 4)
         slots = slotBuffer.base.bindMemory(to: UInt32.self, capacity: cap)
         recordCapacity = recordCount
         indexMask = CandidateTable.mask(for: recordCapacity)
-        recordBuffer = ZeroedMemory(bytes: recordCapacity * MemoryLayout<CandidateRecord>.stride)
+        let recordBytes = recordCapacity * MemoryLayout<CandidateRecord>.stride
+        recordBuffer = arena?.take(recordBytes) ?? ZeroedMemory(bytes: recordBytes)
         records = recordBuffer.base.bindMemory(to: CandidateRecord.self, capacity: recordCapacity)
     }
 
     deinit {
         slotBuffer.free()
         recordBuffer.free()
+    }
+
+    /// Records and slots for about `expected` candidates: a few more
+    /// records than expected (one table of many, a bucket of a shard, holds
+    /// about `expected`, give or take the hash's spread), slots at most 3/4 full.
+    private static func sizes(expected: Int) -> (records: Int, slots: Int) {
+        let recordCount = max(64, expected + expected / 16)
+        return (recordCount, recordCount * 4 / 3 + 1)
+    }
+
+    /// The bytes of a new table's slots and records, as `ZeroedArena` slices.
+    static func arenaSlices(expected: Int) -> [Int] {
+        let (records, slots) = sizes(expected: expected)
+        return [slots * 4, records * MemoryLayout<CandidateRecord>.stride]
     }
 
     /// Bytes of memory held (slots, records, arena, side arrays), for the benchmark.
@@ -310,10 +323,20 @@ final class CandidateTable {
     /// Reads every slot's cache line, in order (the hardware streams them
     /// in far faster than lookups would fetch them one miss at a time): a
     /// bucket's table about to take many lookups. Returns a value to keep.
+    /// An empty table's slots are written instead, a zero a page: fresh
+    /// mapped memory read first is mapped to the zero page, and the first
+    /// insert then takes a second fault (and the TLB shootdown) to copy it.
     @inline(__always)
     func touchSlots() -> UInt32 {
         var sum: UInt32 = 0
         var i = 0
+        if count == 0 {
+            while i < capacity {
+                slots[i] = 0
+                i += 1024
+            }
+            return 0
+        }
         while i < capacity {
             sum &+= slots[i]
             i += 16
