@@ -35,9 +35,12 @@ struct DeferredEvent {
 /// its events go through. Each candidate's events stay in file order, so
 /// the counts are those of counting each event as it came.
 ///
-/// Storage: a pool of blocks of `blockEvents` events, allocated at the
-/// first event (and grown if ever full), a chain of blocks a bucket; at
-/// most one part-filled block a bucket is wasted.
+/// Storage: blocks of `blockEvents` events (4 KB, aligned to 4 KB), from
+/// regions allocated at the first event (another region when one is used
+/// up), a chain of blocks a bucket. Each bucket has a write cursor into its
+/// last block: holding an event is a load, two stores and a test of the
+/// cursor's low bits (a block is full when its cursor reaches a 4 KB
+/// boundary). At most one part-filled block a bucket is wasted.
 ///
 /// Raw memory throughout: the owner's hot loop pays no copy-on-write or
 /// exclusivity checks.
@@ -45,123 +48,137 @@ struct DeferredEvent {
 /// `@unchecked Sendable`: a pool is filled by the one thread parsing its
 /// chunk, then read by the one thread counting its shard, never both at once.
 final class DeferredEvents: @unchecked Sendable {
-    static let blockEvents = 128  // 4 KB
+    static let blockEvents = 128
+    static let blockBytes = blockEvents * MemoryLayout<DeferredEvent>.stride  // 4 KB
 
     let buckets: Int
-    /// Blocks in the pool.
-    private(set) var blocks: Int
-    private var pool: UnsafeMutablePointer<DeferredEvent>?
-    /// Per block: the next block of its bucket (-1: none) and its event count.
-    private var next: UnsafeMutablePointer<Int32>?
-    private var filled: UnsafeMutablePointer<Int32>?
-    /// Per bucket: first and last block (-1: none).
+    /// Blocks a region holds.
+    private let regionBlocks: Int
+    private var regions: [UnsafeMutableRawPointer] = []
+    /// Per block (by index over the regions): the next block of its bucket (-1: none).
+    private var next: UnsafeMutablePointer<Int32>
+    private var nextCapacity: Int
+    /// Per bucket: first and last block (-1: none), and where its next event
+    /// goes (a 4 KB boundary when its last block is full, or it has none).
     private let head: UnsafeMutablePointer<Int32>
     private let tail: UnsafeMutablePointer<Int32>
+    private let cursor: UnsafeMutablePointer<UnsafeMutablePointer<DeferredEvent>>
     private var usedBlocks = 0
-    /// Events held.
-    private(set) var count = 0
+    /// A 4 KB-aligned address no event is written to: a bucket's cursor
+    /// while it has no block.
+    private let noBlock: UnsafeMutablePointer<DeferredEvent>
 
-    /// Room for about `events` events (and a part-filled block a bucket).
+    /// Room for about `events` events (and a part-filled block a bucket) a region.
     init(buckets: Int, events: Int) {
         self.buckets = buckets
-        blocks = events / DeferredEvents.blockEvents + buckets + 1
+        regionBlocks = events / DeferredEvents.blockEvents + buckets + 1
+        nextCapacity = regionBlocks
+        next = .allocate(capacity: nextCapacity)
         head = .allocate(capacity: buckets)
         head.initialize(repeating: -1, count: buckets)
         tail = .allocate(capacity: buckets)
         tail.initialize(repeating: -1, count: buckets)
+        noBlock = UnsafeMutableRawPointer(bitPattern: DeferredEvents.blockBytes)!.assumingMemoryBound(
+            to: DeferredEvent.self)
+        cursor = .allocate(capacity: buckets)
+        cursor.initialize(repeating: noBlock, count: buckets)
     }
 
     deinit {
         release()
+        next.deallocate()
         head.deallocate()
         tail.deallocate()
+        cursor.deallocate()
+    }
+
+    /// Events held: every block but a bucket's last is full.
+    var count: Int {
+        guard usedBlocks > 0 else { return 0 }
+        var n = 0, lastBlocks = 0
+        for b in 0..<buckets where tail[b] >= 0 {
+            n += cursor[b] - block(Int(tail[b]))
+            lastBlocks += 1
+        }
+        return n + (usedBlocks - lastBlocks) * DeferredEvents.blockEvents
     }
 
     /// Holds `event` in `bucket`.
     @inline(__always)
     func append(_ bucket: Int, _ event: DeferredEvent) {
-        if pool == nil { allocate() }
-        var b = Int(tail[bucket])
-        if b < 0 || Int(filled![b]) == DeferredEvents.blockEvents {
-            if usedBlocks == blocks { grow() }
-            let fresh = usedBlocks
-            usedBlocks += 1
-            next![fresh] = -1
-            filled![fresh] = 0
-            if b < 0 { head[bucket] = Int32(fresh) } else { next![b] = Int32(fresh) }
-            tail[bucket] = Int32(fresh)
-            b = fresh
-        }
-        let k = Int(filled![b])
-        let at = pool! + b * DeferredEvents.blockEvents + k
+        var at = cursor[bucket]
+        if UInt(bitPattern: at) & UInt(DeferredEvents.blockBytes - 1) == 0 { at = newBlock(bucket) }
         at.initialize(to: event)
         // The bucket's next cache line, asked for now: its next event comes
         // thousands of events later, and the write then need not wait.
-        if k + 2 < DeferredEvents.blockEvents { cds_prefetch_write(at + 2) }
-        filled![b] = Int32(k + 1)
-        count += 1
+        cds_prefetch_write(at + 2)
+        cursor[bucket] = at + 1
     }
 
-    /// More blocks (a half more): the pool was sized for the owner's budget,
-    /// which it checks only between windows.
-    private func grow() {
-        let more = blocks + blocks / 2
-        let bigger = UnsafeMutablePointer<DeferredEvent>.allocate(capacity: more * DeferredEvents.blockEvents)
-        bigger.moveInitialize(from: pool!, count: usedBlocks * DeferredEvents.blockEvents)
-        pool!.deallocate()
-        pool = bigger
-        for which in [0, 1] {
-            let old = which == 0 ? next! : filled!
-            let grown = UnsafeMutablePointer<Int32>.allocate(capacity: more)
-            grown.moveInitialize(from: old, count: usedBlocks)
-            old.deallocate()
-            if which == 0 { next = grown } else { filled = grown }
+    /// The start of block `k`.
+    @inline(__always)
+    private func block(_ k: Int) -> UnsafeMutablePointer<DeferredEvent> {
+        (regions[k / regionBlocks] + (k % regionBlocks) * DeferredEvents.blockBytes).assumingMemoryBound(
+            to: DeferredEvent.self)
+    }
+
+    /// Chains a fresh block to `bucket` and returns its start.
+    private func newBlock(_ bucket: Int) -> UnsafeMutablePointer<DeferredEvent> {
+        if usedBlocks == regions.count * regionBlocks {
+            // Pages are committed as blocks are first used.
+            regions.append(
+                .allocate(byteCount: regionBlocks * DeferredEvents.blockBytes, alignment: DeferredEvents.blockBytes))
+            if nextCapacity < regions.count * regionBlocks {
+                let grown = UnsafeMutablePointer<Int32>.allocate(capacity: regions.count * regionBlocks)
+                grown.moveInitialize(from: next, count: usedBlocks)
+                next.deallocate()
+                next = grown
+                nextCapacity = regions.count * regionBlocks
+            }
         }
-        blocks = more
-    }
-
-    private func allocate() {
-        // Pages are committed as blocks are first used.
-        pool = .allocate(capacity: blocks * DeferredEvents.blockEvents)
-        next = .allocate(capacity: blocks)
-        filled = .allocate(capacity: blocks)
+        let fresh = usedBlocks
+        usedBlocks += 1
+        next[fresh] = -1
+        let last = Int(tail[bucket])
+        if last < 0 { head[bucket] = Int32(fresh) } else { next[last] = Int32(fresh) }
+        tail[bucket] = Int32(fresh)
+        return block(fresh)
     }
 
     /// Copies `bucket`'s events, in the order held, to `scratch` from
     /// `start` on (grown as needed) and returns where they end.
     func copy(_ bucket: Int, into scratch: inout UnsafeMutableBufferPointer<DeferredEvent>, at start: Int) -> Int {
-        guard let pool, let next, let filled else { return start }
         var n = start
         var b = Int(head[bucket])
         while b >= 0 {
-            let k = Int(filled[b])
+            let from = block(b)
+            let k = b == Int(tail[bucket]) ? cursor[bucket] - from : DeferredEvents.blockEvents
             if n + k > scratch.count {
                 let bigger = UnsafeMutableBufferPointer<DeferredEvent>.allocate(capacity: max(2 * scratch.count, n + k))
                 if n > 0 { bigger.baseAddress!.moveInitialize(from: scratch.baseAddress!, count: n) }
                 scratch.deallocate()
                 scratch = bigger
             }
-            (scratch.baseAddress! + n).initialize(from: pool + b * DeferredEvents.blockEvents, count: k)
+            (scratch.baseAddress! + n).initialize(from: from, count: k)
             n += k
             b = Int(next[b])
         }
         return n
     }
 
-    /// Forgets the events, keeping the pool for the next ones.
+    /// Forgets the events, keeping the regions for the next ones.
     func removeAll() {
         head.update(repeating: -1, count: buckets)
         tail.update(repeating: -1, count: buckets)
+        cursor.update(repeating: noBlock, count: buckets)
         usedBlocks = 0
-        count = 0
     }
 
-    /// Forgets the events and gives the pool's memory back (it is
-    /// allocated again at the next event).
+    /// Forgets the events and gives the regions' memory back (allocated
+    /// again at the next event).
     func release() {
         removeAll()
-        pool?.deallocate(); pool = nil
-        next?.deallocate(); next = nil
-        filled?.deallocate(); filled = nil
+        for region in regions { region.deallocate() }
+        regions = []
     }
 }

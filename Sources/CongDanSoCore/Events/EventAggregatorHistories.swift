@@ -196,6 +196,8 @@ extension EventAggregator {
         defer { buffers.deallocate() }
         let wanted = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, n))
         defer { wanted.deallocate() }
+        // Each thread's radix sort works in one buffer, as large as its largest unit needs.
+        let largest = totals.max() ?? 0
         for group in groups where !group.isEmpty {
             wanted.initialize(repeating: false)
             // Each shard's part of a unit's buffer starts where the shards before it end.
@@ -222,11 +224,13 @@ extension EventAggregator {
             histories.withUnsafeMutableBufferPointer { all in
                 let out = Unchecked(all)
                 runAll(threads, parallel: threads > 1) { t in
+                    let scratch = UnsafeMutablePointer<T>.allocate(capacity: largest)
+                    defer { scratch.deallocate() }
                     for k in stride(from: t, to: group.count, by: threads) {
                         let u = group[k]
                         let unitTimes = UnsafeMutableBufferPointer(start: shared.value.0[u], count: totals[u])
                         if let (lo, hi) = times.range {
-                            RadixSort.sort(unitTimes, from: lo, to: hi)
+                            RadixSort.sort(unitTimes, from: lo, to: hi, scratch: scratch)
                         } else {
                             RadixSort.sort(unitTimes)
                         }

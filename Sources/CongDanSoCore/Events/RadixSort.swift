@@ -24,8 +24,11 @@ enum RadixSort {
     }
 
     /// Sorts `values`, every one of which is in `lo...hi` (a caller that
-    /// knows the range saves a pass over them).
-    static func sort<T: FixedWidthInteger>(_ values: UnsafeMutableBufferPointer<T>, from lo: T, to hi: T) {
+    /// knows the range saves a pass over them), in `scratch` (room for as
+    /// many values) when given: a caller sorting many lists reuses one.
+    static func sort<T: FixedWidthInteger>(
+        _ values: UnsafeMutableBufferPointer<T>, from lo: T, to hi: T, scratch: UnsafeMutablePointer<T>? = nil
+    ) {
         let n = values.count
         guard n >= threshold, let base = values.baseAddress else {
             var small = values
@@ -38,8 +41,8 @@ enum RadixSort {
         guard bits > 0 else { return }
         let radix = 1 << digitBits, mask = UInt64(radix - 1)
         let passes = (bits + digitBits - 1) / digitBits
-        let other = UnsafeMutablePointer<T>.allocate(capacity: n)
-        defer { other.deallocate() }
+        let other = scratch ?? UnsafeMutablePointer<T>.allocate(capacity: n)
+        defer { if scratch == nil { other.deallocate() } }
         // Every pass's counts in one sweep over the values.
         let counts = UnsafeMutablePointer<Int>.allocate(capacity: radix * passes)
         defer { counts.deallocate() }
