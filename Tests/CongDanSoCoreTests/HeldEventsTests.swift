@@ -193,6 +193,38 @@ struct EventParsingFastPathTests {
         }
     }
 
+    @Test("a time checked against the cached date (digits and colons in one word) is taken or refused as the full parser takes it alone")
+    func cachedTimeAgreesWithTheFullParser() throws {
+        // After a line that fills the cache, lines with the same date whose
+        // clock is mangled one byte at a time, each checked against
+        // `Timestamp.parse` on its own (no cache there).
+        let unit = ParallelAggregationTests.units[0].code
+        var clocks = ["08:30:00", "23:59:59", "00:00:00", "24:00:00", "23:60:00", "23:59:60", "19:99:00"]
+        let base = Array("12:34:56".utf8)
+        for k in base.indices {
+            for byte in [0x2F, 0x3A, 0x20, 0x41, 0x30, 0x39, 0x3B, 0xD9] as [UInt8] {
+                var clock = base
+                clock[k] = byte
+                clocks.append(String(decoding: clock, as: UTF8.self))
+            }
+        }
+        var text = "time,unit_code,candidate_id,event\n2025-10-20T07:00:00+07:00,\(unit),C00000000,registered\n"
+        var expected = [try Timestamp.parse("2025-10-20T07:00:00+07:00").get().milliseconds]
+        for (i, clock) in clocks.enumerated() {
+            let time = "2025-10-20T\(clock)+07:00"
+            text += "\(time),\(unit),\(String(format: "C%08d", i + 1)),registered\n"
+            if case .success(let t) = Timestamp.parse(Array(time.utf8)[...], defaultOffset: nil) {
+                expected.append(t.milliseconds)
+            }
+        }
+        let a = HeldEventsTests.oneReader()
+        Array(text.utf8).withUnsafeBufferPointer { _ = a.consume($0, atEnd: true) }
+        #expect(expected.count > 8 && expected.count < clocks.count)
+        #expect(a.eventsCounted == expected.count && a.badTimeLines == clocks.count + 1 - expected.count)
+        let times = a.currentHistories()[0].map(\.time.milliseconds)
+        #expect(times == Array(Set(expected)).sorted())
+    }
+
     @Test("eight digits read at once give their value; C and eight digits keep their one-word key")
     func eightDigits() {
         var rng = SeededRandom(seed: 8)

@@ -138,6 +138,9 @@ struct EventLineParser {
     // The last time's date part and offset, for the fast path.
     private var cachePrefix: (UInt64, UInt32) = (0, 0)  // first 11 bytes "YYYY-MM-DDT"
     private var cacheSuffix: [UInt8] = []
+    /// The suffix as a little-endian word and the mask of its bytes, when
+    /// it has at most 8 (an offset such as "+07:00", or "Z").
+    private var cacheSuffixWord: UInt64 = 0, cacheSuffixMask: UInt64 = 0
     private var cacheLength = -1
     private var cacheBase: Int64 = 0
 
@@ -436,20 +439,24 @@ struct EventLineParser {
     @inline(__always)
     private func unitIndex(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Int {
         let n = e - s
-        if n >= 1 && n <= 8 {
-            let key = EventLineParser.pack(p + s, n)
-            return unitSlots.withUnsafeBufferPointer { slots in
-                var i = EventLineParser.slot(key, unitMask)
-                while true {
-                    let k = slots[i]
-                    if k == key { return Int(unitValues[i]) }
-                    if k == 0 { return -1 }
-                    i = (i + 1) & unitMask
-                }
-            }
-        }
+        if n >= 1 && n <= 8 { return unitIndex(packed: EventLineParser.pack(p + s, n)) }
         if n == 0 { return -1 }
         return longCodes[Array(UnsafeBufferPointer(start: p + s, count: n))].map(Int.init) ?? -1
+    }
+
+    /// The unit whose code of 1 to 8 bytes packs to `key` (`pack`), or -1.
+    @inline(__always)
+    private func unitIndex(packed key: UInt64) -> Int {
+        guard key != 0 else { return -1 }
+        return unitSlots.withUnsafeBufferPointer { slots in
+            var i = EventLineParser.slot(key, unitMask)
+            while true {
+                let k = slots[i]
+                if k == key { return Int(unitValues[i]) }
+                if k == 0 { return -1 }
+                i = (i + 1) & unitMask
+            }
+        }
     }
 
     /// A plain line in the standard layout whose time has the cached date
@@ -460,7 +467,7 @@ struct EventLineParser {
     private func fastEvent(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int) -> ParsedEvent? {
         let timeLength = cacheLength
         guard timeLength >= 20, e - s > timeLength + 13, p[s + timeLength] == 44,
-            let ms = cachedTime(p + s), ms <= futureLimitMs
+            let ms = cachedTime(p + s, readable: e - s), ms <= futureLimitMs
         else { return nil }
         let us = s + timeLength + 1
         guard let ue = EventLineParser.fieldEnd(p, us, e) else { return nil }
@@ -481,7 +488,14 @@ struct EventLineParser {
             completion = true
         default: return nil
         }
-        let unit = unitIndex(p, us, ue)
+        // A unit code of up to 8 bytes is read in one load: at least 12
+        // bytes of the line follow its end (",", an id, ",", the event).
+        let n = ue - us
+        let unit =
+            n <= 8
+            ? unitIndex(
+                packed: UnsafeRawPointer(p + us).loadUnaligned(as: UInt64.self) & (n == 8 ? ~0 : (1 << (n * 8)) - 1))
+            : unitIndex(p, us, ue)
         guard unit >= 0 else { return nil }
         let (k0, k1) = CandidateTable.key(p + cs, ce - cs)
         return ParsedEvent(
@@ -529,23 +543,35 @@ struct EventLineParser {
     }
 
     /// The time at `q` in ms when it has the cached length, date and offset
-    /// and a valid hour, minute and second; nil otherwise.
+    /// and a valid hour, minute and second; nil otherwise. `readable`: the
+    /// bytes from `q` that may be read (a suffix of up to 8 bytes is then
+    /// compared in one load when at least 27 are).
     @inline(__always)
-    private func cachedTime(_ q: UnsafePointer<UInt8>) -> Int64? {
+    private func cachedTime(_ q: UnsafePointer<UInt8>, readable: Int) -> Int64? {
         let raw = UnsafeRawPointer(q)
         let a = raw.loadUnaligned(as: UInt64.self)
         let b = UInt32(raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)) | UInt32(q[10]) << 16
-        guard a == cachePrefix.0, b == cachePrefix.1, q[13] == 58, q[16] == 58 else { return nil }
-        let suffixMatches = cacheSuffix.withUnsafeBufferPointer { suffix in
-            for k in 0..<suffix.count where q[19 + k] != suffix[k] { return false }
-            return true
+        guard a == cachePrefix.0, b == cachePrefix.1 else { return nil }
+        if cacheSuffixMask != 0, readable >= 27 {
+            guard raw.loadUnaligned(fromByteOffset: 19, as: UInt64.self) & cacheSuffixMask == cacheSuffixWord else {
+                return nil
+            }
+        } else {
+            let suffixMatches = cacheSuffix.withUnsafeBufferPointer { suffix in
+                for k in 0..<suffix.count where q[19 + k] != suffix[k] { return false }
+                return true
+            }
+            guard suffixMatches else { return nil }
         }
-        guard suffixMatches else { return nil }
-        let d = (Int(q[11]) - 48, Int(q[12]) - 48, Int(q[14]) - 48, Int(q[15]) - 48, Int(q[17]) - 48, Int(q[18]) - 48)
-        guard d.0 >= 0, d.0 <= 9, d.1 >= 0, d.1 <= 9, d.2 >= 0, d.2 <= 9, d.3 >= 0, d.3 <= 9,
-            d.4 >= 0, d.4 <= 9, d.5 >= 0, d.5 <= 9
+        // "HH:MM:SS" in one word: the colons, and digits where digits go
+        // (a byte 0x30–0x39: its high nibble 3, and adding 6 leaves it so).
+        let w = raw.loadUnaligned(fromByteOffset: 11, as: UInt64.self)
+        let digits: UInt64 = 0xF0F0_00F0_F000_F0F0, threes: UInt64 = 0x3030_0030_3000_3030
+        guard w & 0x0000_FF00_00FF_0000 == 0x0000_3A00_003A_0000, w & digits == threes,
+            (w &+ 0x0606_0006_0600_0606) & digits == threes
         else { return nil }
-        let h = d.0 * 10 + d.1, m = d.2 * 10 + d.3, sec = d.4 * 10 + d.5
+        @inline(__always) func digit(_ k: UInt64) -> Int { Int((w >> (k * 8)) & 0x0F) }
+        let h = digit(0) * 10 + digit(1), m = digit(3) * 10 + digit(4), sec = digit(6) * 10 + digit(7)
         guard h < 24, m < 60, sec < 60 else { return nil }
         return cacheBase + Int64(h * 3_600_000 + m * 60_000 + sec * 1000)
     }
@@ -555,7 +581,7 @@ struct EventLineParser {
     @inline(__always)
     private mutating func time(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Result<Int64, Timestamp.ParseFailure> {
         let n = e - s
-        if n == cacheLength, n >= 20, let ms = cachedTime(p + s) { return .success(ms) }
+        if n == cacheLength, n >= 20, let ms = cachedTime(p + s, readable: n) { return .success(ms) }
         let slice = Array(UnsafeBufferPointer(start: p + s, count: n))[...]
         switch Timestamp.parse(slice, defaultOffset: nil) {
         case .failure(let why): return .failure(why)
@@ -572,6 +598,14 @@ struct EventLineParser {
                     UInt32(raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)) | UInt32(q[10]) << 16
                 )
                 cacheSuffix = Array(slice.dropFirst(19))
+                cacheSuffixWord = 0
+                cacheSuffixMask = 0
+                if cacheSuffix.count <= 8 {
+                    for (k, byte) in cacheSuffix.enumerated() {
+                        cacheSuffixWord |= UInt64(byte) << (UInt64(k) * 8)
+                        cacheSuffixMask |= 0xFF << (UInt64(k) * 8)
+                    }
+                }
                 cacheLength = n
                 let hms =
                     Int64((Int(q[11]) - 48) * 10 + Int(q[12]) - 48) * 3_600_000
