@@ -113,6 +113,76 @@ struct HeldEventsTests {
         #expect(Self.read(Self.aggregator(shards: 2, buckets: 8, budget: 700, window: 2048), batch: true, whole) == one)
     }
 
+    @Test(
+        "a bucket's records are guessed from the slot tags; a wrong guess (another key, the same tag) is looked up in full",
+        arguments: [120_000, 1_000])
+    func wrongGuesses(expected: Int) {
+        // One bucket that ends with 2^17 records: 15-bit tags, so that over
+        // 300,000 events some guesses name another key. Made for 1,000, the
+        // table grows (its slots move) while records are being guessed.
+        // Counted against a plain dictionary.
+        let units = ParallelAggregationTests.units
+        let shard = CandidateShard(
+            units: units, file: "events.csv", expectedCandidates: expected, shardBits: 0, buckets: 1)
+        shard.keepsChanges = false
+        var rng = SeededRandom(seed: 5)
+        var reference: [UInt64: (unit: Int, registered: Int64, completed: Int64?)] = [:]
+        var otherUnit = 0
+        var order: UInt64 = 0
+        for _ in 0..<5 {
+            let pool = DeferredEvents(buckets: 1, events: 60_000)
+            for _ in 0..<60_000 {
+                let id = Array(String(format: "C%08d", Int.random(in: 0..<120_000, using: &rng)).utf8)
+                let (k0, k1) = id.withUnsafeBufferPointer { CandidateTable.key($0.baseAddress!, $0.count) }
+                let key = CandidateTable.compact(k0, k1)
+                let unit = Int.random(in: 0..<units.count, using: &rng)
+                let completion = Int.random(in: 0..<3, using: &rng) == 0
+                let ms = 1_761_091_200_000 + Int64(Int.random(in: 0..<864_000, using: &rng)) * 1000
+                pool.append(
+                    0,
+                    DeferredEvent(
+                        key: key, ms: ms, order: order, column: 1,
+                        unitAndKind: UInt32(unit) | (completion ? DeferredEvent.completionBit : 0)))
+                order += 1
+                if var seen = reference[key] {
+                    if seen.unit != unit { otherUnit += 1 }
+                    seen.registered = min(seen.registered, ms)
+                    if completion { seen.completed = min(seen.completed ?? ms, ms) }
+                    reference[key] = seen
+                } else {
+                    reference[key] = (unit, ms, completion ? ms : nil)
+                }
+            }
+            shard.flushDeferred([pool]) { Int($0) + 1 }
+        }
+        #expect(shard.wrongGuesses > 0)
+        #expect(shard.candidateCount == reference.count && shard.otherUnitEvents == otherUnit)
+        for u in units.indices {
+            let mine = reference.values.filter { $0.unit == u }
+            #expect(shard.registered[u] == mine.count && shard.completed[u] == mine.filter { $0.completed != nil }.count)
+        }
+        // Every candidate's first registration and completion, per unit.
+        let times = EventAggregator.Milliseconds()
+        let buffers = units.indices.map { u in
+            UnsafeMutablePointer<Int64>.allocate(capacity: shard.registered[u] + shard.completed[u])
+        }
+        var cursor = [Int](repeating: 0, count: units.count)
+        let wanted = [Bool](repeating: true, count: units.count)
+        wanted.withUnsafeBufferPointer { w in
+            buffers.withUnsafeBufferPointer { b in
+                cursor.withUnsafeMutableBufferPointer { shard.collectFirstTimes(of: w, into: b, at: $0, times) }
+            }
+        }
+        for u in units.indices {
+            let got = UnsafeBufferPointer(start: buffers[u], count: cursor[u]).sorted()
+            let expected = reference.values.filter { $0.unit == u }.flatMap { c in
+                [c.registered << 2] + (c.completed.map { [$0 << 2 | 1] } ?? [])
+            }.sorted()
+            #expect(got == expected, "unit \(u)")
+            buffers[u].deallocate()
+        }
+    }
+
     @Test("held events are in file order within a bucket, whichever chunk parsed them")
     func heldOrder() {
         let pool = DeferredEvents(buckets: 3, events: 10)

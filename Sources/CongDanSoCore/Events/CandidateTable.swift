@@ -50,6 +50,8 @@ final class CandidateTable {
     /// (enough for `recordCapacity`); the bits above are the tag.
     private var indexMask: UInt32 = 0
     private(set) var count = 0
+    /// Changes whenever the slots are laid out anew (a rehash).
+    private(set) var layout = 0
     /// Bytes of ids longer than 15 bytes: a 32-bit length, then the bytes.
     private var arena: [UInt8] = []
     /// The key words of ids of no usual shape (`general` records).
@@ -344,6 +346,10 @@ final class CandidateTable {
         return sum
     }
 
+    /// Asks for record `r`.
+    @inline(__always)
+    func prefetchRecord(index r: Int) { cds_prefetch(records + r) }
+
     /// Asks for the record the key's first slot points to, when its tag
     /// matches (the slot itself was asked for earlier, so reading it now
     /// seldom waits). A hint only: a wrong guess costs one useless fetch.
@@ -399,6 +405,27 @@ final class CandidateTable {
         inserted = true
         return insert(ck, slot: i, tag: tag(h))
     }
+
+    /// The record of the key with this one-word key and hash, guessed from
+    /// the slots alone (no record read): the first slot on its probe whose
+    /// tag matches, or, when none does, a record made for it now, with
+    /// `unit` −1 until its first event is counted (`isUncounted`). A guess
+    /// may be another key's record with the same tag: the caller checks
+    /// the key. While `layout` stays the same (no slot moved), every guess
+    /// for one key gives the same record.
+    @inline(__always)
+    func guess(compact ck: UInt64, h: UInt64) -> Int {
+        if count == recordCapacity { growRecords() }
+        let (found, i) = probe(h) { _ in true }
+        if found >= 0 { return found }
+        let r = insert(ck, slot: i, tag: tag(h))
+        records[r].unit = -1
+        return r
+    }
+
+    /// A record made by `guess` whose candidate has no event counted yet.
+    @inline(__always)
+    func isUncounted(_ r: Int) -> Bool { records[r].unit < 0 }
 
     /// Linear probing from the key's home: the record `matches` accepts
     /// (only records whose slot tag is the key's are asked), or -1 and the
@@ -467,6 +494,7 @@ final class CandidateTable {
     }
 
     private func rehash(to newCapacity: Int? = nil) {
+        layout &+= 1
         let newCapacity = newCapacity ?? capacity * 2
         slotBuffer.free()
         capacity = newCapacity
