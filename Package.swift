@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "CongDanSoCore", dependencies: ["SpreadsheetReader", "TextSafety", "CSystemZlib", "CPrefetch"]),
         // A cache prefetch hint (Swift has none): the event log's table asks for memory a few events ahead.
         .target(name: "CPrefetch"),
+        // glibc's allocator set for reading a large event log (mallopt, which Swift's Glibc does not expose).
+        .target(name: "CAllocator"),
         // The system zlib (named apart from ZIPFoundation's own CZlib module), to read rotated event logs that logrotate compressed (events.csv.2.gz).
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // The one rule set for untrusted text (which scalars are unsafe, what
@@ -60,14 +62,16 @@ let package = Package(
             name: "congdanso",
             dependencies: [
                 "CongDanSoCore", "DashboardKit", "DashboardRuntime", "CursesTerminal", "TerminalCells",
-                "OfficeDocuments", "CongDanSoSettings", "TextSafety",
+                "OfficeDocuments", "CongDanSoSettings", "TextSafety", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks that print figures: `swift run -c release congdanso-bench`.
         .executableTarget(
             name: "congdanso-bench",
-            dependencies: ["CongDanSoCore", "DashboardKit", "TerminalCells", "SpreadsheetReader", "OfficeDocuments"]),
+            dependencies: [
+                "CongDanSoCore", "DashboardKit", "TerminalCells", "SpreadsheetReader", "OfficeDocuments", "CAllocator",
+            ]),
         // Helpers that more than one test target uses (the temporary data
         // directory). A regular target under Tests/, because a test target
         // cannot depend on another test target; Foundation only.

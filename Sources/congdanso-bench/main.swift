@@ -4,8 +4,12 @@
 //   swift run -c release congdanso-bench xlsx [DIR]     (a 100,000-row workbook; not in all)
 // The national-scale data directory is made by tools/make_national_data.py
 // into bench-data/national (git-ignored) when it is missing.
+import CAllocator
 import CongDanSoCore
 import Foundation
+
+// As the command does (see CAllocator.c), so that the figures are the product's.
+_ = cds_tune_allocator_for_large_reads()
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let which = arguments.first ?? "all"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CAllocator
 
 @main
 struct CongDanSo: ParsableCommand {
@@ -18,6 +19,8 @@ struct CongDanSo: ParsableCommand {
     /// values given, escape sequences and all) are printed terminal-safe and
     /// checked, through `CommandOutput`.
     static func main() {
+        // Before any thread allocates (see CAllocator.c).
+        _ = cds_tune_allocator_for_large_reads()
         do {
             var command = try parseAsRoot()
             try command.run()
