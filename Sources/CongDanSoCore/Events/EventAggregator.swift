@@ -151,7 +151,7 @@ public final class EventAggregator: @unchecked Sendable {
     /// Windows of at most this many bytes are parsed and counted at a time
     /// (bounds the memory of parsed events); those of at least
     /// `parallelBytes` are split across threads.
-    static let windowBytes = 4 << 20
+    static let windowBytes = 8 << 20
     static let parallelBytes = 256 << 10
     /// Candidates a bucket's table is sized for (about 250 KB: it stays in
     /// the cache while a bucket's held events are counted).

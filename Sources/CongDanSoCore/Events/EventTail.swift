@@ -419,9 +419,9 @@ public final class EventTail: @unchecked Sendable {
         piece.size = size
         var carried = 0
         var position = piece.offset
-        // Read in pieces of at most 4 MB (a window's worth); the buffer grows
+        // Read in pieces of at most 8 MB (a window's worth); the buffer grows
         // to `bufferSize` only for a line that long.
-        var capacity = min(bufferSize, 4 << 20, max(64 << 10, Int(clamping: size - position) + 1))
+        var capacity = min(bufferSize, 8 << 20, max(64 << 10, Int(clamping: size - position) + 1))
         var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         while true {
