@@ -512,10 +512,12 @@ public final class EventAggregator: @unchecked Sendable {
         }
         parser = chunks[chunks.count - 1].parser.forChunk()  // keeps the warmest time cache
         if holding { heldWindows.append(firstLines) }
-        // Each shard counts its events not held, chunk by chunk (file order).
+        // Each shard counts its events not held, chunk by chunk (file order);
+        // none when every event was held (threads are not woken for nothing).
         let counters = shards
         let lineNumbers = firstLines
-        runAll(counters.count, parallel: parallel) { k in
+        let unheld = chunks.contains { chunk in chunk.events.contains { !$0.isEmpty } }
+        runAll(counters.count, parallel: parallel && unheld) { k in
             for (c, chunk) in chunks.enumerated() {
                 chunk.events[k].withUnsafeBufferPointer {
                     counters[k].count($0, base.value, firstLine: lineNumbers[c])
@@ -593,7 +595,7 @@ public final class EventAggregator: @unchecked Sendable {
         for u in units { gathering[u] = false; markChanged(u) }
         for shard in shards { for u in shard.touched { unfoldedDeltas += shard.pending.count(u) } }
         let shards = self.shards, deltas = self.deltas, list = units
-        let threads = parallel ? shards.count : 1
+        let threads = parallel && !list.isEmpty ? shards.count : 1
         runAll(threads, parallel: threads > 1) { t in
             for i in stride(from: t, to: list.count, by: threads) {
                 EventAggregator.merge(list[i], from: shards, into: deltas)
