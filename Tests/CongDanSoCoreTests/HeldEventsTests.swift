@@ -159,7 +159,8 @@ struct HeldEventsTests {
         #expect(shard.candidateCount == reference.count && shard.otherUnitEvents == otherUnit)
         for u in units.indices {
             let mine = reference.values.filter { $0.unit == u }
-            #expect(shard.registered[u] == mine.count && shard.completed[u] == mine.filter { $0.completed != nil }.count)
+            #expect(
+                shard.registered[u] == mine.count && shard.completed[u] == mine.filter { $0.completed != nil }.count)
         }
         // Every candidate's first registration and completion, per unit.
         let times = EventAggregator.Milliseconds()
@@ -263,7 +264,9 @@ struct EventParsingFastPathTests {
         }
     }
 
-    @Test("a time checked against the cached date (digits and colons in one word) is taken or refused as the full parser takes it alone")
+    @Test(
+        "a time checked against the cached date (digits and colons in one word) is taken or refused as the full parser takes it alone"
+    )
     func cachedTimeAgreesWithTheFullParser() throws {
         // After a line that fills the cache, lines with the same date whose
         // clock is mangled one byte at a time, each checked against

@@ -250,4 +250,3 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
         return (o.registered, o.completed)
     }
 }
-
