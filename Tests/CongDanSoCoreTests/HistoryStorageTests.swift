@@ -8,6 +8,39 @@ import Testing
 /// was put in, and cutting it keeps the rest.
 @Suite("History storage")
 struct HistoryStorageTests {
+    @Test("compact blocks (whole seconds, small rises) give back every observation, up to their limits and past them")
+    func compactBlocks() {
+        // An event log's history: whole seconds apart, counts rising a little.
+        // Now and then a step at a compact block's limits (65,535 s, a rise
+        // of 255) or just past them (65,536 s, 256, a fall, a millisecond).
+        var rng = SeededRandom(seed: 12)
+        var plain: [Observation] = []
+        var ms: Int64 = 1_761_091_200_000
+        var r = 0, c = 0
+        for i in 0..<3000 {
+            switch i % 500 {
+            case 70: ms += 65_535_000
+            case 140: ms += 65_536_000
+            case 210: r += 255
+            case 280: c += 256
+            case 350: r -= 1
+            case 420: ms += 1
+            default:
+                ms += Int64(rng.next() % 30 + 1) * 1000
+                r += Int(rng.next() % 3)
+                c += Int(rng.next() % 2)
+            }
+            plain.append(Observation(time: Timestamp(milliseconds: ms), registered: r, completed: c))
+        }
+        var bulk = History()
+        bulk.append(contentsOf: plain)
+        #expect(Array(bulk) == plain)
+        #expect(Array(History(plain)) == plain)  // one by one, each block frozen on its own
+        for n in [0, 64, 500, 2999] {
+            #expect(bulk.value(at: plain[n].time) == (plain[n].registered, plain[n].completed))
+        }
+    }
+
     @Test("packed and wide blocks give back every observation; truncate keeps the first n")
     func roundTrip() {
         var rng = SeededRandom(seed: 11)

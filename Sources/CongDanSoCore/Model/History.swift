@@ -32,67 +32,115 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
     }
 
     /// A block: its storage and where in it the block starts. There, a
-    /// first word says how the block holds its observations: packed (0),
-    /// then the first observation's time and counts and a word each, the
-    /// milliseconds after that time in the low 32 bits and the changes of
-    /// the counts in two 16-bit halves above, as they fit for any real
-    /// contest; or wide (1), then each observation in three words.
+    /// first word says how the block holds its observations, each relative
+    /// to the block's first (its time and counts in the next three words):
+    /// - compact (2): 4 bytes each, whole seconds after the first's time in
+    ///   16 bits, the counts' rises in 8 bits each — an event log's
+    ///   histories, whose blocks span minutes;
+    /// - packed (0): 8 bytes each, milliseconds after the first's time in
+    ///   32 bits and the counts' changes in 16 bits each, as fits any real
+    ///   contest;
+    /// - wide (1): each observation as it is, in three words.
     private struct Frozen: @unchecked Sendable {
         let storage: Storage
         let offset: Int
 
-        static let packedWords = 4 + History.blockSize
-        static let wideWords = 1 + 3 * History.blockSize
+        enum Format: UInt64 {
+            case packed = 0, wide = 1, compact = 2
 
-        /// Freezes `observation(0..<blockSize)` at `offset` of `storage`,
-        /// which has `packedWords` of room there; in a storage of its own
-        /// when they cannot be packed.
-        static func make(in storage: Storage, at offset: Int, _ observation: (Int) -> Observation) -> Frozen {
-            let packed = storage.withUnsafeMutablePointerToElements { words in
-                let b = words + offset
-                let first = observation(0)
-                let base = first.time.milliseconds, r0 = first.registered, c0 = first.completed
-                for i in 0..<History.blockSize {
-                    let o = observation(i)
-                    let (offset, overT) = o.time.milliseconds.subtractingReportingOverflow(base)
-                    let (dr, overR) = o.registered.subtractingReportingOverflow(r0)
-                    let (dc, overC) = o.completed.subtractingReportingOverflow(c0)
-                    guard !overT, !overR, !overC, let t = UInt32(exactly: offset), let r = Int16(exactly: dr),
-                        let c = Int16(exactly: dc)
-                    else { return false }
-                    (b + 4 + i).initialize(
-                        to: UInt64(t) | UInt64(UInt16(bitPattern: r)) << 32 | UInt64(UInt16(bitPattern: c)) << 48)
+            /// Words a block takes in this format.
+            var words: Int {
+                switch self {
+                case .compact: return 4 + History.blockSize / 2
+                case .packed: return 4 + History.blockSize
+                case .wide: return 1 + 3 * History.blockSize
                 }
-                b.initialize(to: 0)
+            }
+        }
+
+        /// The tightest format `observation(0..<blockSize)` fit.
+        static func format(_ observation: (Int) -> Observation) -> Format {
+            let first = observation(0)
+            let base = first.time.milliseconds, r0 = first.registered, c0 = first.completed
+            var compact = true
+            for i in 0..<History.blockSize {
+                let o = observation(i)
+                let (offset, overT) = o.time.milliseconds.subtractingReportingOverflow(base)
+                let (dr, overR) = o.registered.subtractingReportingOverflow(r0)
+                let (dc, overC) = o.completed.subtractingReportingOverflow(c0)
+                guard !overT, !overR, !overC, UInt32(exactly: offset) != nil, Int16(exactly: dr) != nil,
+                    Int16(exactly: dc) != nil
+                else { return .wide }
+                if compact {
+                    compact = offset % 1000 == 0 && offset / 1000 <= 0xFFFF && UInt8(exactly: dr) != nil
+                        && UInt8(exactly: dc) != nil
+                }
+            }
+            return compact ? .compact : .packed
+        }
+
+        /// Freezes `observation(0..<blockSize)` in `format` (as `format(_:)`
+        /// gave it) at `offset` of `storage`, which has its words of room there.
+        static func make(
+            in storage: Storage, at offset: Int, _ format: Format, _ observation: (Int) -> Observation
+        ) -> Frozen {
+            storage.withUnsafeMutablePointerToElements { words in
+                let b = words + offset
+                b.initialize(to: format.rawValue)
+                let first = observation(0)
+                if format == .wide {
+                    for i in 0..<History.blockSize {
+                        let o = observation(i)
+                        (b + 1 + 3 * i).initialize(to: UInt64(bitPattern: o.time.milliseconds))
+                        (b + 2 + 3 * i).initialize(to: UInt64(UInt(bitPattern: o.registered)))
+                        (b + 3 + 3 * i).initialize(to: UInt64(UInt(bitPattern: o.completed)))
+                    }
+                    return
+                }
+                let base = first.time.milliseconds, r0 = first.registered, c0 = first.completed
                 (b + 1).initialize(to: UInt64(bitPattern: base))
                 (b + 2).initialize(to: UInt64(UInt(bitPattern: r0)))
                 (b + 3).initialize(to: UInt64(UInt(bitPattern: c0)))
-                return true
-            }
-            if packed { return Frozen(storage: storage, offset: offset) }
-            let wide = Storage.make(words: wideWords)
-            wide.withUnsafeMutablePointerToElements { b in
-                b.initialize(to: 1)
+                if format == .compact {
+                    let half = UnsafeMutableRawPointer(b + 4).bindMemory(to: UInt32.self, capacity: History.blockSize)
+                    for i in 0..<History.blockSize {
+                        let o = observation(i)
+                        let seconds = UInt32(truncatingIfNeeded: (o.time.milliseconds &- base) / 1000)
+                        let r = UInt32(truncatingIfNeeded: o.registered &- r0)
+                        let c = UInt32(truncatingIfNeeded: o.completed &- c0)
+                        (half + i).initialize(to: seconds | r << 16 | c << 24)
+                    }
+                    return
+                }
                 for i in 0..<History.blockSize {
                     let o = observation(i)
-                    (b + 1 + 3 * i).initialize(to: UInt64(bitPattern: o.time.milliseconds))
-                    (b + 2 + 3 * i).initialize(to: UInt64(UInt(bitPattern: o.registered)))
-                    (b + 3 + 3 * i).initialize(to: UInt64(UInt(bitPattern: o.completed)))
+                    let t = UInt32(truncatingIfNeeded: o.time.milliseconds &- base)
+                    let r = UInt16(truncatingIfNeeded: o.registered &- r0)
+                    let c = UInt16(truncatingIfNeeded: o.completed &- c0)
+                    (b + 4 + i).initialize(to: UInt64(t) | UInt64(r) << 32 | UInt64(c) << 48)
                 }
             }
-            return Frozen(storage: wide, offset: 0)
+            return Frozen(storage: storage, offset: offset)
         }
 
         /// A block in a storage of its own.
         static func make(_ observation: (Int) -> Observation) -> Frozen {
-            make(in: Storage.make(words: packedWords), at: 0, observation)
+            let f = format(observation)
+            return make(in: Storage.make(words: f.words), at: 0, f, observation)
         }
 
         @inline(__always)
         subscript(i: Int) -> Observation {
             storage.withUnsafeMutablePointerToElements { words in
                 let b = words + offset
-                guard b[0] == 0 else {
+                if b[0] == Format.compact.rawValue {
+                    let w = UnsafeRawPointer(b + 4).load(fromByteOffset: 4 * i, as: UInt32.self)
+                    return Observation(
+                        time: Timestamp(milliseconds: Int64(bitPattern: b[1]) &+ Int64(w & 0xFFFF) &* 1000),
+                        registered: Int(bitPattern: UInt(b[2])) &+ Int((w >> 16) & 0xFF),
+                        completed: Int(bitPattern: UInt(b[3])) &+ Int(w >> 24))
+                }
+                guard b[0] == Format.packed.rawValue else {
                     return Observation(
                         time: Timestamp(milliseconds: Int64(bitPattern: b[1 + 3 * i])),
                         registered: Int(bitPattern: UInt(b[2 + 3 * i])),
@@ -156,19 +204,29 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
         let total = old.count + new.count
         let frozen = total >= 2 * History.blockSize ? (total - History.blockSize) / History.blockSize : 0
         blocks.reserveCapacity(blocks.count + frozen)
-        // The new blocks in one storage.
-        let storage = Storage.make(words: Swift.max(1, frozen) * Frozen.packedWords)
         old.withUnsafeBufferPointer { old in
             @inline(__always) func at(_ k: Int) -> Observation { k < old.count ? old[k] : new[k - old.count] }
+            // The new blocks in one storage, sized for the format each fits.
+            var formats: [Frozen.Format] = []
+            formats.reserveCapacity(frozen)
+            var words = 0
             for b in 0..<frozen {
                 let start = b * History.blockSize
-                let offset = b * Frozen.packedWords
+                let f = Frozen.format { at(start + $0) }
+                formats.append(f)
+                words += f.words
+            }
+            let storage = Storage.make(words: Swift.max(1, words))
+            var offset = 0
+            for b in 0..<frozen {
+                let start = b * History.blockSize
                 if start >= old.count {
                     let from = start - old.count
-                    blocks.append(Frozen.make(in: storage, at: offset) { new[from + $0] })
+                    blocks.append(Frozen.make(in: storage, at: offset, formats[b]) { new[from + $0] })
                 } else {
-                    blocks.append(Frozen.make(in: storage, at: offset) { at(start + $0) })
+                    blocks.append(Frozen.make(in: storage, at: offset, formats[b]) { at(start + $0) })
                 }
+                offset += formats[b].words
             }
             var rest: [Observation] = []
             rest.reserveCapacity(2 * History.blockSize)
