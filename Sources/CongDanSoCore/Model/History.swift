@@ -72,7 +72,8 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
                     Int16(exactly: dc) != nil
                 else { return .wide }
                 if compact {
-                    compact = offset % 1000 == 0 && offset / 1000 <= 0xFFFF && UInt8(exactly: dr) != nil
+                    compact =
+                        offset % 1000 == 0 && offset / 1000 <= 0xFFFF && UInt8(exactly: dr) != nil
                         && UInt8(exactly: dc) != nil
                 }
             }
