@@ -8,29 +8,39 @@ import Testing
 /// was put in, and cutting it keeps the rest.
 @Suite("History storage")
 struct HistoryStorageTests {
+    /// The time and counts a walk is at.
+    struct Step { var ms: Int64 = 1_761_091_200_000, r = 0, c = 0 }
+
+    /// `count` observations, each after `move` took the walk its step `i`.
+    static func walk(
+        _ count: Int, seed: UInt64, _ move: (Int, inout SeededRandom, inout Step) -> Void
+    ) -> [Observation] {
+        var rng = SeededRandom(seed: seed)
+        var step = Step()
+        return (0..<count).map { i in
+            move(i, &rng, &step)
+            return Observation(time: Timestamp(milliseconds: step.ms), registered: step.r, completed: step.c)
+        }
+    }
+
     @Test("compact blocks (whole seconds, small rises) give back every observation, up to their limits and past them")
     func compactBlocks() {
         // An event log's history: whole seconds apart, counts rising a little.
         // Now and then a step at a compact block's limits (65,535 s, a rise
         // of 255) or just past them (65,536 s, 256, a fall, a millisecond).
-        var rng = SeededRandom(seed: 12)
-        var plain: [Observation] = []
-        var ms: Int64 = 1_761_091_200_000
-        var r = 0, c = 0
-        for i in 0..<3000 {
+        let plain = Self.walk(3000, seed: 12) { i, rng, s in
             switch i % 500 {
-            case 70: ms += 65_535_000
-            case 140: ms += 65_536_000
-            case 210: r += 255
-            case 280: c += 256
-            case 350: r -= 1
-            case 420: ms += 1
+            case 70: s.ms += 65_535_000
+            case 140: s.ms += 65_536_000
+            case 210: s.r += 255
+            case 280: s.c += 256
+            case 350: s.r -= 1
+            case 420: s.ms += 1
             default:
-                ms += Int64(rng.next() % 30 + 1) * 1000
-                r += Int(rng.next() % 3)
-                c += Int(rng.next() % 2)
+                s.ms += Int64(rng.next() % 30 + 1) * 1000
+                s.r += Int(rng.next() % 3)
+                s.c += Int(rng.next() % 2)
             }
-            plain.append(Observation(time: Timestamp(milliseconds: ms), registered: r, completed: c))
         }
         var bulk = History()
         bulk.append(contentsOf: plain)
@@ -43,24 +53,19 @@ struct HistoryStorageTests {
 
     @Test("packed and wide blocks give back every observation; truncate keeps the first n")
     func roundTrip() {
-        var rng = SeededRandom(seed: 11)
-        var plain: [Observation] = []
-        var ms: Int64 = 1_761_091_200_000
-        var r = 0, c = 0
-        for i in 0..<2000 {
-            // Mostly small steps; now and then a jump that cannot be packed
-            // (a count change past 16 bits, a gap past 32 bits of milliseconds,
-            // negative times and counts).
+        // Mostly small steps; now and then a jump that cannot be packed (a
+        // count change past 16 bits, a gap past 32 bits of milliseconds,
+        // negative times and counts).
+        let plain = Self.walk(2000, seed: 11) { i, rng, s in
             switch i % 400 {
-            case 100: r += 100_000
-            case 200: ms += 1 << 33
-            case 300: ms = -ms; c = -c - 5
+            case 100: s.r += 100_000
+            case 200: s.ms += 1 << 33
+            case 300: s.ms = -s.ms; s.c = -s.c - 5
             default:
-                ms += Int64(rng.next() % 5000) + 1
-                r += Int(rng.next() % 3)
-                c += Int(rng.next() % 2)
+                s.ms += Int64(rng.next() % 5000) + 1
+                s.r += Int(rng.next() % 3)
+                s.c += Int(rng.next() % 2)
             }
-            plain.append(Observation(time: Timestamp(milliseconds: ms), registered: r, completed: c))
         }
         let history = History(plain)
         #expect(Array(history) == plain)
