@@ -51,6 +51,49 @@ struct HistoryStorageTests {
         }
     }
 
+    @Test("a deferred history (a cold read's sorted times) answers as the history made from them, and changes as it")
+    func deferredHistory() {
+        // Times as a cold read gathers them: (second - base) << 1 | kind, sorted,
+        // several in some seconds, both kinds.
+        var rng = SeededRandom(seed: 13)
+        var raw: [UInt32] = []
+        var second: UInt32 = 5
+        for _ in 0..<5000 {
+            second += UInt32(rng.next() % 4)  // 0: the same second again
+            raw.append(second << 1 | UInt32(rng.next() % 3 == 0 ? 1 : 0))
+        }
+        raw.sort()
+        let base: Int64 = 1_761_091_200
+        func source() -> SortedSeconds {
+            let times = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: raw.count)
+            _ = times.initialize(from: raw)
+            return SortedSeconds(times, base: base)
+        }
+        let made = raw.withUnsafeBufferPointer { EventAggregator.history(sortedSeconds: $0, base: base) }
+        let deferred = History(deferredTo: source())
+        #expect(deferred.count == made.count && deferred.first == made.first && deferred.last == made.last)
+        // Every second in range, on it and half a second after, and before the first.
+        for s in Int64(0)...Int64(second + 2) {
+            for ms in [(base + s) * 1000, (base + s) * 1000 + 500, (base + s) * 1000 - 1] {
+                let t = Timestamp(milliseconds: ms)
+                #expect(deferred.value(at: t) == made.value(at: t), "at \(ms)")
+            }
+        }
+        #expect(Array(deferred) == Array(made) && deferred == made)
+        #expect(deferred.countThrough(made[100].time) == made.countThrough(made[100].time))
+        // Changed (as a live log's next events change it): made first, then changed; a copy keeps its own.
+        var changed = deferred
+        let next = Observation(
+            time: Timestamp(milliseconds: (base + Int64(second) + 10) * 1000), registered: 1_000_000, completed: 7)
+        changed.append(next)
+        #expect(Array(changed) == Array(made) + [next])
+        #expect(Array(deferred) == Array(made))
+        var cut = History(deferredTo: source())
+        cut.truncate(to: 10)
+        #expect(Array(cut) == Array(made[..<10]))
+        #expect(History(deferredTo: SortedSeconds(.allocate(capacity: 0), base: base)).isEmpty)
+    }
+
     @Test("packed and wide blocks give back every observation; truncate keeps the first n")
     func roundTrip() {
         // Mostly small steps; now and then a jump that cannot be packed (a

@@ -137,7 +137,8 @@ extension EventAggregator {
         /// The smallest and largest words `encode` gives, when known
         /// beforehand (the sort then skips a pass to find them).
         var range: (Word, Word)? { get }
-        /// The history of a unit's times, sorted.
+        /// The history of a unit's times, sorted; takes the buffer (keeps
+        /// it, or deallocates it).
         func history(_ sorted: UnsafeMutableBufferPointer<Word>) -> History
     }
 
@@ -154,7 +155,7 @@ extension EventAggregator {
             UInt32(truncatingIfNeeded: (ms / 1000 - base) << 1) | (completion ? 1 : 0)
         }
         func history(_ sorted: UnsafeMutableBufferPointer<UInt32>) -> History {
-            EventAggregator.history(sortedSeconds: UnsafeBufferPointer(sorted), base: base)
+            History(deferredTo: SortedSeconds(sorted, base: base))
         }
     }
 
@@ -166,14 +167,15 @@ extension EventAggregator {
         func history(_ sorted: UnsafeMutableBufferPointer<Int64>) -> History {
             var history = History()
             EventAggregator.fold(&history, sorted)
+            sorted.baseAddress?.deallocate()
             return history
         }
     }
 
     /// Gathers each unit's times, as `times` encodes them, into a buffer
     /// of its own (split between the shards, which gather on their own
-    /// threads), sorts them where they are and makes the unit's history,
-    /// freeing the buffer. Units go in groups of at most
+    /// threads), sorts them where they are and makes the unit's history
+    /// from them (which takes the buffer). Units go in groups of at most
     /// `historyGroupBytes` of times, a pass over the candidates a group: one
     /// pass for a national log's ten million 4-byte times.
     private func historiesFromCandidates<Times: CandidateTimes>(_ times: Times) {
@@ -235,7 +237,6 @@ extension EventAggregator {
                             RadixSort.sort(unitTimes)
                         }
                         out.value[u] = times.history(unitTimes)
-                        unitTimes.baseAddress!.deallocate()
                     }
                 }
             }
@@ -270,5 +271,79 @@ extension EventAggregator {
             }
         }
         return history
+    }
+}
+
+/// A unit's history after a cold read whose times are whole seconds, as its
+/// candidates' first registration and completion times, sorted (`(second -
+/// base) << 1 | kind`; the buffer is its own). Its value at a moment is the
+/// times at or before it, split by kind: a binary search, then the
+/// completions counted from a tally kept every 64 times. The observations
+/// (one a second present) are made only if asked for.
+///
+/// `@unchecked Sendable`: never changed after `init`.
+final class SortedSeconds: HistorySource, @unchecked Sendable {
+    private let times: UnsafeMutableBufferPointer<UInt32>
+    private let base: Int64
+    let count: Int
+    /// Completions among `times[..<64 k]`, for every k.
+    private let completionsBefore: [Int32]
+
+    init(_ times: UnsafeMutableBufferPointer<UInt32>, base: Int64) {
+        self.times = times
+        self.base = base
+        var distinct = 0, completions = 0
+        var before: [Int32] = []
+        before.reserveCapacity(times.count / 64 + 1)
+        var previous = UInt32.max
+        for (i, t) in times.enumerated() {
+            if i & 63 == 0 { before.append(Int32(truncatingIfNeeded: completions)) }
+            completions &+= Int(t & 1)
+            distinct &+= t >> 1 != previous ? 1 : 0
+            previous = t >> 1
+        }
+        before.append(Int32(truncatingIfNeeded: completions))
+        count = distinct
+        completionsBefore = before
+    }
+
+    deinit { times.baseAddress?.deallocate() }
+
+    /// How many times are at or before second `relative` (after `base`).
+    private func through(_ relative: Int64) -> Int {
+        guard relative >= 0 else { return 0 }
+        guard relative < Int64(UInt32.max >> 1) else { return times.count }
+        let key = UInt32(relative) << 1 | 1
+        var lo = 0, hi = times.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if times[mid] <= key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    private func counts(_ n: Int) -> (registered: Int, completed: Int) {
+        var completed = Int(completionsBefore[n >> 6])
+        for i in (n & ~63)..<n { completed &+= Int(times[i] & 1) }
+        return (n - completed, completed)
+    }
+
+    func value(at time: Timestamp) -> (registered: Int, completed: Int) {
+        // Observations are at whole seconds: those at or before the second `time` is in.
+        let ms = time.milliseconds
+        let second = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000)
+        return counts(through(second - base))
+    }
+
+    private func observation(atSecond relative: UInt32) -> Observation {
+        let (r, c) = counts(through(Int64(relative)))
+        return Observation(time: Timestamp(milliseconds: (base + Int64(relative)) * 1000), registered: r, completed: c)
+    }
+
+    var first: Observation? { times.isEmpty ? nil : observation(atSecond: times[0] >> 1) }
+    var last: Observation? { times.isEmpty ? nil : observation(atSecond: times[times.count - 1] >> 1) }
+
+    func make() -> History {
+        EventAggregator.history(sortedSeconds: UnsafeBufferPointer(times), base: base)
     }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One unit's observations, sorted by time, stored so that copies share all
 /// but the newest few.
 ///
@@ -19,6 +21,10 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
     /// The newest observations: fewer than 2 × `blockSize`, so the last one
     /// (the one a refresh may rewrite) is always here.
     private var tail: [Observation] = []
+    /// A history not made into blocks yet (`blocks` and `tail` are then
+    /// empty): its source answers for it until something needs its
+    /// observations one by one (see `HistorySource`).
+    private var deferred: Deferred?
 
     /// Where frozen blocks live: words, in one allocation that holds one
     /// block (frozen by an append) or many (frozen together by a bulk
@@ -160,6 +166,37 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
 
     public init() {}
 
+    /// A history whose observations are made from `source` only when they
+    /// are first needed one by one (its value at a moment, its count, first
+    /// and last come from the source meanwhile).
+    public init(deferredTo source: any HistorySource) {
+        deferred = Deferred(source)
+    }
+
+    /// The source of a deferred history and, once asked for, the history it made.
+    private final class Deferred: Sendable {
+        let source: any HistorySource
+        private let made = Mutex<History?>(nil)
+        init(_ source: any HistorySource) { self.source = source }
+
+        var history: History {
+            made.withLock { made in
+                if let made { return made }
+                let history = source.make()
+                made = history
+                return history
+            }
+        }
+    }
+
+    /// This history with its blocks made (itself when they are).
+    private var resolved: History { deferred?.history ?? self }
+
+    /// Makes the blocks of a deferred history, before a change.
+    private mutating func resolve() {
+        if let deferred { self = deferred.history }
+    }
+
     public init(arrayLiteral elements: Observation...) { self.init(elements) }
 
     public init<S: Sequence>(_ elements: S) where S.Element == Observation {
@@ -167,15 +204,20 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { blocks.count &* History.blockSize &+ tail.count }
+    public var endIndex: Int {
+        if let deferred { return deferred.source.count }
+        return blocks.count &* History.blockSize &+ tail.count
+    }
 
     public subscript(position: Int) -> Observation {
         get {
+            if let deferred { return deferred.history[position] }
             let frozen = blocks.count &* History.blockSize
             if position >= frozen { return tail[position &- frozen] }
             return blocks[position / History.blockSize][position % History.blockSize]
         }
         set {
+            resolve()
             let frozen = blocks.count &* History.blockSize
             if position >= frozen {
                 tail[position &- frozen] = newValue
@@ -192,6 +234,7 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
     /// by one (blocks are frozen whenever the tail reaches 2 × `blockSize`),
     /// each block packed straight from the tail and the new observations.
     public mutating func append<C: Collection>(contentsOf newElements: C) where C.Element == Observation {
+        resolve()
         guard newElements.count > History.blockSize else {
             for o in newElements { append(o) }
             return
@@ -240,10 +283,12 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
     /// (blocks are made whole): a history built from rows it knows the
     /// number of grows without copying.
     public mutating func reserveCapacity(_ n: Int) {
+        resolve()
         tail.reserveCapacity(Swift.min(n - blocks.count &* History.blockSize, 2 * History.blockSize))
     }
 
     public mutating func append(_ newElement: Observation) {
+        resolve()
         tail.append(newElement)
         if tail.count == 2 * History.blockSize {
             blocks.append(Frozen.make { tail[$0] })
@@ -253,6 +298,7 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
 
     public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C)
     where C.Element == Observation {
+        resolve()
         if subrange.lowerBound == endIndex {
             append(contentsOf: Array(newElements))
             return
@@ -267,6 +313,7 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
 
     /// Keeps the first `n` observations (a rebuild of the newest part).
     mutating func truncate(to n: Int) {
+        resolve()
         let frozen = blocks.count &* History.blockSize
         if n >= frozen {
             tail.removeLast(frozen &+ tail.count &- n)
@@ -279,20 +326,40 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
     }
 
     public mutating func removeAll(keepingCapacity keepCapacity: Bool = false) {
+        deferred = nil
         blocks.removeAll()
         tail.removeAll(keepingCapacity: keepCapacity)
     }
 
-    public static func == (a: History, b: History) -> Bool { a.elementsEqual(b) }
+    public static func == (a: History, b: History) -> Bool { a.resolved.elementsEqual(b.resolved) }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(count)
-        for o in self { hasher.combine(o) }
+        let history = resolved
+        hasher.combine(history.count)
+        for o in history { hasher.combine(o) }
+    }
+
+    /// Iterates the made blocks (a deferred history's are made once, not
+    /// looked up again for every observation).
+    public func makeIterator() -> IndexingIterator<History> {
+        guard let deferred else { return IndexingIterator(_elements: self) }
+        return IndexingIterator(_elements: deferred.history)
+    }
+
+    public var first: Observation? {
+        if let deferred { return deferred.source.first }
+        return isEmpty ? nil : self[0]
+    }
+
+    public var last: Observation? {
+        if let deferred { return deferred.source.last }
+        return isEmpty ? nil : self[endIndex - 1]
     }
 
     /// How many observations are at or before `time`: `self[..<n]` is the
     /// history up to `time`.
     public func countThrough(_ time: Timestamp) -> Int {
+        if let deferred { return deferred.history.countThrough(time) }
         var lo = 0, hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -303,9 +370,28 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
 
     /// The counts at `time`: the last observation at or before it, or zeros.
     public func value(at time: Timestamp) -> (registered: Int, completed: Int) {
+        if let deferred { return deferred.source.value(at: time) }
         let n = countThrough(time)
         guard n > 0 else { return (0, 0) }
         let o = self[n - 1]
         return (o.registered, o.completed)
     }
+}
+
+/// What a deferred history (`History(deferredTo:)`) is made from: the
+/// history of a unit after a cold read of millions of events, known from its
+/// candidates' sorted times. Its value at any moment is a binary search in
+/// them, and a report needs a few such values a unit, not the unit's 80,000
+/// observations made into blocks; those are made (`make`) the first time
+/// something needs them one by one, once.
+public protocol HistorySource: AnyObject, Sendable {
+    /// How many observations the history has.
+    var count: Int { get }
+    /// The counts at `time`, as `History.value(at:)` gives them.
+    func value(at time: Timestamp) -> (registered: Int, completed: Int)
+    /// The first and the last observation (nil when there is none).
+    var first: Observation? { get }
+    var last: Observation? { get }
+    /// The history, made into blocks.
+    func make() -> History
 }
