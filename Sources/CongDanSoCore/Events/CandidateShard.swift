@@ -328,7 +328,10 @@ final class CandidateShard: @unchecked Sendable {
             }
             for i in 0..<n { hashes[i] = CandidateTable.hash(compact: events[i].key) }
             let t = tables[b]
-            touched &+= t.touchSlots()
+            // A bucket with many events (a cold read's) has its slots read
+            // in order first; one with a few (an append's) only where they go.
+            let many = n * 16 >= t.capacity
+            if many { touched &+= t.touchSlots() }
             // Each event's record, guessed from the slots (in the cache)
             // alone; all again if the slots moved (the table grew).
             var i = 0
@@ -343,8 +346,9 @@ final class CandidateShard: @unchecked Sendable {
             }
             // Then counted in the order of their records, each record's
             // events in file order: the records are read nearly in order
-            // (the hardware streams them) instead of at random.
-            let sorted = byRecord(n, records: t.count)
+            // (the hardware streams them) instead of at random. A few events
+            // are counted in file order (sorting would cost more than it saves).
+            let sorted = many ? byRecord(n, records: t.count) : inFileOrder(n)
             let ahead = 8
             for j in 0..<n {
                 if j + ahead < n { t.prefetchRecord(index: Int(guesses[Int(sorted[j + ahead])])) }
@@ -370,6 +374,12 @@ final class CandidateShard: @unchecked Sendable {
             }
         }
         for pool in pools { pool.removeAll() }
+    }
+
+    /// The first `n` events' indices as they are (file order).
+    private func inFileOrder(_ n: Int) -> UnsafeMutableBufferPointer<Int32> {
+        for i in 0..<n { sortedEvents[i] = Int32(truncatingIfNeeded: i) }
+        return sortedEvents
     }
 
     /// The first `n` events' indices ordered by their guessed record, a
