@@ -107,11 +107,7 @@ final class CandidateShard: @unchecked Sendable {
     deinit {
         registered.deallocate()
         completed.deallocate()
-        scratch.deallocate()
-        merged.deallocate()
-        hashes.deallocate()
-        guesses.deallocate()
-        sortedEvents.deallocate()
+        releaseCountingBuffers()
     }
 
     /// Distinct candidates, and the bytes their tables and held events take.
@@ -137,16 +133,7 @@ final class CandidateShard: @unchecked Sendable {
     func clearPending(releasingMemory: Bool = false) {
         if releasingMemory {
             for u in units.indices { pending.removeAll(u) }
-            scratch.deallocate()
-            scratch = UnsafeMutableBufferPointer(start: nil, count: 0)
-            merged.deallocate()
-            merged = UnsafeMutableBufferPointer(start: nil, count: 0)
-            hashes.deallocate()
-            hashes = UnsafeMutableBufferPointer(start: nil, count: 0)
-            guesses.deallocate()
-            guesses = UnsafeMutableBufferPointer(start: nil, count: 0)
-            sortedEvents.deallocate()
-            sortedEvents = UnsafeMutableBufferPointer(start: nil, count: 0)
+            releaseCountingBuffers()
         } else {
             for u in touched { pending.removeAll(u, keepingCapacity: true) }
         }
@@ -298,7 +285,7 @@ final class CandidateShard: @unchecked Sendable {
     /// changes and warnings as counting each as it came. `line` turns an
     /// event's `order` into its line in the file.
     func flushDeferred(_ pools: [DeferredEvents], line: (UInt64) -> Int) {
-        guard pools.contains(where: { $0.count > 0 }) else { return }
+        guard pools.contains(where: { !$0.isEmpty }) else { return }
         var runEnds: [Int] = []
         var touched: UInt32 = 0
         var tally = self.tally
@@ -317,15 +304,7 @@ final class CandidateShard: @unchecked Sendable {
                 n = end
             }
             let events = runEnds.count > 1 ? mergeRuns(n, runEnds) : UnsafeBufferPointer(scratch)
-            if hashes.count < n {
-                let size = max(n, 2 * hashes.count)
-                hashes.deallocate()
-                hashes = .allocate(capacity: size)
-                guesses.deallocate()
-                guesses = .allocate(capacity: size)
-                sortedEvents.deallocate()
-                sortedEvents = .allocate(capacity: size)
-            }
+            if hashes.count < n { growPerEventBuffers(to: max(n, 2 * hashes.count)) }
             for i in 0..<n { hashes[i] = CandidateTable.hash(compact: events[i].key) }
             let t = tables[b]
             // A bucket with many events (a cold read's) has its slots read
@@ -376,6 +355,37 @@ final class CandidateShard: @unchecked Sendable {
         for pool in pools { pool.removeAll() }
     }
 
+    /// Room for `size` events' hashes, guessed records and order (their
+    /// contents are not kept: they are filled anew for each bucket).
+    private func growPerEventBuffers(to size: Int) {
+        CandidateShard.grow(&hashes, to: size)
+        CandidateShard.grow(&guesses, to: size)
+        CandidateShard.grow(&sortedEvents, to: size)
+    }
+
+    /// `buffer` made at least `n` long (at least twice as long when it
+    /// grows), its contents not kept.
+    private static func grow<T>(_ buffer: inout UnsafeMutableBufferPointer<T>, to n: Int) {
+        guard buffer.count < n else { return }
+        let size = max(n, 2 * buffer.count)
+        buffer.deallocate()
+        buffer = .allocate(capacity: size)
+    }
+
+    /// Gives back the buffers held events are counted in (they are made
+    /// again at the next large read).
+    private func releaseCountingBuffers() {
+        func release<T>(_ buffer: inout UnsafeMutableBufferPointer<T>) {
+            buffer.deallocate()
+            buffer = UnsafeMutableBufferPointer(start: nil, count: 0)
+        }
+        release(&scratch)
+        release(&merged)
+        release(&hashes)
+        release(&guesses)
+        release(&sortedEvents)
+    }
+
     /// The first `n` events' indices as they are (file order).
     private func inFileOrder(_ n: Int) -> UnsafeMutableBufferPointer<Int32> {
         for i in 0..<n { sortedEvents[i] = Int32(truncatingIfNeeded: i) }
@@ -404,10 +414,7 @@ final class CandidateShard: @unchecked Sendable {
     /// Merges the sorted runs `scratch[0..<runEnds[0]]`, `[runEnds[0]..<runEnds[1]]`, …
     /// by `order`, two at a time (usually there are just two: one a chunk).
     private func mergeRuns(_ n: Int, _ runEnds: [Int]) -> UnsafeBufferPointer<DeferredEvent> {
-        if merged.count < n {
-            merged.deallocate()
-            merged = .allocate(capacity: max(n, 2 * merged.count))
-        }
+        CandidateShard.grow(&merged, to: n)
         var from = scratch.baseAddress!, to = merged.baseAddress!
         var ends = runEnds
         while ends.count > 1 {

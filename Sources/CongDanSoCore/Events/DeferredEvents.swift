@@ -92,6 +92,9 @@ final class DeferredEvents: @unchecked Sendable {
         cursor.deallocate()
     }
 
+    /// Whether no event is held.
+    var isEmpty: Bool { usedBlocks == 0 }
+
     /// Events held: every block but a bucket's last is full.
     var count: Int {
         guard usedBlocks > 0 else { return 0 }

@@ -433,6 +433,7 @@ public final class EventAggregator: @unchecked Sendable {
         }
 
         var held: Int { pools.reduce(0) { $0 + $1.count } }
+        var holdsNone: Bool { pools.allSatisfy(\.isEmpty) }
 
         /// Parses the chunk's lines; with `holding` (the shards, and this
         /// chunk's place in the held windows), events are held back in
@@ -554,7 +555,7 @@ public final class EventAggregator: @unchecked Sendable {
     /// Counts every event held back (see `batching`); the counts, changes
     /// and warnings are then those of every line read.
     public func settle() {
-        guard chunkPool.contains(where: { $0.held > 0 }) else { return }
+        guard chunkPool.contains(where: { !$0.holdsNone }) else { return }
         let counters = shards
         let pools = counters.indices.map { k in chunkPool.filter { !$0.pools.isEmpty }.map { $0.pools[k] } }
         let windows = heldWindows

@@ -330,9 +330,7 @@ final class SortedSeconds: HistorySource, @unchecked Sendable {
 
     func value(at time: Timestamp) -> (registered: Int, completed: Int) {
         // Observations are at whole seconds: those at or before the second `time` is in.
-        let ms = time.milliseconds
-        let second = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000)
-        return counts(through(second - base))
+        return counts(through(time.milliseconds.floorDiv(1000) - base))
     }
 
     private func observation(atSecond relative: UInt32) -> Observation {

@@ -96,12 +96,15 @@ final class ZeroedArena {
     /// `bytes` zeroed bytes (cache-line aligned), or a `ZeroedMemory` of
     /// its own when the arena is used up (or could not be mapped).
     func take(_ bytes: Int) -> ZeroedMemory {
-        let size = (max(bytes, 1) + 63) & ~63
+        let size = ZeroedArena.sliceSize(bytes)
         guard let base, used + size <= self.bytes else { return ZeroedMemory(bytes: bytes) }
         defer { used += size }
         return ZeroedMemory(slice: base + used, bytes: size)
     }
 
     /// The bytes an arena needs for slices of these sizes.
-    static func bytes(for slices: [Int]) -> Int { slices.reduce(0) { $0 + ((max($1, 1) + 63) & ~63) } }
+    static func bytes(for slices: [Int]) -> Int { slices.reduce(0) { $0 + sliceSize($1) } }
+
+    /// A slice's room: cache-line aligned.
+    private static func sliceSize(_ bytes: Int) -> Int { (max(bytes, 1) + 63) & ~63 }
 }

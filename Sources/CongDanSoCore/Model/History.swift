@@ -339,12 +339,21 @@ public struct History: RandomAccessCollection, MutableCollection, RangeReplaceab
         for o in history { hasher.combine(o) }
     }
 
-    /// Iterates the made blocks (a deferred history's are made once, not
-    /// looked up again for every observation).
-    public func makeIterator() -> IndexingIterator<History> {
-        guard let deferred else { return IndexingIterator(_elements: self) }
-        return IndexingIterator(_elements: deferred.history)
+    /// Goes through the made blocks: a deferred history's are asked for
+    /// once, not again for every observation.
+    public struct Iterator: IteratorProtocol {
+        private let history: History
+        private var position = 0
+        fileprivate init(_ history: History) { self.history = history }
+
+        public mutating func next() -> Observation? {
+            guard position < history.endIndex else { return nil }
+            defer { position += 1 }
+            return history[position]
+        }
     }
+
+    public func makeIterator() -> Iterator { Iterator(resolved) }
 
     public var first: Observation? {
         if let deferred { return deferred.source.first }

@@ -128,8 +128,6 @@ public struct HistoryRow: Hashable, Sendable {
 
     /// Days since 1970-01-01 in local time.
     private static func dayIndex(_ t: Timestamp, _ offset: UTCOffset) -> Int64 {
-        let shifted = t.milliseconds + Int64(offset.seconds) * 1000
-        let q = shifted / Timestamp.millisecondsPerDay
-        return shifted % Timestamp.millisecondsPerDay < 0 ? q - 1 : q
+        (t.milliseconds + Int64(offset.seconds) * 1000).floorDiv(Timestamp.millisecondsPerDay)
     }
 }
