@@ -20,9 +20,11 @@ let package = Package(
     ],
     targets: [
         // The statistics core: data loading, statistics, Vietnamese text, reports. No terminal code.
-        .target(name: "CongDanSoCore", dependencies: ["SpreadsheetReader", "TextSafety", "CSystemZlib", "CPrefetch"]),
+        .target(name: "CongDanSoCore", dependencies: ["SpreadsheetReader", "TextSafety", "CSystemZlib", "CPrefetch", "CByteScan"]),
         // A cache prefetch hint (Swift has none): the event log's table asks for memory a few events ahead.
         .target(name: "CPrefetch"),
+        // The commas, quotes and line ends among 32 bytes in one step (SSE2): the event log's fast path.
+        .target(name: "CByteScan"),
         // glibc's allocator set for reading a large event log (mallopt, which Swift's Glibc does not expose).
         .target(name: "CAllocator"),
         // The system zlib (named apart from ZIPFoundation's own CZlib module), to read rotated event logs that logrotate compressed (events.csv.2.gz).

@@ -22,16 +22,19 @@ work=fuzz/.work
 mkdir -p "$work"
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
 # The core's dependencies, compiled the same way: TextSafety, the C modules
-# (system zlib, the prefetch hint), and SpreadsheetReader over ZIPFoundation
+# (system zlib, the prefetch hint, the byte scan), and SpreadsheetReader over ZIPFoundation
 # (its sources from the package checkout: run `swift build` once first).
 zip=.build/checkouts/ZIPFoundation/Sources
 if [ ! -d "$zip/ZIPFoundation" ]; then echo "run swift build first (ZIPFoundation's checkout is missing)"; exit 1; fi
-if [ ! -x "$work/congdanso-fuzz" ] || [ -n "$(find Sources/TextSafety Sources/CongDanSoCore Sources/SpreadsheetReader Sources/CPrefetch fuzz/Fuzz.swift -newer "$work/congdanso-fuzz" \( -name '*.swift' -o -name '*.h' \) | head -1)" ]; then
+if [ ! -x "$work/congdanso-fuzz" ] || [ -n "$(find Sources/TextSafety Sources/CongDanSoCore Sources/SpreadsheetReader Sources/CPrefetch Sources/CByteScan fuzz/Fuzz.swift -newer "$work/congdanso-fuzz" \( -name '*.swift' -o -name '*.h' \) | head -1)" ]; then
     echo "building the fuzzer…"
     mkdir -p "$work/cprefetch"
     printf 'module CPrefetch {\n    header "%s"\n    export *\n}\n' "$PWD/Sources/CPrefetch/include/CPrefetch.h" \
         > "$work/cprefetch/module.modulemap"
-    cmods=(-I "$work" -I "$work/cprefetch" -I Sources/CSystemZlib -I "$zip/CZLib")
+    mkdir -p "$work/cbytescan"
+    printf 'module CByteScan {\n    header "%s"\n    export *\n}\n' "$PWD/Sources/CByteScan/include/CByteScan.h" \
+        > "$work/cbytescan/module.modulemap"
+    cmods=(-I "$work" -I "$work/cprefetch" -I "$work/cbytescan" -I Sources/CSystemZlib -I "$zip/CZLib")
     swiftc "${flags[@]}" -wmo -module-name TextSafety -emit-module -emit-module-path "$work/TextSafety.swiftmodule" \
         -c Sources/TextSafety/*.swift -o "$work/TextSafety.o"
     swiftc "${flags[@]}" -wmo -module-name ZIPFoundation -emit-module -emit-module-path "$work/ZIPFoundation.swiftmodule" \

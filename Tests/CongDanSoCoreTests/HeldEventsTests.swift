@@ -298,6 +298,61 @@ struct EventParsingFastPathTests {
         #expect(times == Array(Set(expected)).sorted())
     }
 
+    @Test(
+        "a line the one-scan fast path may take is counted, or refused, as the full parser takes it alone, warnings and columns included"
+    )
+    func fastLineAgreesWithTheFullParser() throws {
+        // Units whose codes fill one word, and one longer.
+        let units = try TempDataDir(
+            units: "code,name,type,population,adults\n101,A,xã,10,10\n12345678,B,xã,10,10\n123456789,C,xã,10,10\n"
+        ).dataset().units
+        let time = "2025-10-20T08:30:00+07:00"
+        // What follows the time on the line being checked.
+        let rests = [
+            ",101,C00000001,registered\n", ",101,C00000001,completed\n", ",101,C00000001,registered\r\n",
+            ",12345678,C1,completed\n", ",123456789,C1,registered\n", ",1234567,C1,registered\n",
+            ",101,C00000001,registered,\n", ",101,C00000001,registered,,\n", ",101,C1,2,registered\n",
+            ",101,C1,registered\r\r\n", ",101,C1\r2,registered\n", ",\"101\",C1,registered\n",
+            ",101,\"C1\",registered\n", ",101,C1,\"registered\"\n", ",101,C1,regist\"red\n", ", 101,C1,registered\n",
+            ",101 ,C1,registered\n", ",101,\tC1,registered\n", ",101,C1 ,registered\n", ",101,C1, registered\n",
+            ",101,C1,Registered\n", ",101,C1,registeredd\n", ",101,C1,complete\n", ",101,C1,\n", ",101,,registered\n",
+            ",,C1,registered\n", ",999,C1,registered\n", ",101,registered\n", ",101\n", ",\n", "\n",
+            ",101,Cñ1,completed\n", ",101,C0123456789abcdef,registered\n",
+            ",101,a-very-long-candidate-identifier-past-the-scan,registered\n",
+            ",101,C1,registered\n\"quoted\",\n", "0,101,C1,registered\n", ",101,C1,registered,extra\n",
+        ]
+        // After the line, the same candidates again (an id read wrongly is
+        // another candidate), the first with a quote within 32 bytes of the
+        // line before (a scan that ran past that line's end would see it).
+        let after =
+            "2025-10-20T08:30:01+07:00,\"12345678\",C1,completed\n2025-10-20T08:30:02+07:00,12345678,C00000001,completed\n"
+        let header = "time,unit_code,candidate_id,event\n"
+        func read(_ text: String) -> EventAggregator {
+            let a = EventAggregator(units: units, file: "events.csv", expectedEvents: 0, shardCount: 1)
+            Array(text.utf8).withUnsafeBufferPointer { _ = a.consume($0, atEnd: true) }
+            return a
+        }
+        for rest in rests {
+            // Read with the time cache filled by the line before (the fast
+            // path is tried), and as the first line (the full parser alone).
+            let warm = read(header + "\(time),101,W0,registered\n" + time + rest + after)
+            let cold = read(header + time + rest + after)
+            let shown = rest.debugDescription
+            #expect(warm.eventsCounted == cold.eventsCounted + 1, "\(shown)")
+            #expect(warm.candidateCount == cold.candidateCount + 1, "\(shown)")
+            #expect(zip(warm.registered, cold.registered).map { $0 - $1 } == [1, 0, 0], "\(shown)")
+            #expect(warm.completed == cold.completed && warm.otherUnitEvents == cold.otherUnitEvents, "\(shown)")
+            #expect(
+                (warm.malformedLines, warm.unknownUnitLines, warm.badTimeLines)
+                    == (cold.malformedLines, cold.unknownUnitLines, cold.badTimeLines), "\(shown)")
+            #expect(
+                warm.issues.map { "\($0.line - 1):\($0.column) \($0.message)" }
+                    == cold.issues.map { "\($0.line):\($0.column) \($0.message)" }, "\(shown)")
+            // (Unit 101's history has the line before too.)
+            #expect(warm.currentHistories()[1...] == cold.currentHistories()[1...], "\(shown)")
+        }
+    }
+
     @Test("eight digits read at once give their value; C and eight digits keep their one-word key")
     func eightDigits() {
         var rng = SeededRandom(seed: 8)

@@ -215,6 +215,16 @@ final class CandidateTable {
     static func compact(_ k0: UInt64, _ k1: UInt64) -> UInt64 {
         let n = Int(k1 >> 56)
         if n <= 7 { return k0 | UInt64(n) << 56 }
+        if n == 9 {
+            // The usual `C00000000` first, in a few operations: a capital
+            // letter, then eight bytes whose high nibble is 3 and stays 3
+            // when 6 is added (0x30–0x39). Its word is the one below.
+            let first = k0 & 0xFF, digits = k0 >> 8 | k1 << 56
+            let nibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0, threes: UInt64 = 0x3030_3030_3030_3030
+            if first &- 65 < 26, digits & nibbles == threes, (digits &+ 0x0606_0606_0606_0606) & nibbles == threes {
+                return UInt64(0x40 + 9) << 56 | (first - 65) << 48 | eightDigits(digits)
+            }
+        }
         if n > 15 { return general }
         // Eight bytes at a time: which bytes are digits, which a–f (ASCII only).
         let m = n - 8

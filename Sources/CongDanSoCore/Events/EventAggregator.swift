@@ -455,8 +455,12 @@ public final class EventAggregator: @unchecked Sendable {
             self.events = []
             var start = self.start, lines = 0
             while start < end {
-                let (lineEnd, next) = EventAggregator.line(p, from: start, to: end, atEnd: true)!
                 lines += 1
+                if let next = parser.fastLine(p, start, end: end, line: lines, into: &events) {
+                    start = next
+                    continue
+                }
+                let (lineEnd, next) = EventAggregator.line(p, from: start, to: end, atEnd: true)!
                 parser.line(p, start, lineEnd, line: lines, into: &events)
                 start = next
             }
