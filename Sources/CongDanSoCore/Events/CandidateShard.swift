@@ -170,7 +170,14 @@ final class CandidateShard: @unchecked Sendable {
 
     @inline(__always)
     private func append(_ u: Int, _ value: Int64) {
-        guard keepsChanges else { return }
+        if keepsChanges { keep(u, value) }
+    }
+
+    /// Out of line: `apply` stays small enough to be inlined in the
+    /// counting loops (a cold read keeps no changes, and its tally stays in
+    /// registers).
+    @inline(never)
+    private func keep(_ u: Int, _ value: Int64) {
         if pending.count(u) == 0 { touched.append(u) }
         pending.append(u, value)
     }

@@ -108,8 +108,15 @@ final class CandidateTable {
         let o = records[r].completedOffset
         if o == 0 { return CandidateRecord.never }
         if o != UInt32.max { return records[r].registeredAt &+ Int64(o &- 1) }
-        return lateCompletions[r] ?? CandidateRecord.never
+        return lateCompletion(r)
     }
+
+    // The dictionary of late completions out of line: its code would keep
+    // the counting loops from inlining what calls these (seldom used).
+    @inline(never)
+    private func lateCompletion(_ r: Int) -> Int64 { lateCompletions[r] ?? CandidateRecord.never }
+    @inline(never)
+    private func setLateCompletion(_ r: Int, _ ms: Int64?) { lateCompletions[r] = ms }
 
     /// Sets record `r`'s earliest completion (`CandidateRecord.never`: none).
     @inline(__always)
@@ -122,14 +129,15 @@ final class CandidateTable {
             records[r].completedOffset = UInt32(d) &+ 1
         } else {
             records[r].completedOffset = UInt32.max
-            lateCompletions[r] = ms
+            setLateCompletion(r, ms)
             return
         }
-        if wasLate { lateCompletions[r] = nil }
+        if wasLate { setLateCompletion(r, nil) }
     }
 
-    /// Sets record `r`'s earliest registration, keeping its completion.
-    @inline(__always)
+    /// Sets record `r`'s earliest registration, keeping its completion
+    /// (seldom: an event earlier than one counted before).
+    @inline(never)
     func setRegisteredAt(_ r: Int, _ ms: Int64) {
         let c = completedAt(r)
         records[r].registeredAt = ms
