@@ -323,6 +323,10 @@ final class CandidateShard: @unchecked Sendable {
             var i = 0
             var layout = t.layout
             while i < n {
+                // The slot of an event a few places on, asked for now: the
+                // branch on a slot (new or seen, at random) then waits for
+                // the first-level cache only.
+                if i + 8 < n { t.prefetchSlot(hashes[i + 8]) }
                 guesses[i] = Int32(truncatingIfNeeded: t.guess(compact: events[i].key, h: hashes[i]))
                 i += 1
                 if t.layout != layout {
