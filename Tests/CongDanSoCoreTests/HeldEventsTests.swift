@@ -184,25 +184,56 @@ struct HeldEventsTests {
         }
     }
 
-    @Test("held events are in file order within a bucket, whichever chunk parsed them")
+    @Test(
+        "held events come back whole and in file order, window by window, in 16 bytes or (when they do not fit) in 32"
+    )
     func heldOrder() {
-        let pool = DeferredEvents(buckets: 3, events: 10)
-        for i in 0..<1000 {
-            pool.append(
-                i % 3,
-                DeferredEvent(
-                    key: UInt64(i), ms: Int64(i), order: UInt64(i), column: 1,
-                    unitAndKind: UInt32(i % 2) << 31))
+        // Two chunks' pools over three windows; events of every kind that
+        // does not fit in 16 bytes among those that do.
+        let pools = (0..<2).map { DeferredEvents(buckets: 3, events: 100, chunk: $0) }
+        let second: Int64 = 1_761_091_200_000
+        var held: [[String]] = [[], [], []]  // by bucket, in file order
+        func text(_ e: DeferredEvent) -> String {
+            "\(e.key) \(e.ms) \(e.order) \(e.column) \(e.unit) \(e.completion)"
         }
-        #expect(pool.count == 1000)
+        var rng = SeededRandom(seed: 21)
+        for window in 0..<3 {
+            for (chunk, pool) in pools.enumerated() {
+                for line in 1...400 {
+                    var ms = second + Int64(Int.random(in: 0..<864_000, using: &rng)) * 1000
+                    var unit = Int.random(in: 0..<114, using: &rng), column = 27, lineInChunk = line
+                    switch Int.random(in: 0..<12, using: &rng) {
+                    case 0: ms += 250  // a fraction of a second
+                    case 1: ms = -2_208_988_800_000  // 1900: out of 32-bit seconds
+                    case 2: unit = 5000  // past the narrow unit field
+                    case 3: column = 22  // a time of another length
+                    case 4: lineInChunk = (1 << 19) + line  // past the narrow line field
+                    default: break
+                    }
+                    let event = DeferredEvent(
+                        key: UInt64(Int.random(in: 0..<1 << 40, using: &rng)), ms: ms,
+                        order: DeferredEvent.order(window: window, chunk: chunk, line: lineInChunk),
+                        column: UInt32(column),
+                        unitAndKind: UInt32(unit) | (Bool.random(using: &rng) ? DeferredEvent.completionBit : 0))
+                    let bucket = Int.random(in: 0..<3, using: &rng)
+                    pool.append(bucket, event)
+                    held[bucket].append(text(event))
+                }
+            }
+            for pool in pools { pool.endWindow() }
+        }
+        #expect(pools.map(\.count) == [1200, 1200] && pools.map(\.windows) == [3, 3])
         var scratch = UnsafeMutableBufferPointer<DeferredEvent>(start: nil, count: 0)
         defer { scratch.deallocate() }
-        let n = pool.copy(1, into: &scratch, at: 0)
-        #expect(n == 333)
-        #expect((0..<n).map { scratch[$0].key } == Array(stride(from: 1, to: 1000, by: 3)).map(UInt64.init))
-        #expect(scratch[0].completion && !scratch[1].completion)
-        pool.removeAll()
-        #expect(pool.count == 0 && pool.copy(1, into: &scratch, at: 0) == 0)
+        for bucket in 0..<3 {
+            var n = 0
+            for window in 0...3 {
+                for pool in pools { n = pool.copy(bucket, window: window, into: &scratch, at: n) }
+            }
+            #expect((0..<n).map { text(scratch[$0]) } == held[bucket], "bucket \(bucket)")
+        }
+        for pool in pools { pool.removeAll() }
+        #expect(pools[0].count == 0 && pools[0].windows == 0 && pools[0].copy(1, window: 0, into: &scratch, at: 0) == 0)
     }
 }
 

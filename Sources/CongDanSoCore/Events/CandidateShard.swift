@@ -67,9 +67,8 @@ final class CandidateShard: @unchecked Sendable {
     private(set) var detailedIssues: [DataIssue] = []
     /// The (file sequence, line) of each detailed issue, ascending.
     private var issueOrder: [(Int, Int)] = []
-    /// Where a bucket's held events are gathered (and merged) to be counted.
+    /// Where a bucket's held events are gathered to be counted.
     private var scratch = UnsafeMutableBufferPointer<DeferredEvent>(start: nil, count: 0)
-    private var merged = UnsafeMutableBufferPointer<DeferredEvent>(start: nil, count: 0)
     private var hashes = UnsafeMutableBufferPointer<UInt64>(start: nil, count: 0)
     /// Per event being counted, its record as `guess` gave it, and the events by record (`byRecord`).
     private var guesses = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
@@ -292,25 +291,24 @@ final class CandidateShard: @unchecked Sendable {
     /// changes and warnings as counting each as it came. `line` turns an
     /// event's `order` into its line in the file.
     func flushDeferred(_ pools: [DeferredEvents], line: (UInt64) -> Int) {
+        // Emptied, their windows forgotten, whether they held events or not.
+        defer { for pool in pools { pool.removeAll() } }
         guard pools.contains(where: { !$0.isEmpty }) else { return }
-        var runEnds: [Int] = []
         var touched: UInt32 = 0
         var tally = self.tally
         defer {
             slotSum = touched
             self.tally = tally
         }
+        let windows = pools.map(\.windows).max() ?? 0
         for b in tables.indices {
-            // The bucket's events from every chunk's pool, each run in file
-            // order; merged when more than one has some.
+            // The bucket's events in file order: window by window, chunk by
+            // chunk (and any after the last window ended).
             var n = 0
-            runEnds.removeAll(keepingCapacity: true)
-            for pool in pools {
-                let end = pool.copy(b, into: &scratch, at: n)
-                if end > n { runEnds.append(end) }
-                n = end
+            for w in 0...windows {
+                for pool in pools { n = pool.copy(b, window: w, into: &scratch, at: n) }
             }
-            let events = runEnds.count > 1 ? mergeRuns(n, runEnds) : UnsafeBufferPointer(scratch)
+            let events = UnsafeBufferPointer(scratch)
             if hashes.count < n { growPerEventBuffers(to: max(n, 2 * hashes.count)) }
             for i in 0..<n { hashes[i] = CandidateTable.hash(compact: events[i].key) }
             let t = tables[b]
@@ -363,7 +361,6 @@ final class CandidateShard: @unchecked Sendable {
                 }
             }
         }
-        for pool in pools { pool.removeAll() }
     }
 
     /// Room for `size` events' hashes, guessed records and order (their
@@ -391,7 +388,6 @@ final class CandidateShard: @unchecked Sendable {
             buffer = UnsafeMutableBufferPointer(start: nil, count: 0)
         }
         release(&scratch)
-        release(&merged)
         release(&hashes)
         release(&guesses)
         release(&sortedEvents)
@@ -420,52 +416,6 @@ final class CandidateShard: @unchecked Sendable {
             }
         }
         return sortedEvents
-    }
-
-    /// Merges the sorted runs `scratch[0..<runEnds[0]]`, `[runEnds[0]..<runEnds[1]]`, …
-    /// by `order`, two at a time (usually there are just two: one a chunk).
-    private func mergeRuns(_ n: Int, _ runEnds: [Int]) -> UnsafeBufferPointer<DeferredEvent> {
-        CandidateShard.grow(&merged, to: n)
-        var from = scratch.baseAddress!, to = merged.baseAddress!
-        var ends = runEnds
-        while ends.count > 1 {
-            var next: [Int] = []
-            var start = 0, k = 0
-            while k < ends.count {
-                if k + 1 < ends.count {
-                    CandidateShard.merge(
-                        from + start, ends[k] - start, from + ends[k], ends[k + 1] - ends[k], into: to + start)
-                    next.append(ends[k + 1])
-                } else {
-                    (to + start).update(from: from + start, count: ends[k] - start)
-                    next.append(ends[k])
-                }
-                start = ends[min(k + 1, ends.count - 1)]
-                k += 2
-            }
-            ends = next
-            swap(&from, &to)
-        }
-        return UnsafeBufferPointer(start: from, count: n)
-    }
-
-    /// Merges two runs sorted by `order` (ties: `a` first) into `out`.
-    @inline(__always)
-    private static func merge(
-        _ a: UnsafePointer<DeferredEvent>, _ na: Int, _ b: UnsafePointer<DeferredEvent>, _ nb: Int,
-        into out: UnsafeMutablePointer<DeferredEvent>
-    ) {
-        var i = 0, j = 0, k = 0
-        while i < na && j < nb {
-            if b[j].order < a[i].order {
-                out[k] = b[j]; j += 1
-            } else {
-                out[k] = a[i]; i += 1
-            }
-            k += 1
-        }
-        while i < na { out[k] = a[i]; i += 1; k += 1 }
-        while j < nb { out[k] = b[j]; j += 1; k += 1 }
     }
 
 }

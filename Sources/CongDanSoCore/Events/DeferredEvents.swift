@@ -25,6 +25,22 @@ struct DeferredEvent {
     }
 }
 
+/// A held event in 16 bytes, as nearly all are: a whole second from 1952
+/// to 2088, a line of its chunk below 2^19, a unit below `escape`, and the
+/// pool's usual unit column. Any other is kept whole in the pool's `wide`
+/// list, with this in its place (unit `escape`, `key` its index there) to
+/// keep the order.
+struct NarrowEvent {
+    var key: UInt64
+    /// Seconds after `DeferredEvents.epochSeconds`.
+    var seconds: Int32
+    /// `line << 13 | unit << 1 | completion`.
+    var meta: UInt32
+
+    static let escape: UInt32 = 4095
+    static let lineLimit: UInt64 = 1 << 19
+}
+
 /// Events held back from counting, grouped by the bucket of the candidate
 /// table their id belongs to, in arrival (file) order within each bucket.
 ///
@@ -35,12 +51,19 @@ struct DeferredEvent {
 /// its events go through. Each candidate's events stay in file order, so
 /// the counts are those of counting each event as it came.
 ///
-/// Storage: blocks of `blockEvents` events (4 KB, aligned to 4 KB), from
-/// regions allocated at the first event (another region when one is used
-/// up), a chain of blocks a bucket. Each bucket has a write cursor into its
-/// last block: holding an event is a load, two stores and a test of the
-/// cursor's low bits (a block is full when its cursor reaches a 4 KB
-/// boundary). At most one part-filled block a bucket is wasted.
+/// A pool holds one chunk of each window (`chunk`); `endWindow` marks where
+/// each bucket's events of a window end, so that the events of all the
+/// chunks' pools are read back in file order (window by window, chunk by
+/// chunk) without sorting or merging. Events are kept in 16 bytes
+/// (`NarrowEvent`): half the bytes written while parsing, read back while
+/// counting, and mapped the first time.
+///
+/// Storage: blocks of 4 KB, aligned to 4 KB, from regions allocated at the
+/// first event (another region when one is used up), a chain of blocks a
+/// bucket. Each bucket has a write cursor into its last block: holding an
+/// event is a load, a store and a test of the cursor's low bits (a block is
+/// full when its cursor reaches a 4 KB boundary). At most one part-filled
+/// block a bucket is wasted.
 ///
 /// Raw memory throughout: the owner's hot loop pays no copy-on-write or
 /// exclusivity checks.
@@ -48,40 +71,67 @@ struct DeferredEvent {
 /// `@unchecked Sendable`: a pool is filled by the one thread parsing its
 /// chunk, then read by the one thread counting its shard, never both at once.
 final class DeferredEvents: @unchecked Sendable {
-    static let blockEvents = 128
-    static let blockBytes = blockEvents * MemoryLayout<DeferredEvent>.stride  // 4 KB
+    static let blockBytes = 4096
+    static let blockEvents = blockBytes / MemoryLayout<NarrowEvent>.stride  // 256
+    /// 2020-01-01T00:00:00Z: narrow times are seconds after it.
+    static let epochSeconds: Int64 = 1_577_836_800
 
     let buckets: Int
+    /// The chunk of every window whose events this pool holds (`DeferredEvent.order`).
+    let chunk: Int
     /// Blocks a region holds.
     private let regionBlocks: Int
     private var regions: [UnsafeMutableRawPointer] = []
     /// Per block (by index over the regions): the next block of its bucket (-1: none).
     private var next: UnsafeMutablePointer<Int32>
     private var nextCapacity: Int
-    /// Per bucket: first and last block (-1: none), and where its next event
-    /// goes (a 4 KB boundary when its last block is full, or it has none).
+    /// Per bucket: first and last block (-1: none), the events in its full
+    /// blocks, and where its next event goes (a 4 KB boundary when its
+    /// last block is full, or it has none).
     private let head: UnsafeMutablePointer<Int32>
     private let tail: UnsafeMutablePointer<Int32>
-    private let cursor: UnsafeMutablePointer<UnsafeMutablePointer<DeferredEvent>>
+    private let filled: UnsafeMutablePointer<Int>
+    private let cursor: UnsafeMutablePointer<UnsafeMutablePointer<NarrowEvent>>
+    /// Per bucket, how far it has been read back: events, and the block
+    /// the next one is in.
+    private let readCount: UnsafeMutablePointer<Int>
+    private let readBlock: UnsafeMutablePointer<Int32>
     private var usedBlocks = 0
     /// A 4 KB-aligned address no event is written to: a bucket's cursor
     /// while it has no block.
-    private let noBlock: UnsafeMutablePointer<DeferredEvent>
+    private let noBlock: UnsafeMutablePointer<NarrowEvent>
+    /// The narrow events' unit column: the first event's (a log writes its
+    /// times at one length, so nearly all share it). Behind a pointer: read
+    /// in the hot loop without exclusivity checks.
+    private let narrowColumn: UnsafeMutablePointer<UInt32>
+    /// The events that do not fit in 16 bytes, in file order.
+    private var wide: [DeferredEvent] = []
+    /// Per window ended, each bucket's count of events at its end.
+    private var windowEnds: [Int] = []
 
     /// Room for about `events` events (and a part-filled block a bucket) a region.
-    init(buckets: Int, events: Int) {
+    init(buckets: Int, events: Int, chunk: Int = 0) {
         self.buckets = buckets
+        self.chunk = chunk
         regionBlocks = events / DeferredEvents.blockEvents + buckets + 1
         nextCapacity = regionBlocks
         next = .allocate(capacity: nextCapacity)
         head = .allocate(capacity: buckets)
-        head.initialize(repeating: -1, count: buckets)
         tail = .allocate(capacity: buckets)
-        tail.initialize(repeating: -1, count: buckets)
-        noBlock = UnsafeMutableRawPointer(bitPattern: DeferredEvents.blockBytes)!.assumingMemoryBound(
-            to: DeferredEvent.self)
+        filled = .allocate(capacity: buckets)
         cursor = .allocate(capacity: buckets)
+        readCount = .allocate(capacity: buckets)
+        readBlock = .allocate(capacity: buckets)
+        noBlock = UnsafeMutableRawPointer(bitPattern: DeferredEvents.blockBytes)!.assumingMemoryBound(
+            to: NarrowEvent.self)
+        narrowColumn = .allocate(capacity: 1)
+        narrowColumn.initialize(to: 0)
+        head.initialize(repeating: -1, count: buckets)
+        tail.initialize(repeating: -1, count: buckets)
+        filled.initialize(repeating: 0, count: buckets)
         cursor.initialize(repeating: noBlock, count: buckets)
+        readCount.initialize(repeating: 0, count: buckets)
+        readBlock.initialize(repeating: -1, count: buckets)
     }
 
     deinit {
@@ -89,7 +139,11 @@ final class DeferredEvents: @unchecked Sendable {
         next.deallocate()
         head.deallocate()
         tail.deallocate()
+        filled.deallocate()
         cursor.deallocate()
+        readCount.deallocate()
+        readBlock.deallocate()
+        narrowColumn.deallocate()
     }
 
     /// Whether no event is held.
@@ -106,27 +160,69 @@ final class DeferredEvents: @unchecked Sendable {
         return n + (usedBlocks - lastBlocks) * DeferredEvents.blockEvents
     }
 
-    /// Holds `event` in `bucket`.
+    /// Events held in `bucket`.
+    private func count(_ bucket: Int) -> Int {
+        let last = Int(tail[bucket])
+        return last < 0 ? 0 : filled[bucket] + (cursor[bucket] - block(last))
+    }
+
+    /// Windows ended since the events were last removed.
+    var windows: Int { windowEnds.count / buckets }
+
+    /// Holds `event` in `bucket`. Its order names this pool's chunk of the
+    /// window being read (the one after the `windows` ended).
     @inline(__always)
     func append(_ bucket: Int, _ event: DeferredEvent) {
+        let seconds = event.ms / 1000
+        let relative = seconds &- DeferredEvents.epochSeconds
+        let line = event.order & (1 << 29 - 1)
+        let unit = event.unitAndKind & ~DeferredEvent.completionBit
+        var narrow = NarrowEvent(
+            key: event.key, seconds: Int32(truncatingIfNeeded: relative),
+            meta: UInt32(truncatingIfNeeded: line) << 13 | unit << 1 | event.unitAndKind >> 31)
+        if seconds &* 1000 != event.ms || relative != Int64(Int32(truncatingIfNeeded: relative))
+            || line >= NarrowEvent.lineLimit || unit >= NarrowEvent.escape || !fitsColumn(event.column)
+        {
+            narrow = holdWide(event)
+        }
         var at = cursor[bucket]
         if UInt(bitPattern: at) & UInt(DeferredEvents.blockBytes - 1) == 0 { at = newBlock(bucket) }
-        at.initialize(to: event)
+        at.initialize(to: narrow)
         // The bucket's next cache line, asked for now: its next event comes
         // thousands of events later, and the write then need not wait.
-        cds_prefetch_write(at + 2)
+        cds_prefetch_write(at + 4)
         cursor[bucket] = at + 1
+    }
+
+    @inline(__always)
+    private func fitsColumn(_ column: UInt32) -> Bool {
+        if column == narrowColumn.pointee { return true }
+        guard narrowColumn.pointee == 0 else { return false }
+        narrowColumn.pointee = column
+        return true
+    }
+
+    /// Keeps `event` whole; returns what stands in its place.
+    @inline(never)
+    private func holdWide(_ event: DeferredEvent) -> NarrowEvent {
+        wide.append(event)
+        return NarrowEvent(key: UInt64(wide.count - 1), seconds: 0, meta: NarrowEvent.escape << 1)
+    }
+
+    /// Marks the end of a window: each bucket's events so far.
+    func endWindow() {
+        for b in 0..<buckets { windowEnds.append(count(b)) }
     }
 
     /// The start of block `k`.
     @inline(__always)
-    private func block(_ k: Int) -> UnsafeMutablePointer<DeferredEvent> {
+    private func block(_ k: Int) -> UnsafeMutablePointer<NarrowEvent> {
         (regions[k / regionBlocks] + (k % regionBlocks) * DeferredEvents.blockBytes).assumingMemoryBound(
-            to: DeferredEvent.self)
+            to: NarrowEvent.self)
     }
 
     /// Chains a fresh block to `bucket` and returns its start.
-    private func newBlock(_ bucket: Int) -> UnsafeMutablePointer<DeferredEvent> {
+    private func newBlock(_ bucket: Int) -> UnsafeMutablePointer<NarrowEvent> {
         if usedBlocks == regions.count * regionBlocks {
             // Pages are committed as blocks are first used.
             regions.append(
@@ -143,38 +239,73 @@ final class DeferredEvents: @unchecked Sendable {
         usedBlocks += 1
         next[fresh] = -1
         let last = Int(tail[bucket])
-        if last < 0 { head[bucket] = Int32(fresh) } else { next[last] = Int32(fresh) }
+        if last < 0 {
+            head[bucket] = Int32(fresh)
+            readBlock[bucket] = Int32(fresh)
+        } else {
+            next[last] = Int32(fresh)
+            filled[bucket] += DeferredEvents.blockEvents
+        }
         tail[bucket] = Int32(fresh)
         return block(fresh)
     }
 
-    /// Copies `bucket`'s events, in the order held, to `scratch` from
-    /// `start` on (grown as needed) and returns where they end.
-    func copy(_ bucket: Int, into scratch: inout UnsafeMutableBufferPointer<DeferredEvent>, at start: Int) -> Int {
-        var n = start
-        var b = Int(head[bucket])
-        while b >= 0 {
-            let from = block(b)
-            let k = b == Int(tail[bucket]) ? cursor[bucket] - from : DeferredEvents.blockEvents
-            if n + k > scratch.count {
-                let bigger = UnsafeMutableBufferPointer<DeferredEvent>.allocate(capacity: max(2 * scratch.count, n + k))
-                if n > 0 { bigger.baseAddress!.moveInitialize(from: scratch.baseAddress!, count: n) }
-                scratch.deallocate()
-                scratch = bigger
-            }
-            (scratch.baseAddress! + n).initialize(from: from, count: k)
-            n += k
-            b = Int(next[b])
+    /// Copies `bucket`'s events of window `window` (after the last window
+    /// ended: all that are left), whole and in the order held, to `scratch`
+    /// from `start` on (grown as needed), and returns where they end. A
+    /// bucket's windows are copied in order, each once.
+    func copy(
+        _ bucket: Int, window: Int, into scratch: inout UnsafeMutableBufferPointer<DeferredEvent>, at start: Int
+    ) -> Int {
+        let end = window < windows ? windowEnds[window * buckets + bucket] : count(bucket)
+        var done = readCount[bucket]
+        guard done < end else { return start }
+        if start + end - done > scratch.count {
+            let bigger = UnsafeMutableBufferPointer<DeferredEvent>.allocate(
+                capacity: max(2 * scratch.count, start + end - done))
+            if start > 0 { bigger.baseAddress!.moveInitialize(from: scratch.baseAddress!, count: start) }
+            scratch.deallocate()
+            scratch = bigger
         }
-        return n
+        let orderBase = DeferredEvent.order(window: window, chunk: chunk, line: 0)
+        let column = narrowColumn.pointee
+        var to = scratch.baseAddress! + start
+        while done < end {
+            let inBlock = done % DeferredEvents.blockEvents
+            // A full block read: on to the next (there is one, as events remain).
+            if inBlock == 0, done > 0 { readBlock[bucket] = next[Int(readBlock[bucket])] }
+            let from = block(Int(readBlock[bucket])) + inBlock
+            let k = min(DeferredEvents.blockEvents - inBlock, end - done)
+            for i in 0..<k {
+                let e = from[i]
+                let unit = e.meta >> 1 & NarrowEvent.escape
+                if unit == NarrowEvent.escape {
+                    (to + i).initialize(to: wide[Int(e.key)])
+                } else {
+                    (to + i).initialize(
+                        to: DeferredEvent(
+                            key: e.key, ms: (Int64(e.seconds) + DeferredEvents.epochSeconds) * 1000,
+                            order: orderBase | UInt64(e.meta >> 13), column: column, unitAndKind: unit | e.meta << 31))
+                }
+            }
+            to += k
+            done += k
+        }
+        readCount[bucket] = done
+        return start + (to - (scratch.baseAddress! + start))
     }
 
-    /// Forgets the events, keeping the regions for the next ones.
+    /// Forgets the events and the windows, keeping the regions for the next ones.
     func removeAll() {
         head.update(repeating: -1, count: buckets)
         tail.update(repeating: -1, count: buckets)
+        filled.update(repeating: 0, count: buckets)
         cursor.update(repeating: noBlock, count: buckets)
+        readCount.update(repeating: 0, count: buckets)
+        readBlock.update(repeating: -1, count: buckets)
         usedBlocks = 0
+        wide.removeAll()
+        windowEnds.removeAll(keepingCapacity: true)
     }
 
     /// Forgets the events and gives the regions' memory back (allocated
@@ -183,5 +314,6 @@ final class DeferredEvents: @unchecked Sendable {
         removeAll()
         for region in regions { region.deallocate() }
         regions = []
+        windowEnds = []
     }
 }

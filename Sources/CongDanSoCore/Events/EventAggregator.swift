@@ -491,7 +491,7 @@ public final class EventAggregator: @unchecked Sendable {
             chunk.prepare(parser: parser.forChunk(), start: bounds[k], end: bounds[k + 1])
             if holding, chunk.pools.isEmpty {
                 let perPool = deferBudget / (chunks.count * shards.count)
-                chunk.pools = shards.map { DeferredEvents(buckets: $0.tables.count, events: perPool) }
+                chunk.pools = shards.map { DeferredEvents(buckets: $0.tables.count, events: perPool, chunk: k) }
             }
         }
         let mask = shardMask
@@ -518,7 +518,10 @@ public final class EventAggregator: @unchecked Sendable {
             }
         }
         parser = chunks[chunks.count - 1].parser.forChunk()  // keeps the warmest time cache
-        if holding { heldWindows.append(firstLines) }
+        if holding {
+            heldWindows.append(firstLines)
+            for chunk in chunkPool { for pool in chunk.pools { pool.endWindow() } }
+        }
         // Each shard counts its events not held, chunk by chunk (file order);
         // none when every event was held (threads are not woken for nothing).
         let counters = shards
