@@ -1,7 +1,8 @@
 import CPrefetch
 
-/// An event waiting to be counted, in 32 bytes: what counting needs, its
-/// place in the file (to restore file order) and where to point a warning.
+/// An event waiting to be counted, whole, in 32 bytes (held in 16, as a
+/// `NarrowEvent`, when it fits): what counting needs, its place in the
+/// file (to restore file order) and where to point a warning.
 struct DeferredEvent {
     /// The id's one-word key (`CandidateTable.compact`; never `general`).
     var key: UInt64
