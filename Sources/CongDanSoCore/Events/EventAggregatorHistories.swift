@@ -292,18 +292,42 @@ final class SortedSeconds: HistorySource, @unchecked Sendable {
     init(_ times: UnsafeMutableBufferPointer<UInt32>, base: Int64) {
         self.times = times
         self.base = base
-        var distinct = 0, completions = 0
+        // Eight times to a vector: the completions (the low bits), 64 times
+        // at a time, and the times whose second differs from the one before
+        // (each starts a new second, as the first time does).
+        let n = times.count
         var before: [Int32] = []
-        before.reserveCapacity(times.count / 64 + 1)
-        var previous = UInt32.max
-        for (i, t) in times.enumerated() {
-            if i & 63 == 0 { before.append(Int32(truncatingIfNeeded: completions)) }
-            completions &+= Int(t & 1)
-            distinct &+= t >> 1 != previous ? 1 : 0
-            previous = t >> 1
+        before.reserveCapacity(n / 64 + 2)
+        var completions = 0, changes = 0
+        if let p = UnsafeRawPointer(times.baseAddress) {
+            func vector(_ i: Int) -> SIMD8<UInt32> {
+                p.loadUnaligned(fromByteOffset: i * MemoryLayout<UInt32>.stride, as: SIMD8<UInt32>.self)
+            }
+            var i = 0
+            while i + 64 <= n {
+                before.append(Int32(truncatingIfNeeded: completions))
+                var kinds = SIMD8<UInt32>()
+                for k in 0..<8 { kinds &+= vector(i + 8 * k) & 1 }
+                completions &+= Int(kinds.wrappedSum())
+                i += 64
+            }
+            if i < n { before.append(Int32(truncatingIfNeeded: completions)) }
+            for j in i..<n { completions &+= Int(times[j] & 1) }
+            var j = 1
+            var changed = SIMD8<UInt32>()
+            while j + 8 <= n {
+                let differ = vector(j) &>> 1 .!= vector(j - 1) &>> 1
+                changed &+= SIMD8<UInt32>().replacing(with: 1, where: differ)
+                j += 8
+            }
+            changes = Int(changed.wrappedSum())
+            while j < n {
+                changes &+= times[j] >> 1 != times[j - 1] >> 1 ? 1 : 0
+                j += 1
+            }
         }
         before.append(Int32(truncatingIfNeeded: completions))
-        count = distinct
+        count = n == 0 ? 0 : changes + 1
         completionsBefore = before
     }
 
