@@ -223,14 +223,20 @@ struct HeldEventsTests {
             for pool in pools { pool.endWindow() }
         }
         #expect(pools.map(\.count) == [1200, 1200] && pools.map(\.windows) == [3, 3])
-        var scratch = UnsafeMutableBufferPointer<DeferredEvent>(start: nil, count: 0)
+        var scratch = UnsafeMutableBufferPointer<NarrowEvent>(start: nil, count: 0)
         defer { scratch.deallocate() }
         for bucket in 0..<3 {
             var n = 0
+            var back: [String] = []
             for window in 0...3 {
-                for pool in pools { n = pool.copy(bucket, window: window, into: &scratch, at: n) }
+                for pool in pools {
+                    let end = pool.copy(bucket, window: window, into: &scratch, at: n)
+                    back += (n..<end).map { text(pool.whole(scratch[$0], window: window)) }
+                    #expect(scratch[n..<end].map(\.key) == scratch[n..<end].map { pool.whole($0, window: window).key })
+                    n = end
+                }
             }
-            #expect((0..<n).map { text(scratch[$0]) } == held[bucket], "bucket \(bucket)")
+            #expect(back == held[bucket], "bucket \(bucket)")
         }
         for pool in pools { pool.removeAll() }
         #expect(pools[0].count == 0 && pools[0].windows == 0 && pools[0].copy(1, window: 0, into: &scratch, at: 0) == 0)

@@ -68,7 +68,7 @@ final class CandidateShard: @unchecked Sendable {
     /// The (file sequence, line) of each detailed issue, ascending.
     private var issueOrder: [(Int, Int)] = []
     /// Where a bucket's held events are gathered to be counted.
-    private var scratch = UnsafeMutableBufferPointer<DeferredEvent>(start: nil, count: 0)
+    private var scratch = UnsafeMutableBufferPointer<NarrowEvent>(start: nil, count: 0)
     private var hashes = UnsafeMutableBufferPointer<UInt64>(start: nil, count: 0)
     /// Per event being counted, its record as `guess` gave it, and the events by record (`byRecord`).
     private var guesses = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
@@ -301,14 +301,31 @@ final class CandidateShard: @unchecked Sendable {
             self.tally = tally
         }
         let windows = pools.map(\.windows).max() ?? 0
+        var segments: [(start: Int, window: Int, pool: DeferredEvents)] = []
         for b in tables.indices {
             // The bucket's events in file order: window by window, chunk by
-            // chunk (and any after the last window ended).
+            // chunk (and any after the last window ended). Where each run
+            // begins names the window and the pool of an event, for those
+            // held whole and for warnings.
             var n = 0
+            segments.removeAll(keepingCapacity: true)
             for w in 0...windows {
-                for pool in pools { n = pool.copy(b, window: w, into: &scratch, at: n) }
+                for pool in pools {
+                    let end = pool.copy(b, window: w, into: &scratch, at: n)
+                    if end > n { segments.append((n, w, pool)) }
+                    n = end
+                }
             }
             let events = UnsafeBufferPointer(scratch)
+            /// The event at `i` whole.
+            func whole(_ i: Int) -> DeferredEvent {
+                var low = 0, high = segments.count - 1
+                while low < high {
+                    let mid = (low + high + 1) / 2
+                    if segments[mid].start <= i { low = mid } else { high = mid - 1 }
+                }
+                return segments[low].pool.whole(events[i], window: segments[low].window)
+            }
             if hashes.count < n { growPerEventBuffers(to: max(n, 2 * hashes.count)) }
             for i in 0..<n { hashes[i] = CandidateTable.hash(compact: events[i].key) }
             let t = tables[b]
@@ -354,10 +371,15 @@ final class CandidateShard: @unchecked Sendable {
                 } else if t.isUncounted(r) {
                     inserted = true
                 }
-                let unit = e.unit
-                let first = apply(t, r, inserted: inserted, unit: unit, ms: e.ms, completion: e.completion, &tally)
+                var (unit, ms, completion) = (e.unit, e.ms, e.completion)
+                if e.isWide {
+                    let w = whole(i)
+                    (unit, ms, completion) = (w.unit, w.ms, w.completion)
+                }
+                let first = apply(t, r, inserted: inserted, unit: unit, ms: ms, completion: completion, &tally)
                 if first != unit {
-                    reportOtherUnit(first: first, named: unit, line: line(e.order), column: Int(e.column))
+                    let w = whole(i)
+                    reportOtherUnit(first: first, named: unit, line: line(w.order), column: Int(w.column))
                 }
             }
         }

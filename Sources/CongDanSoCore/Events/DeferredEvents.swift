@@ -29,8 +29,8 @@ struct DeferredEvent {
 /// A held event in 16 bytes, as nearly all are: a whole second from 1952
 /// to 2088, a line of its chunk below 2^19, a unit below `escape`, and the
 /// pool's usual unit column. Any other is kept whole in the pool's `wide`
-/// list, with this in its place (unit `escape`, `key` its index there) to
-/// keep the order.
+/// list, with this in its place to keep the order: its key, its index
+/// there in `seconds`, and the unit `escape`.
 struct NarrowEvent {
     var key: UInt64
     /// Seconds after `DeferredEvents.epochSeconds`.
@@ -40,6 +40,12 @@ struct NarrowEvent {
 
     static let escape: UInt32 = 4095
     static let lineLimit: UInt64 = 1 << 19
+
+    /// Whether the event is kept whole in its pool (this only stands in its place).
+    @inline(__always) var isWide: Bool { meta >> 1 & NarrowEvent.escape == NarrowEvent.escape }
+    @inline(__always) var unit: Int { Int(meta >> 1 & NarrowEvent.escape) }
+    @inline(__always) var completion: Bool { meta & 1 != 0 }
+    @inline(__always) var ms: Int64 { (Int64(seconds) + DeferredEvents.epochSeconds) * 1000 }
 }
 
 /// Events held back from counting, grouped by the bucket of the candidate
@@ -207,7 +213,8 @@ final class DeferredEvents: @unchecked Sendable {
     @inline(never)
     private func holdWide(_ event: DeferredEvent) -> NarrowEvent {
         wide.append(event)
-        return NarrowEvent(key: UInt64(wide.count - 1), seconds: 0, meta: NarrowEvent.escape << 1)
+        return NarrowEvent(
+            key: event.key, seconds: Int32(truncatingIfNeeded: wide.count - 1), meta: NarrowEvent.escape << 1)
     }
 
     /// Marks the end of a window: each bucket's events so far.
@@ -252,48 +259,44 @@ final class DeferredEvents: @unchecked Sendable {
     }
 
     /// Copies `bucket`'s events of window `window` (after the last window
-    /// ended: all that are left), whole and in the order held, to `scratch`
-    /// from `start` on (grown as needed), and returns where they end. A
-    /// bucket's windows are copied in order, each once.
+    /// ended: all that are left), in the order held, to `scratch` from
+    /// `start` on (grown as needed), and returns where they end. A bucket's
+    /// windows are copied in order, each once.
     func copy(
-        _ bucket: Int, window: Int, into scratch: inout UnsafeMutableBufferPointer<DeferredEvent>, at start: Int
+        _ bucket: Int, window: Int, into scratch: inout UnsafeMutableBufferPointer<NarrowEvent>, at start: Int
     ) -> Int {
         let end = window < windows ? windowEnds[window * buckets + bucket] : count(bucket)
         var done = readCount[bucket]
         guard done < end else { return start }
-        if start + end - done > scratch.count {
-            let bigger = UnsafeMutableBufferPointer<DeferredEvent>.allocate(
-                capacity: max(2 * scratch.count, start + end - done))
+        let n = start + end - done
+        if n > scratch.count {
+            let bigger = UnsafeMutableBufferPointer<NarrowEvent>.allocate(capacity: max(2 * scratch.count, n))
             if start > 0 { bigger.baseAddress!.moveInitialize(from: scratch.baseAddress!, count: start) }
             scratch.deallocate()
             scratch = bigger
         }
-        let orderBase = DeferredEvent.order(window: window, chunk: chunk, line: 0)
-        let column = narrowColumn.pointee
         var to = scratch.baseAddress! + start
         while done < end {
             let inBlock = done % DeferredEvents.blockEvents
             // A full block read: on to the next (there is one, as events remain).
             if inBlock == 0, done > 0 { readBlock[bucket] = next[Int(readBlock[bucket])] }
-            let from = block(Int(readBlock[bucket])) + inBlock
             let k = min(DeferredEvents.blockEvents - inBlock, end - done)
-            for i in 0..<k {
-                let e = from[i]
-                let unit = e.meta >> 1 & NarrowEvent.escape
-                if unit == NarrowEvent.escape {
-                    (to + i).initialize(to: wide[Int(e.key)])
-                } else {
-                    (to + i).initialize(
-                        to: DeferredEvent(
-                            key: e.key, ms: (Int64(e.seconds) + DeferredEvents.epochSeconds) * 1000,
-                            order: orderBase | UInt64(e.meta >> 13), column: column, unitAndKind: unit | e.meta << 31))
-                }
-            }
+            to.initialize(from: block(Int(readBlock[bucket])) + inBlock, count: k)
             to += k
             done += k
         }
         readCount[bucket] = done
-        return start + (to - (scratch.baseAddress! + start))
+        return n
+    }
+
+    /// `event` (held in this pool, in window `window`) whole: with its
+    /// place in the file and its unit's column.
+    func whole(_ event: NarrowEvent, window: Int) -> DeferredEvent {
+        if event.isWide { return wide[Int(event.seconds)] }
+        return DeferredEvent(
+            key: event.key, ms: event.ms, order: DeferredEvent.order(window: window, chunk: chunk, line: Int(event.meta >> 13)),
+            column: narrowColumn.pointee,
+            unitAndKind: UInt32(event.unit) | (event.completion ? DeferredEvent.completionBit : 0))
     }
 
     /// Forgets the events and the windows, keeping the regions for the next ones.
