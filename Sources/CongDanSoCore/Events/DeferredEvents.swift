@@ -294,7 +294,8 @@ final class DeferredEvents: @unchecked Sendable {
     func whole(_ event: NarrowEvent, window: Int) -> DeferredEvent {
         if event.isWide { return wide[Int(event.seconds)] }
         return DeferredEvent(
-            key: event.key, ms: event.ms, order: DeferredEvent.order(window: window, chunk: chunk, line: Int(event.meta >> 13)),
+            key: event.key, ms: event.ms,
+            order: DeferredEvent.order(window: window, chunk: chunk, line: Int(event.meta >> 13)),
             column: narrowColumn.pointee,
             unitAndKind: UInt32(event.unit) | (event.completion ? DeferredEvent.completionBit : 0))
     }
