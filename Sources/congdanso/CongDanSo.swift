@@ -24,6 +24,7 @@ struct CongDanSo: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            KeptUntilExit.releaseBeforeExit()
         } catch {
             CommandOutput.exit(fullMessage(for: error), status: exitCode(for: error))
         }

@@ -1,3 +1,4 @@
+import CongDanSoCore
 import Synchronization
 
 /// What a one-shot command loaded (the data, the event log's tables), kept
@@ -15,5 +16,13 @@ enum KeptUntilExit {
     /// Holds `value` (and whatever it references) until exit.
     static func keep(_ value: any Sendable) {
         kept.withLock { $0.append(value) }
+    }
+
+    /// Called when the command has done its work, just before exit: the
+    /// event logs' candidate tables are given back on every core rather
+    /// than by the kernel's teardown on one (see
+    /// `EventAggregator.discardTablesForExit`).
+    static func releaseBeforeExit() {
+        for case let tail as EventTail in kept.withLock({ $0 }) { tail.aggregator.discardTablesForExit() }
     }
 }

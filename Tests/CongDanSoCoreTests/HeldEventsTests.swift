@@ -184,6 +184,15 @@ struct HeldEventsTests {
         }
     }
 
+    @Test("giving the tables back before exit keeps the counts and the histories")
+    func discardTablesForExit() {
+        let a = Self.aggregator(shards: 2, buckets: 16, budget: 5000, window: 4096)
+        let before = Self.read(a, batch: true) { Self.feed($0, Array(Self.log.utf8)[...], piece: 1 << 20) }
+        #expect(a.candidateCount > 1000)
+        a.discardTablesForExit()
+        #expect(Self.result(a) == before)
+    }
+
     @Test(
         "held events come back whole and in file order, window by window, in 16 bytes or (when they do not fit) in 32"
     )

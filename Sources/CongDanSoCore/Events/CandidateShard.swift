@@ -109,6 +109,10 @@ final class CandidateShard: @unchecked Sendable {
         releaseCountingBuffers()
     }
 
+    /// Gives the memory of the tables made in the arena back to the system
+    /// (see `EventAggregator.discardTablesForExit`).
+    func discardTables() { arena.discard() }
+
     /// Distinct candidates, and the bytes their tables and held events take.
     var candidateCount: Int { tables.reduce(0) { $0 + $1.count } }
     var memoryBytes: Int { tables.reduce(0) { $0 + $1.memoryBytes } }

@@ -223,6 +223,19 @@ public final class EventAggregator: @unchecked Sendable {
         gathering = changed
     }
 
+    /// For a one-shot command that has written its output and is about to
+    /// exit: gives the candidate tables' memory back to the system, one
+    /// thread a shard. The kernel frees a process's memory at exit on one
+    /// core (about 20 ms for a 10 M-event log's 270 MB, the other core
+    /// idle); two halves the tables' share. The counts and histories stay;
+    /// nothing more can be read (`consume` traps).
+    public func discardTablesForExit() {
+        discarded = true
+        let counters = shards
+        runAll(counters.count, parallel: counters.count > 1) { k in counters[k].discardTables() }
+    }
+    private var discarded = false
+
     /// Forgets everything counted (the file was truncated or replaced).
     public func reset() {
         for chunk in chunkPool { for pool in chunk.pools { pool.removeAll() } }
@@ -326,6 +339,7 @@ public final class EventAggregator: @unchecked Sendable {
     /// `atEnd`, which treats the end of the bytes as the end of that line.
     @discardableResult
     public func consume(_ bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool = false) -> Int {
+        precondition(!discarded, "the tables were given back (discardTablesForExit)")
         defer { if !batching { settle() } }
         guard let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
         let n = bytes.count

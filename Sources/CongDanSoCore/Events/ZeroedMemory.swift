@@ -93,6 +93,15 @@ final class ZeroedArena {
         #endif
     }
 
+    /// Gives the mapping's pages back to the system now (they read as
+    /// zeros after): for a process about to exit (see
+    /// `EventAggregator.discardTablesForExit`).
+    func discard() {
+        #if canImport(Glibc)
+            if let base { _ = madvise(base, bytes, MADV_DONTNEED) }
+        #endif
+    }
+
     /// `bytes` zeroed bytes (cache-line aligned), or a `ZeroedMemory` of
     /// its own when the arena is used up (or could not be mapped).
     func take(_ bytes: Int) -> ZeroedMemory {
