@@ -274,16 +274,24 @@ final class CandidateShard: @unchecked Sendable {
         at cursor: UnsafeMutableBufferPointer<Int>, _ times: Times
     ) {
         for t in tables {
-            for r in 0..<t.count {
-                let u = Int(t.records[r].unit)
+            // Each record read once, into locals (the stores below could
+            // otherwise be taken to change the table and force reloads).
+            let records = t.records, n = t.count
+            for r in 0..<n {
+                let record = records[r]
+                let u = Int(record.unit)
                 guard wanted[u] else { continue }
-                buffers[u][cursor[u]] = times.encode(t.records[r].registeredAt, completion: false)
-                cursor[u] += 1
-                let c = t.completedAt(r)
-                if c != CandidateRecord.never {
-                    buffers[u][cursor[u]] = times.encode(c, completion: true)
-                    cursor[u] += 1
+                var at = cursor[u]
+                buffers[u][at] = times.encode(record.registeredAt, completion: false)
+                at += 1
+                if record.completedOffset != 0 {
+                    let c =
+                        record.completedOffset == UInt32.max
+                        ? t.completedAt(r) : record.registeredAt &+ Int64(record.completedOffset &- 1)
+                    buffers[u][at] = times.encode(c, completion: true)
+                    at += 1
                 }
+                cursor[u] = at
             }
         }
     }
