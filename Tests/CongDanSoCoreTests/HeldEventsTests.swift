@@ -293,23 +293,6 @@ struct RadixSortTests {
 
 @Suite("Fast paths of the event line parser")
 struct EventParsingFastPathTests {
-    @Test("a field's end found eight bytes at a time is where a byte-by-byte scan finds it")
-    func fieldEnd() {
-        var rng = SeededRandom(seed: 7)
-        let alphabet = Array("ab,\"9é \t".utf8)
-        for _ in 0..<3000 {
-            let bytes = (0..<Int.random(in: 0..<40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
-            let start = Int.random(in: 0...bytes.count, using: &rng)
-            var expected: Int? = bytes.count
-            for i in start..<bytes.count {
-                if bytes[i] == 34 { expected = nil; break }
-                if bytes[i] == 44 { expected = i; break }
-            }
-            let found = bytes.withUnsafeBufferPointer { EventLineParser.fieldEnd($0.baseAddress!, start, bytes.count) }
-            #expect(found == expected, "\(bytes) from \(start)")
-        }
-    }
-
     @Test(
         "a time checked against the cached date (digits and colons in one word) is taken or refused as the full parser takes it alone"
     )
@@ -365,6 +348,10 @@ struct EventParsingFastPathTests {
             ",,C1,registered\n", ",999,C1,registered\n", ",101,registered\n", ",101\n", ",\n", "\n",
             ",101,Cñ1,completed\n", ",101,C0123456789abcdef,registered\n",
             ",101,a-very-long-candidate-identifier-past-the-scan,registered\n",
+            // Past the first 32 bytes, within 64: a second scan.
+            ",101,f47ac10b-58cc-4372-a567-0e02b2c3d479,registered\n", ",101,C1,registered                    ,\n",
+            ",101,f47ac10b-58cc-4372-a567-0e02b2c3d4\"9,registered\n",
+            ",101,f47ac10b-58cc-4372-a567-0e02b2c3d479,complete,d\n",
             ",101,C1,registered\n\"quoted\",\n", "0,101,C1,registered\n", ",101,C1,registered,extra\n",
         ]
         // After the line, the same candidates again (an id read wrongly is

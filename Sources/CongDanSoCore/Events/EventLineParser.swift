@@ -93,7 +93,7 @@ struct EventLineParser {
     var fieldCount = 0
     var cTime = 0, cUnit = 0, cCandidate = 0, cEvent = 0
     /// The header is exactly `time,unit_code,candidate_id,event`: plain
-    /// lines then take the fast path (`fastEvent`).
+    /// lines then take the fast path (`fastLine`).
     private var standardLayout = false
     /// Times after this (ms) are impossible: later than the clock allows.
     var futureLimitMs = Int64.max
@@ -259,10 +259,6 @@ struct EventLineParser {
     mutating func line(
         _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int, into events: inout ShardedEvents
     ) {
-        if standardLayout, let event = fastEvent(p, s, e, line: line) {
-            events.append(event)
-            return
-        }
         guard e - s < Int(Int32.max) else {
             // Positions inside a line are kept in 32 bits (`ParsedEvent`).
             report(.malformed, p, lineStart: s, at: s, line: line, "the line is longer than 2 GB; it is not counted")
@@ -461,59 +457,16 @@ struct EventLineParser {
         }
     }
 
-    /// A plain line in the standard layout whose time has the cached date
-    /// and offset: fields found by their commas, every check of the general
-    /// path made or the line handed back to it (nil) — quotes, spaces
-    /// around a field, another case or an unknown unit all go the long way.
-    @inline(__always)
-    private func fastEvent(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int) -> ParsedEvent? {
-        let timeLength = cacheLength
-        guard timeLength >= 20, e - s > timeLength + 13, p[s + timeLength] == 44,
-            let ms = cachedTime(p + s, readable: e - s), ms <= futureLimitMs
-        else { return nil }
-        let us = s + timeLength + 1
-        guard let ue = EventLineParser.fieldEnd(p, us, e) else { return nil }
-        let cs = ue + 1
-        guard let ce = EventLineParser.fieldEnd(p, cs, e) else { return nil }
-        let es = ce + 1
-        guard ce < e, ue > us, ce > cs, !EventLineParser.isBlank(p[us]), !EventLineParser.isBlank(p[ue - 1]),
-            !EventLineParser.isBlank(p[cs]), !EventLineParser.isBlank(p[ce - 1])
-        else { return nil }
-        let raw = UnsafeRawPointer(p + es)
-        let completion: Bool
-        switch e - es {
-        case 10
-        where raw.loadUnaligned(as: UInt64.self) == registerWord
-            && raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self) == edWord:
-            completion = false
-        case 9 where raw.loadUnaligned(as: UInt64.self) == completeWord && p[es + 8] == 100:  // "d"
-            completion = true
-        default: return nil
-        }
-        // A unit code of up to 8 bytes is read in one load: at least 12
-        // bytes of the line follow its end (",", an id, ",", the event).
-        let n = ue - us
-        let unit =
-            n <= 8
-            ? unitIndex(
-                packed: UnsafeRawPointer(p + us).loadUnaligned(as: UInt64.self) & (n == 8 ? ~0 : (1 << (n * 8)) - 1))
-            : unitIndex(p, us, ue)
-        guard unit >= 0 else { return nil }
-        let (k0, k1) = CandidateTable.key(p + cs, ce - cs)
-        return ParsedEvent(
-            // The time before the unit is ASCII (it matched the cached one): columns are bytes.
-            k0: k0, k1: k1, ms: ms, lineStart: s, id: cs, idLength: ce - cs, unitColumn: us - s + 1, line: line,
-            unit: unit,
-            completion: completion)
-    }
-
-    /// The whole line at `s` when it takes the fast path (`fastEvent`'s,
-    /// the same checks) and ends within 32 bytes of its time: its event is
-    /// appended to `events` and the start of the next line returned. The
-    /// fields and the line's end come from one scan of those 32 bytes
-    /// (`cds_scan32`) rather than a search for each. Nil, and nothing done,
+    /// The fast path: a plain line in the standard layout whose time has
+    /// the cached date and offset, and which ends within 64 bytes of its
+    /// time. Every check of the general path is made, or the line handed
+    /// back to it: quotes, spaces around a field, another case or an
+    /// unknown unit all go the long way. Its event is appended to `events`
+    /// and the start of the next line returned; nil, and nothing done,
     /// otherwise (the caller then finds the line's end and calls `line`).
-    /// `end`: the end of the bytes that may be read.
+    /// The fields and the line's end come from a scan of the 32 bytes after
+    /// the time (`cds_scan32`; of 32 more when the line is longer) rather
+    /// than a search for each. `end`: the end of the bytes that may be read.
     @inline(__always)
     func fastLine(_ p: UnsafePointer<UInt8>, _ s: Int, end: Int, line: Int, into events: inout ShardedEvents) -> Int? {
         let timeLength = cacheLength
@@ -521,13 +474,19 @@ struct EventLineParser {
             let ms = cachedTime(p + s, readable: timeLength + 33), ms <= futureLimitMs
         else { return nil }
         let us = s + timeLength + 1
-        let masks = cds_scan32(p + us)
-        guard masks.newlines != 0 else { return nil }
+        let first = cds_scan32(p + us)
+        let masks: (commas: UInt64, quotes: UInt64, newlines: UInt64)
+        if first.newlines != 0 {
+            masks = (UInt64(first.commas), UInt64(first.quotes), UInt64(first.newlines))
+        } else {
+            guard us + 64 <= end, let both = EventLineParser.scan64(p + us, first) else { return nil }
+            masks = both
+        }
         // The line: up to its line feed, with no quote. Its first two commas
         // end the unit and the id (a third would be in the event, which
         // then is not one of the two words).
         let length = masks.newlines.trailingZeroBitCount
-        let inLine = UInt32(1) << UInt32(length) &- 1
+        let inLine = UInt64(1) << UInt64(length) &- 1
         var commas = masks.commas & inLine
         guard masks.quotes & inLine == 0, commas != 0 else { return nil }
         let ue = us + commas.trailingZeroBitCount
@@ -570,31 +529,17 @@ struct EventLineParser {
     @inline(__always)
     private static func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 }
 
-    /// Where the unquoted field starting at `i` ends: its comma, or `e`;
-    /// nil when a quote comes first (the line goes the long way). Eight
-    /// bytes at a time: a byte equal to `,` or `"` is a zero byte of the
-    /// word xor-ed with that byte repeated, and the lowest zero byte found
-    /// this way is exact.
-    @inline(__always)
-    static func fieldEnd(_ p: UnsafePointer<UInt8>, _ start: Int, _ e: Int) -> Int? {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        var i = start
-        let raw = UnsafeRawPointer(p)
-        while i + 8 <= e {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let c = w ^ (ones &* 44), q = w ^ (ones &* 34)
-            let found = ((c &- ones) & ~c | (q &- ones) & ~q) & highs
-            if found != 0 {
-                let k = i + found.trailingZeroBitCount / 8
-                return p[k] == 34 ? nil : k
-            }
-            i += 8
-        }
-        while i < e, p[i] != 44 {
-            if p[i] == 34 { return nil }
-            i += 1
-        }
-        return i
+    /// The masks of 64 bytes at `p` given those of its first 32 (which have
+    /// no line end); nil when the next 32 have none either. Out of line: a
+    /// log's lines are seldom this long, and the usual path stays small.
+    @inline(never)
+    private static func scan64(_ p: UnsafePointer<UInt8>, _ first: cds_byte_masks) -> (UInt64, UInt64, UInt64)? {
+        let second = cds_scan32(p + 32)
+        guard second.newlines != 0 else { return nil }
+        return (
+            UInt64(first.commas) | UInt64(second.commas) << 32, UInt64(first.quotes) | UInt64(second.quotes) << 32,
+            UInt64(second.newlines) << 32
+        )
     }
 
     /// The first eight bytes of `text` as a little-endian word loaded from memory.
