@@ -92,17 +92,19 @@ final class DeferredEvents: @unchecked Sendable {
     /// Per block (by index over the regions): the next block of its bucket (-1: none).
     private var next: UnsafeMutablePointer<Int32>
     private var nextCapacity: Int
-    /// Per bucket: first and last block (-1: none), the events in its full
-    /// blocks, and where its next event goes (a 4 KB boundary when its
-    /// last block is full, or it has none).
-    private let head: UnsafeMutablePointer<Int32>
-    private let tail: UnsafeMutablePointer<Int32>
-    private let filled: UnsafeMutablePointer<Int>
+    /// A bucket's chain: its last block, the events in its full blocks, and
+    /// how far it has been read back (events, and the block the next is in).
+    private struct Chain {
+        var tail: Int32 = -1
+        var readBlock: Int32 = -1
+        var filled = 0
+        var readCount = 0
+    }
+    private let chains: UnsafeMutablePointer<Chain>
+    /// Per bucket, where its next event goes (a 4 KB boundary when its last
+    /// block is full, or it has none): apart from `chains`, as the only
+    /// state holding an event touches.
     private let cursor: UnsafeMutablePointer<UnsafeMutablePointer<NarrowEvent>>
-    /// Per bucket, how far it has been read back: events, and the block
-    /// the next one is in.
-    private let readCount: UnsafeMutablePointer<Int>
-    private let readBlock: UnsafeMutablePointer<Int32>
     private var usedBlocks = 0
     /// A 4 KB-aligned address no event is written to: a bucket's cursor
     /// while it has no block.
@@ -123,33 +125,21 @@ final class DeferredEvents: @unchecked Sendable {
         regionBlocks = events / DeferredEvents.blockEvents + buckets + 1
         nextCapacity = regionBlocks
         next = .allocate(capacity: nextCapacity)
-        head = .allocate(capacity: buckets)
-        tail = .allocate(capacity: buckets)
-        filled = .allocate(capacity: buckets)
+        chains = .allocate(capacity: buckets)
         cursor = .allocate(capacity: buckets)
-        readCount = .allocate(capacity: buckets)
-        readBlock = .allocate(capacity: buckets)
         noBlock = UnsafeMutableRawPointer(bitPattern: DeferredEvents.blockBytes)!.assumingMemoryBound(
             to: NarrowEvent.self)
         narrowColumn = .allocate(capacity: 1)
         narrowColumn.initialize(to: 0)
-        head.initialize(repeating: -1, count: buckets)
-        tail.initialize(repeating: -1, count: buckets)
-        filled.initialize(repeating: 0, count: buckets)
+        chains.initialize(repeating: Chain(), count: buckets)
         cursor.initialize(repeating: noBlock, count: buckets)
-        readCount.initialize(repeating: 0, count: buckets)
-        readBlock.initialize(repeating: -1, count: buckets)
     }
 
     deinit {
         release()
         next.deallocate()
-        head.deallocate()
-        tail.deallocate()
-        filled.deallocate()
+        chains.deallocate()
         cursor.deallocate()
-        readCount.deallocate()
-        readBlock.deallocate()
         narrowColumn.deallocate()
     }
 
@@ -160,8 +150,8 @@ final class DeferredEvents: @unchecked Sendable {
     var count: Int {
         guard usedBlocks > 0 else { return 0 }
         var n = 0, lastBlocks = 0
-        for b in 0..<buckets where tail[b] >= 0 {
-            n += cursor[b] - block(Int(tail[b]))
+        for b in 0..<buckets where chains[b].tail >= 0 {
+            n += cursor[b] - block(Int(chains[b].tail))
             lastBlocks += 1
         }
         return n + (usedBlocks - lastBlocks) * DeferredEvents.blockEvents
@@ -169,8 +159,8 @@ final class DeferredEvents: @unchecked Sendable {
 
     /// Events held in `bucket`.
     private func count(_ bucket: Int) -> Int {
-        let last = Int(tail[bucket])
-        return last < 0 ? 0 : filled[bucket] + (cursor[bucket] - block(last))
+        let last = Int(chains[bucket].tail)
+        return last < 0 ? 0 : chains[bucket].filled + (cursor[bucket] - block(last))
     }
 
     /// Windows ended since the events were last removed.
@@ -246,15 +236,14 @@ final class DeferredEvents: @unchecked Sendable {
         let fresh = usedBlocks
         usedBlocks += 1
         next[fresh] = -1
-        let last = Int(tail[bucket])
+        let last = Int(chains[bucket].tail)
         if last < 0 {
-            head[bucket] = Int32(fresh)
-            readBlock[bucket] = Int32(fresh)
+            chains[bucket].readBlock = Int32(fresh)
         } else {
             next[last] = Int32(fresh)
-            filled[bucket] += DeferredEvents.blockEvents
+            chains[bucket].filled += DeferredEvents.blockEvents
         }
-        tail[bucket] = Int32(fresh)
+        chains[bucket].tail = Int32(fresh)
         return block(fresh)
     }
 
@@ -266,7 +255,7 @@ final class DeferredEvents: @unchecked Sendable {
         _ bucket: Int, window: Int, into scratch: inout UnsafeMutableBufferPointer<NarrowEvent>, at start: Int
     ) -> Int {
         let end = window < windows ? windowEnds[window * buckets + bucket] : count(bucket)
-        var done = readCount[bucket]
+        var done = chains[bucket].readCount
         guard done < end else { return start }
         let n = start + end - done
         if n > scratch.count {
@@ -279,13 +268,13 @@ final class DeferredEvents: @unchecked Sendable {
         while done < end {
             let inBlock = done % DeferredEvents.blockEvents
             // A full block read: on to the next (there is one, as events remain).
-            if inBlock == 0, done > 0 { readBlock[bucket] = next[Int(readBlock[bucket])] }
+            if inBlock == 0, done > 0 { chains[bucket].readBlock = next[Int(chains[bucket].readBlock)] }
             let k = min(DeferredEvents.blockEvents - inBlock, end - done)
-            to.initialize(from: block(Int(readBlock[bucket])) + inBlock, count: k)
+            to.initialize(from: block(Int(chains[bucket].readBlock)) + inBlock, count: k)
             to += k
             done += k
         }
-        readCount[bucket] = done
+        chains[bucket].readCount = done
         return n
     }
 
@@ -302,12 +291,8 @@ final class DeferredEvents: @unchecked Sendable {
 
     /// Forgets the events and the windows, keeping the regions for the next ones.
     func removeAll() {
-        head.update(repeating: -1, count: buckets)
-        tail.update(repeating: -1, count: buckets)
-        filled.update(repeating: 0, count: buckets)
+        chains.update(repeating: Chain(), count: buckets)
         cursor.update(repeating: noBlock, count: buckets)
-        readCount.update(repeating: 0, count: buckets)
-        readBlock.update(repeating: -1, count: buckets)
         usedBlocks = 0
         wide.removeAll()
         windowEnds.removeAll(keepingCapacity: true)
