@@ -284,10 +284,8 @@ final class CandidateShard: @unchecked Sendable {
                 var at = cursor[u]
                 buffers[u][at] = times.encode(record.registeredAt, completion: false)
                 at += 1
-                if record.completedOffset != 0 {
-                    let c =
-                        record.completedOffset == UInt32.max
-                        ? t.completedAt(r) : record.registeredAt &+ Int64(record.completedOffset &- 1)
+                let c = t.completedAt(r, record: record)
+                if c != CandidateRecord.never {
                     buffers[u][at] = times.encode(c, completion: true)
                     at += 1
                 }

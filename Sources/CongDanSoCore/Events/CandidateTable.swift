@@ -104,10 +104,14 @@ final class CandidateTable {
 
     /// Record `r`'s earliest completion (`CandidateRecord.never` when none).
     @inline(__always)
-    func completedAt(_ r: Int) -> Int64 {
-        let o = records[r].completedOffset
+    func completedAt(_ r: Int) -> Int64 { completedAt(r, record: records[r]) }
+
+    /// The same, from the record as already read.
+    @inline(__always)
+    func completedAt(_ r: Int, record: CandidateRecord) -> Int64 {
+        let o = record.completedOffset
         if o == 0 { return CandidateRecord.never }
-        if o != UInt32.max { return records[r].registeredAt &+ Int64(o &- 1) }
+        if o != UInt32.max { return record.registeredAt &+ Int64(o &- 1) }
         return lateCompletion(r)
     }
 
