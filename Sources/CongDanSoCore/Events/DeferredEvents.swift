@@ -45,6 +45,8 @@ struct NarrowEvent {
     @inline(__always) var isWide: Bool { meta >> 1 & NarrowEvent.escape == NarrowEvent.escape }
     @inline(__always) var unit: Int { Int(meta >> 1 & NarrowEvent.escape) }
     @inline(__always) var completion: Bool { meta & 1 != 0 }
+    /// The line in its chunk.
+    @inline(__always) var line: Int { Int(meta >> 13) }
     @inline(__always) var ms: Int64 { (Int64(seconds) + DeferredEvents.epochSeconds) * 1000 }
 }
 
@@ -146,16 +148,8 @@ final class DeferredEvents: @unchecked Sendable {
     /// Whether no event is held.
     var isEmpty: Bool { usedBlocks == 0 }
 
-    /// Events held: every block but a bucket's last is full.
-    var count: Int {
-        guard usedBlocks > 0 else { return 0 }
-        var n = 0, lastBlocks = 0
-        for b in 0..<buckets where chains[b].tail >= 0 {
-            n += cursor[b] - block(Int(chains[b].tail))
-            lastBlocks += 1
-        }
-        return n + (usedBlocks - lastBlocks) * DeferredEvents.blockEvents
-    }
+    /// Events held, over all buckets.
+    var count: Int { usedBlocks == 0 ? 0 : (0..<buckets).reduce(0) { $0 + count($1) } }
 
     /// Events held in `bucket`.
     private func count(_ bucket: Int) -> Int {
@@ -284,7 +278,7 @@ final class DeferredEvents: @unchecked Sendable {
         if event.isWide { return wide[Int(event.seconds)] }
         return DeferredEvent(
             key: event.key, ms: event.ms,
-            order: DeferredEvent.order(window: window, chunk: chunk, line: Int(event.meta >> 13)),
+            order: DeferredEvent.order(window: window, chunk: chunk, line: event.line),
             column: narrowColumn.pointee,
             unitAndKind: UInt32(event.unit) | (event.completion ? DeferredEvent.completionBit : 0))
     }
